@@ -1,0 +1,191 @@
+"""Configuration: defaults, the shipped alias table, and ``--config`` YAML files.
+
+The library never reads files on its own initiative: callers build a ``Config``
+(``load_config(path)`` for a YAML file) and pass it explicitly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from comparer.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """Near-duplicate detection: word shingles, MinHash permutations, Jaccard threshold."""
+
+    threshold: float = 0.5
+    shingle_size: int = 5
+    num_perm: int = 128
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        _check_range("dedup.threshold", self.threshold, 0.0, 1.0)
+        _check_range("dedup.shingle_size", self.shingle_size, 1, 20)
+        _check_range("dedup.num_perm", self.num_perm, 16, 1024)
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterConfig:
+    """Same-event clustering: how similar two documents' event signatures must be."""
+
+    threshold: float = 0.35
+    max_date_gap_days: int = 3
+
+    def __post_init__(self) -> None:
+        _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
+        _check_range("cluster.max_date_gap_days", self.max_date_gap_days, 0, 3650)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    """Claim alignment: minimum score (0..1) for two claims to report the same fact."""
+
+    threshold: float = 0.5
+
+    def __post_init__(self) -> None:
+        _check_range("align.threshold", self.threshold, 0.0, 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """All settings; ``aliases`` maps a surface form (as written) to a canonical entity name."""
+
+    aliases: dict[str, str] = field(default_factory=lambda: dict(default_aliases()))
+    entity_types: dict[str, str] = field(default_factory=lambda: dict(default_entity_types()))
+    capitals: dict[str, str] = field(default_factory=lambda: dict(default_capitals()))
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
+    align: AlignConfig = field(default_factory=AlignConfig)
+
+    def __hash__(self) -> int:  # aliases are a dict; identity is enough for caching
+        return id(self)
+
+
+_SECTIONS = {"dedup": DedupConfig, "cluster": ClusterConfig, "align": AlignConfig}
+_TOP_KEYS = ("aliases", "capitals", *_SECTIONS)
+
+
+def _check_range(name: str, value: Any, low: float, high: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{name} must be a number in [{low}, {high}], got {value!r}")
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be in [{low}, {high}], got {value!r}")
+
+
+@functools.lru_cache(maxsize=4)
+def _data_file(name: str) -> Any:
+    text = resources.files("comparer.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _alias_table() -> dict[str, Any]:
+    return _data_file("aliases.yaml")
+
+
+def default_capitals() -> dict[str, str]:
+    """Capital -> country, for capitals that stand for their country ("support for Kyiv")."""
+    return dict(_data_file("capitals.yaml"))
+
+
+def _flatten(groups: dict[str, Any], source: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Turn ``{type: {canonical: [alias, ...]}}`` into surface->canonical and canonical->type maps."""
+    aliases: dict[str, str] = {}
+    types: dict[str, str] = {}
+    if not isinstance(groups, dict):
+        raise ConfigError(f"{source}: 'aliases' must map an entity type to {{canonical: [aliases]}}")
+    for etype, entries in groups.items():
+        if not isinstance(entries, dict):
+            raise ConfigError(f"{source}: aliases.{etype} must map canonical names to lists of aliases")
+        for canonical, forms in entries.items():
+            if forms is None:
+                forms = []
+            if isinstance(forms, str):
+                forms = [forms]
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                raise ConfigError(f"{source}: aliases.{etype}.{canonical} must be a list of strings")
+            canonical = str(canonical)
+            types[canonical] = str(etype)
+            for form in (canonical, *forms):
+                aliases[form] = canonical
+    return aliases, types
+
+
+@functools.lru_cache(maxsize=1)
+def _defaults() -> tuple[dict[str, str], dict[str, str]]:
+    return _flatten(_alias_table(), "comparer/data/aliases.yaml")
+
+
+def default_aliases() -> dict[str, str]:
+    """The shipped alias table: surface form -> canonical name."""
+    return _defaults()[0]
+
+
+def default_entity_types() -> dict[str, str]:
+    """Canonical name -> entity type ("place", "person", "org", "group") of the shipped table."""
+    return _defaults()[1]
+
+
+def load_config(path: str | Path | None) -> Config:
+    """Read a YAML config (``yaml.safe_load``); unknown keys are rejected with the valid ones listed.
+
+    Raises:
+        ConfigError: the file is missing, not YAML, or has an invalid key or value.
+    """
+    if path is None:
+        return Config()
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}: config is not valid YAML{where}") from None
+    return config_from_dict(raw if raw is not None else {}, source=str(path))
+
+
+def config_from_dict(raw: Any, source: str = "config") -> Config:
+    """Build a ``Config`` from a parsed mapping (what a YAML config holds)."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: config must be a mapping of sections, got {type(raw).__name__}")
+    unknown = sorted(set(raw) - set(_TOP_KEYS))
+    if unknown:
+        raise ConfigError(f"{source}: unknown key {unknown[0]!r}; valid keys are {', '.join(_TOP_KEYS)}")
+    config = Config()
+    if "aliases" in raw:
+        extra_aliases, extra_types = _flatten(raw["aliases"] or {}, source)
+        config = dataclasses.replace(config, aliases={**config.aliases, **extra_aliases},
+                                     entity_types={**config.entity_types, **extra_types})
+    if "capitals" in raw:
+        capitals = raw["capitals"] or {}
+        if not isinstance(capitals, dict) or not all(isinstance(v, str) for v in capitals.values()):
+            raise ConfigError(f"{source}: capitals must map a capital to its country, e.g. 'Kyiv: Ukraine'")
+        config = dataclasses.replace(config, capitals={**config.capitals, **{str(k): v for k, v in capitals.items()}})
+    for name, cls in _SECTIONS.items():
+        if name not in raw:
+            continue
+        section = raw[name] or {}
+        if not isinstance(section, dict):
+            raise ConfigError(f"{source}: {name} must be a mapping")
+        valid = [f.name for f in dataclasses.fields(cls)]
+        bad = sorted(set(section) - set(valid))
+        if bad:
+            raise ConfigError(f"{source}: unknown key {name}.{bad[0]}; valid keys are {', '.join(valid)}")
+        try:
+            value = cls(**section)
+        except ConfigError as exc:
+            raise ConfigError(f"{source}: {exc}") from None
+        config = dataclasses.replace(config, **{name: value})
+    return config

@@ -1,0 +1,372 @@
+"""Reading inputs into ``Document`` values: files, directories, JSONL corpora and stdin.
+
+This is the only module that reads inputs. A problem with one input (or one JSONL
+line) becomes an ``InputProblem`` and the others are still read, as ``grep -r`` does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import html.parser
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from comparer.errors import InputError
+from comparer.types import Document, InputProblem
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+)")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SPACES = re.compile(r"\s+")
+
+
+class _BadDocument(ValueError):
+    """A document's content cannot be used; the message says why."""
+
+
+def load(paths: Iterable[str | Path]) -> list[Document]:
+    """Read every input and return its documents.
+
+    Raises:
+        InputError: an input could not be read; ``.problems`` names each and
+            ``.documents`` holds everything that was read.
+
+    >>> [d.label for d in load(["fixtures/seeds/001_2e6b207091a0e880.txt"])]
+    ['001']
+    """
+    documents, problems = read_inputs(paths)
+    if problems:
+        raise InputError(problems, documents)
+    return documents
+
+
+def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Document], list[InputProblem]]:
+    """Read every input; return the documents read and the problems met, in input order."""
+    documents: list[Document] = []
+    problems: list[InputProblem] = []
+    for path in paths:
+        for item in _read_path(str(path)):
+            (problems if isinstance(item, InputProblem) else documents).append(item)
+    return _with_unique_ids_and_labels(documents), problems
+
+
+def document_from_text(text: str, *, id: str | None = None, published: str | dt.date | None = None,
+                       title: str | None = None, source: str | None = None, url: str | None = None,
+                       path: str = "") -> Document:
+    """Build a ``Document`` from raw text, reading its front matter or leading ``date`` line.
+
+    Raises:
+        ValueError: the front matter is malformed or a date is not ISO.
+    """
+    body, meta = split_metadata(text)
+    published_date = _parse_date(published) if published is not None else meta.get("published")
+    doc_id = id or "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return Document(id=doc_id, text=body, title=_clean(title if title is not None else meta.get("title", "")),
+                    published=published_date, source=source if source is not None else meta.get("source", ""),
+                    url=url if url is not None else meta.get("url", ""), path=path)
+
+
+def split_metadata(text: str) -> tuple[str, dict[str, Any]]:
+    """Separate YAML front matter or a ``date YYYY-MM-DD`` line from the body text."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if text.startswith("---") and text[3:4] in ("\n", "\r"):
+        end = _FRONT_MATTER_END.search(text, 4)
+        if end is None:
+            raise _BadDocument("malformed front matter: no closing '---' line")
+        try:
+            raw = yaml.safe_load(text[4:end.start()])
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark else ""
+            problem = getattr(exc, "problem", None) or "invalid YAML"
+            raise _BadDocument(f"malformed front matter{where}: {problem}") from None
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise _BadDocument("malformed front matter: expected 'key: value' lines")
+        body_start = end.end() + 1 if end.end() < len(text) else end.end()
+        return text[body_start:], _metadata(raw)
+    match = _DATE_LINE.match(text)
+    if match:
+        return text[match.end():], {"published": _parse_date(match.group(1))}
+    return text, {}
+
+
+def _metadata(raw: dict[str, Any]) -> dict[str, Any]:
+    """Pick comparer's fields out of front matter or a JSONL record."""
+    meta: dict[str, Any] = {}
+    for key in ("published", "published_time", "date", "published_date", "datePublished"):
+        if raw.get(key):
+            meta["published"] = _parse_date(raw[key])
+            break
+    if raw.get("title"):
+        meta["title"] = str(raw["title"])
+    url = raw.get("url") or raw.get("source_url") or raw.get("link")
+    if url:
+        meta["url"] = str(url)
+    source = raw.get("source") or raw.get("outlet") or raw.get("publisher")
+    if source:
+        meta["source"] = str(source)
+    elif url:
+        host = re.match(r"[a-z]+://(?:www\.)?([^/:]+)", str(url))
+        meta["source"] = host.group(1) if host else ""
+    return meta
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    match = _ISO_DATE.match(str(value).strip())
+    if not match:
+        raise _BadDocument(f"date {value!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        raise _BadDocument(f"date {value!r} is not a valid calendar date") from None
+
+
+def _clean(title: str) -> str:
+    return _SPACES.sub(" ", title.replace("\u00a0", " ")).strip()
+
+
+# --- reading paths -------------------------------------------------------------------------
+
+
+def _read_path(arg: str) -> Iterator[Document | InputProblem]:
+    if arg == "-":
+        yield from _read_stdin()
+        return
+    path = Path(arg)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        if not files:
+            yield InputProblem(arg, f"no documents found (looked for {', '.join(DOCUMENT_SUFFIXES)})")
+            return
+        for file in files:
+            yield from _read_file(file, file.relative_to(path).as_posix())
+    elif path.exists():
+        yield from _read_file(path, path.name)
+    else:
+        yield InputProblem(arg, "no such file or directory")
+
+
+def _read_stdin() -> Iterator[Document | InputProblem]:
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        text = _decode(data)
+    except _BadDocument as exc:
+        yield InputProblem("<stdin>", str(exc))
+        return
+    if text.lstrip().startswith("{"):
+        yield from _read_jsonl(text, "<stdin>")
+    else:
+        yield from _one_document(text, "<stdin>", doc_id=None, path="-")
+
+
+def _read_file(path: Path, rel: str) -> Iterator[Document | InputProblem]:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputProblem(name, f"cannot read ({exc.strerror})")
+        return
+    try:
+        text = _decode(data)
+    except _BadDocument as exc:
+        yield InputProblem(name, str(exc))
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(text, name)
+    elif suffix == ".json":
+        yield from _read_json(text, name)
+    elif suffix in (".html", ".htm"):
+        yield from _one_document(html_to_text(text), name, doc_id=rel, path=name)
+    else:
+        yield from _one_document(text, name, doc_id=rel, path=name)
+
+
+def _decode(data: bytes) -> str:
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise _BadDocument(f"not a text document (NUL byte at {nul})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _BadDocument(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def _one_document(text: str, name: str, *, doc_id: str | None, path: str,
+                  **fields: Any) -> Iterator[Document | InputProblem]:
+    try:
+        doc = document_from_text(text, id=doc_id, path=path, **fields)
+    except _BadDocument as exc:
+        yield InputProblem(name, str(exc))
+        return
+    if not doc.text.strip():
+        yield InputProblem(name, "empty document (no text)")
+        return
+    yield doc
+
+
+def _read_jsonl(text: str, name: str) -> Iterator[Document | InputProblem]:
+    seen_any = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputProblem(name, f"not valid JSON ({exc.msg} at column {exc.colno})", line=number)
+            continue
+        yield from _record(record, name, number)
+    if not seen_any:
+        yield InputProblem(name, "empty document (no JSON lines)")
+
+
+def _read_json(text: str, name: str) -> Iterator[Document | InputProblem]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if "\n{" in text:  # JSON Lines saved with a .json suffix
+            yield from _read_jsonl(text, name)
+            return
+        yield InputProblem(name, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records, start=1):
+        yield from _record(record, name, index if isinstance(data, list) else None)
+
+
+def _record(record: Any, name: str, number: int | None) -> Iterator[Document | InputProblem]:
+    if not isinstance(record, dict):
+        yield InputProblem(name, "expected a JSON object with a \"text\" field", line=number)
+        return
+    text = record.get("text")
+    if not isinstance(text, str):
+        yield InputProblem(name, "missing \"text\" string field", line=number)
+        return
+    if not text.strip():
+        yield InputProblem(name, "empty \"text\"", line=number)
+        return
+    raw_id = record.get("id")
+    doc_id = str(raw_id) if raw_id not in (None, "") else None
+    try:
+        meta = _metadata(record)
+        doc = document_from_text(text, id=doc_id, published=meta.get("published"),
+                                 title=meta.get("title"), source=meta.get("source"), url=meta.get("url"),
+                                 path=name)
+    except _BadDocument as exc:
+        yield InputProblem(name, str(exc), line=number)
+        return
+    yield doc
+
+
+class _TextExtractor(html.parser.HTMLParser):
+    """Collects the visible text of an HTML page, one block element per line."""
+
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+               "article", "header", "footer", "blockquote", "title"}
+    _HIDDEN = {"script", "style", "noscript", "template", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self._hidden = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self._HIDDEN:
+            self._hidden += 1
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self._HIDDEN and self._hidden:
+            self._hidden -= 1
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._hidden:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page, with its <title> as front matter so it becomes the title."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parser.parts).split("\n")]
+    body = "\n".join(line for line in lines if line)
+    title = _clean(parser.title)
+    if title:
+        return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n" + body
+    return body
+
+
+# --- ids and labels --------------------------------------------------------------------------
+
+
+def _with_unique_ids_and_labels(documents: list[Document]) -> list[Document]:
+    """Make ids unique (the same file given twice stays two documents) and give short labels."""
+    seen: dict[str, int] = {}
+    unique: list[Document] = []
+    for doc in documents:
+        count = seen.get(doc.id, 0) + 1
+        seen[doc.id] = count
+        unique.append(doc if count == 1 else dataclasses.replace(doc, id=f"{doc.id}~{count}"))
+    labels = short_labels([d.id for d in unique])
+    return [dataclasses.replace(d, label=label) for d, label in zip(unique, labels)]
+
+
+def short_labels(ids: list[str]) -> list[str]:
+    """Shortest unique prefixes of ids, cut at "_", "-", "." or "/" boundaries (at most 16 chars).
+
+    A repeated input keeps its "~N" suffix: ``001`` and ``001~2``.
+
+    >>> short_labels(["001_2e6b.txt", "002_7b42.txt", "001_2e6b.txt~2"])
+    ['001', '002', '001~2']
+    """
+    bases = [re.sub(r"~\d+$", "", i) for i in ids]
+    repeats = [i[len(b):] for i, b in zip(ids, bases)]
+    distinct = sorted(set(bases))
+    stems = [re.sub(r"\.(txt|md|html?|jsonl?)$", "", b) for b in distinct]
+    names = [s.rsplit("/", 1)[-1] for s in stems]
+    if len(set(names)) < len(names):  # same file names in different folders: show the folders
+        return [(b if len(b) <= 24 else "…" + b[-23:]) + r
+                for b, r in zip((re.sub(r"\.(txt|md|html?|jsonl?)$", "", b) for b in bases), repeats)]
+    stems = names
+    tokens = [re.split(r"(?<=[^_\-./])(?=[_\-./])", s) for s in stems]
+    deepest = max((len(t) for t in tokens), default=1)
+    for depth in range(1, deepest + 1):
+        labels = ["".join(t[:depth])[:16] for t in tokens]
+        if len(set(labels)) == len(labels):
+            break
+    else:
+        labels = distinct
+    by_base = dict(zip(distinct, labels))
+    return [by_base[b] + r for b, r in zip(bases, repeats)]

@@ -1,0 +1,197 @@
+"""Rendering a ``Report`` as text: table, Markdown, JSON, CSV, YAML or HTML. No I/O here.
+
+Every format renders the same data. JSON and YAML are ``Report.to_dict()``; the
+tabular formats are built from the views below, one list of tables per command.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import shutil
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from comparer.types import Report
+
+FORMATS = ("table", "markdown", "json", "csv", "yaml", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One titled table of a view; ``notes`` are lines shown above it."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+    notes: tuple[str, ...] = ()
+
+
+def render(report: Report, fmt: str, view: str = "claims", width: int | None = None) -> str:
+    """Render ``report`` in ``fmt`` for the command ``view`` ("claims", "diff", "cluster", ...)."""
+    if fmt == "json":
+        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "yaml":
+        import yaml
+
+        return yaml.safe_dump(report.to_dict(), allow_unicode=True, sort_keys=False, width=100)
+    tables = VIEWS[view](report)
+    if fmt == "csv":
+        return _csv(tables)
+    if fmt == "html":
+        return _html(tables, view)
+    if fmt == "markdown":
+        return _markdown(tables)
+    if fmt == "table":
+        return _terminal(tables, width or shutil.get_terminal_size((120, 24)).columns)
+    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+# --- views ---------------------------------------------------------------------------------
+
+
+def _mention_summary(mention: dict[str, Any]) -> str:
+    value = mention["value"]
+    if mention["kind"] == "number":
+        value = f"{value:g}{' ' + mention['unit'] if mention.get('unit') else ''}"
+    elif mention["kind"] == "quote":
+        value = f"by {value}" if value else "speaker unknown"
+    if value is None:
+        value = "?"
+    shown = mention["text"] if len(mention["text"]) <= 40 else mention["text"][:37] + "..."
+    if str(value) == mention["text"] or mention["kind"] in ("negation", "hedge"):
+        return f"{mention['kind']}: {shown}"
+    return f"{mention['kind']}: {shown} = {value}"
+
+
+def claims_view(report: Report) -> list[Table]:
+    """Per document: its metadata line, then each claim with its offsets and mentions."""
+    tables = []
+    by_doc: dict[str, list[Any]] = {}
+    for claim in report.claims:
+        by_doc.setdefault(claim.document, []).append(claim)
+    for doc in report.documents:
+        notes = [f"title: {doc.title}" if doc.title else "title: (none)",
+                 f"published: {doc.published or 'unknown'}   event date: {doc.event_date or 'unknown'}"
+                 + (f"   source: {doc.source}" if doc.source else "")]
+        rows = []
+        for claim in by_doc.get(doc.id, []):
+            mentions = "\n".join(_mention_summary(m.to_dict()) for m in claim.mentions)
+            rows.append((f"{doc.label}#{claim.index}", f"{claim.start}-{claim.end}", claim.text, mentions))
+        tables.append(Table(f"{doc.label}  ({doc.id})", ("claim", "span", "text", "mentions"), rows,
+                            tuple(notes)))
+    return tables
+
+
+VIEWS: dict[str, Callable[[Report], list[Table]]] = {"claims": claims_view}
+
+
+def register_view(name: str, builder: Callable[[Report], list[Table]]) -> None:
+    """Let a command module add its own tabular view."""
+    VIEWS[name] = builder
+
+
+# --- formats -------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _terminal(tables: list[Table], width: int) -> str:
+    from tabulate import tabulate
+
+    out = []
+    for table in tables:
+        out.append(table.title)
+        out.extend(f"  {note}" for note in table.notes)
+        if table.rows:
+            out.append(tabulate(_wrapped(table, width), headers=table.headers, tablefmt="simple_grid"))
+        else:
+            out.append("  (nothing)")
+        out.append("")
+    return "\n".join(out)
+
+
+def _wrapped(table: Table, width: int) -> list[list[str]]:
+    """Wrap long cells so the table fits ``width`` columns; short columns keep their width."""
+    columns = len(table.headers)
+    natural = [max([len(h) for h in table.headers[i].split("\n")]
+                   + [len(line) for row in table.rows for line in _cell(row[i]).split("\n")])
+               for i in range(columns)]
+    budget = max(width - 3 * columns - 1, 20 * columns)
+    limits = list(natural)
+    while sum(limits) > budget:
+        widest = max(range(columns), key=lambda i: limits[i])
+        if limits[widest] <= 12:
+            break
+        limits[widest] -= 1
+    rows = []
+    for row in table.rows:
+        cells = []
+        for i, value in enumerate(row):
+            lines = []
+            for line in _cell(value).replace("\r", "").split("\n"):
+                lines.extend(textwrap.wrap(line, limits[i], break_long_words=True,
+                                           break_on_hyphens=False) or [""])
+            cells.append("\n".join(lines))
+        rows.append(cells)
+    return rows
+
+
+def _markdown_cell(value: Any) -> str:
+    return _cell(value).replace("|", "\\|").replace("\n", "<br>")
+
+
+def _markdown(tables: list[Table]) -> str:
+    from tabulate import tabulate
+
+    out = []
+    for table in tables:
+        out.append(f"## {table.title}\n")
+        out.extend(f"- {note}" for note in table.notes)
+        if table.notes:
+            out.append("")
+        if table.rows:
+            rows = [[_markdown_cell(v) for v in row] for row in table.rows]
+            out.append(tabulate(rows, headers=table.headers, tablefmt="github"))
+        else:
+            out.append("_nothing_")
+        out.append("")
+    return "\n".join(out)
+
+
+def _csv(tables: list[Table]) -> str:
+    """One CSV: a leading ``table`` column says which table a row belongs to."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    headers = tables[0].headers if tables else ()
+    writer.writerow(("table", *headers))
+    for table in tables:
+        for row in table.rows:
+            writer.writerow((table.title, *(_cell(v) for v in row)))
+    return buffer.getvalue()
+
+
+def _html(tables: list[Table], view: str) -> str:
+    """A self-contained page; every piece of document text is escaped."""
+    parts = ["<!DOCTYPE html>", "<html lang=\"en\"><head><meta charset=\"utf-8\">",
+             f"<title>comparer {html.escape(view)}</title>",
+             "<style>body{font:14px/1.4 system-ui,sans-serif;margin:2em}table{border-collapse:collapse;"
+             "margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;"
+             "white-space:pre-wrap}th{background:#f3f3f3}</style></head><body>",
+             f"<h1>comparer {html.escape(view)}</h1>"]
+    for table in tables:
+        parts.append(f"<h2>{html.escape(table.title)}</h2>")
+        parts.extend(f"<p>{html.escape(note)}</p>" for note in table.notes)
+        parts.append("<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in table.headers)
+                     + "</tr></thead><tbody>")
+        for row in table.rows:
+            parts.append("<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>")
+        parts.append("</tbody></table>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)

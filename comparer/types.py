@@ -1,0 +1,236 @@
+"""Immutable values passed between comparer's stages.
+
+Every value that points into a document carries character offsets into
+``Document.text`` so that a report can always quote the exact span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+MENTION_KINDS = ("entity", "number", "date", "quote", "negation", "hedge")
+DISCREPANCY_KINDS = (
+    "entity", "number", "date", "negation", "quote", "attribution", "modality", "list", "omission",
+)
+SEVERITIES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Something a claim refers to: an entity, number, date, quote or cue.
+
+    ``start``/``end`` are offsets into the document text; ``value`` is the
+    canonical form (entity name, float, ISO date, quote speaker, cue word).
+    ``unit`` is set for numbers ("km", "%", "USD"); ``label`` refines the kind
+    (an entity's "place"/"person"/"org", a date's "absolute"/"partial"/"relative").
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Any = None
+    unit: str = ""
+    label: str = ""
+
+    def shifted(self, offset: int) -> Mention:
+        """Return the same mention with offsets moved by ``offset`` characters."""
+        return Mention(self.kind, self.start + offset, self.end + offset, self.text,
+                       self.value, self.unit, self.label)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end,
+                               "text": self.text, "value": self.value}
+        if self.unit:
+            out["unit"] = self.unit
+        if self.label:
+            out["label"] = self.label
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable statement: a sentence, or one ";"-separated part of it."""
+
+    id: str
+    document: str
+    index: int
+    start: int
+    end: int
+    text: str
+    mentions: tuple[Mention, ...] = ()
+
+    def of_kind(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+    def to_dict(self, with_mentions: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "document": self.document, "start": self.start,
+                               "end": self.end, "text": self.text}
+        if with_mentions:
+            out["mentions"] = [m.to_dict() for m in self.mentions]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A news document as read: text without its metadata block, plus metadata."""
+
+    id: str
+    text: str
+    title: str = ""
+    published: dt.date | None = None
+    source: str = ""
+    url: str = ""
+    path: str = ""
+    label: str = ""
+    event_date: dt.date | None = None
+
+    @classmethod
+    def from_text(cls, text: str, id: str | None = None, published: str | dt.date | None = None,
+                  title: str | None = None, source: str | None = None, url: str | None = None,
+                  path: str = "") -> Document:
+        """Build a document from raw text, reading front matter or a ``date`` line if present.
+
+        Explicit arguments win over metadata found in the text.
+
+        >>> Document.from_text("date 2023-05-19 Biden met Kishida.", id="x").published
+        datetime.date(2023, 5, 19)
+        """
+        from comparer.ingest import document_from_text  # ingest imports this module
+
+        return document_from_text(text, id=id, published=published, title=title, source=source,
+                                  url=url, path=path)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label or self.id, "path": self.path,
+                "title": self.title, "published": self.published.isoformat() if self.published else None,
+                "source": self.source, "url": self.url,
+                "event_date": self.event_date.isoformat() if self.event_date else None}
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """An input that could not be read; reported, and the rest still processed."""
+
+    input: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.input}:{self.line}" if self.line else self.input
+        return f"{where}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"input": self.input, "message": self.message}
+        if self.line:
+            out["line"] = self.line
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The side of a discrepancy in one document."""
+
+    document: str
+    claim: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "claim": self.claim, "start": self.start,
+                "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """A typed disagreement between two aligned claims, or an omission (``b`` is None)."""
+
+    id: str
+    kind: str
+    severity: str
+    a: Span
+    b: Span | None
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "severity": self.severity, "a": self.a.to_dict(),
+                "b": self.b.to_dict() if self.b else None, "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Claims of different documents that report the same fact (score 0..1)."""
+
+    claims: tuple[str, ...]
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claims": list(self.claims), "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A group of documents: one event (``kind="event"``) or one near-duplicate group."""
+
+    id: str
+    kind: str
+    documents: tuple[str, ...]
+    duplicates: tuple[tuple[str, ...], ...] = ()
+    event_date: str | None = None
+    places: tuple[str, ...] = ()
+    why: str = ""
+    keep: str | None = None
+    similarity: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "kind": self.kind, "documents": list(self.documents),
+                               "duplicates": [list(d) for d in self.duplicates],
+                               "event_date": self.event_date, "places": list(self.places),
+                               "why": self.why}
+        if self.keep is not None:
+            out["keep"] = self.keep
+        if self.similarity is not None:
+            out["similarity"] = round(self.similarity, 4)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What a command produced; ``to_dict`` is the stable JSON of SPEC.md."""
+
+    documents: tuple[Document, ...] = ()
+    errors: tuple[InputProblem, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    alignments: tuple[Alignment, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    clusters: tuple[Cluster, ...] = ()
+    sections: tuple[str, ...] = field(default=("documents",))
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        """GNU diff's convention: 2 trouble, 1 discrepancies found, 0 none."""
+        if self.errors:
+            return 2
+        return 1 if self.discrepancies else 0
+
+    def to_dict(self, with_mentions: bool | None = None) -> dict[str, Any]:
+        from comparer import __version__
+
+        if with_mentions is None:
+            with_mentions = "mentions" in self.sections
+        out: dict[str, Any] = {"comparer_version": __version__,
+                               "documents": [d.to_dict() for d in self.documents],
+                               "errors": [e.to_dict() for e in self.errors]}
+        for name in ("clusters", "claims", "alignments", "discrepancies"):
+            if name in self.sections:
+                items = getattr(self, name)
+                if name == "claims":
+                    out[name] = [c.to_dict(with_mentions) for c in items]
+                else:
+                    out[name] = [i.to_dict() for i in items]
+        out.update(self.extra)
+        return out

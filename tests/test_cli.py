@@ -1,0 +1,89 @@
+"""The command line: formats, errors, exit codes and help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.conftest import SEED, run_cli
+
+
+def test_claims_json_has_documents_and_claims_with_mentions():
+    result = run_cli("claims", SEED["001"], "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["documents"][0]["published"] == "2023-05-19"
+    assert data["documents"][0]["event_date"] == "2023-05-18"
+    assert data["errors"] == []
+    assert all({"id", "document", "start", "end", "text", "mentions"} <= set(c) for c in data["claims"])
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "yaml", "html"])
+def test_claims_every_format(fmt):
+    result = run_cli("claims", SEED["004"], "--format", fmt)
+    assert result.exit_code == 0
+    assert "1,000 km" in result.output
+    if fmt == "yaml":
+        assert yaml.safe_load(result.output)["documents"][0]["id"] == SEED["004"].name
+    if fmt == "html":
+        assert result.output.startswith("<!DOCTYPE html>")
+
+
+def test_output_file_is_written(tmp_path):
+    out = tmp_path / "claims.json"
+    result = run_cli("claims", SEED["002"], "--format", "json", "-o", out)
+    assert result.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["documents"][0]["id"] == SEED["002"].name
+
+
+def test_bad_input_exits_2_names_file_and_keeps_the_rest(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe bad")
+    result = run_cli("claims", bad, SEED["002"], "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [d["label"] for d in data["documents"]] == ["002"]
+    assert data["errors"] == [{"input": str(bad), "message": "not valid UTF-8 (byte 0xff at offset 0)"}]
+    assert result.stderr.strip() == f"comparer: {bad}: not valid UTF-8 (byte 0xff at offset 0)"
+
+
+def test_bad_jsonl_line_error_names_the_line(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "Fine."}\nnot json\n', encoding="utf-8")
+    result = run_cli("claims", corpus, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(f"comparer: {corpus}:2: not valid JSON")
+    assert [d["id"] for d in json.loads(result.stdout)["documents"]] == ["a"]
+
+
+@pytest.mark.parametrize("content,message", [
+    ("aliases: [unclosed", "config is not valid YAML at line 1"),
+    ("colour: red\n", "unknown key 'colour'; valid keys are aliases, capitals, dedup, cluster, align"),
+    ("dedup:\n  threshold: 1.5\n", "dedup.threshold must be in [0.0, 1.0], got 1.5"),
+    ("aliases:\n  place: [x]\n", "aliases.place must map canonical names to lists of aliases"),
+], ids=["yaml", "unknown-key", "range", "shape"])
+def test_malformed_config_is_one_line_error_exit_2(tmp_path, content, message):
+    config = tmp_path / "c.yaml"
+    config.write_text(content, encoding="utf-8")
+    result = run_cli("claims", SEED["002"], "--config", config)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: {config}: {message}"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [[], ["claims"]], ids=["group", "claims"])
+def test_help(command):
+    result = run_cli(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_help_is_fast_and_imports_nothing_heavy():
+    code = ("import sys, cli; cli.cli(['--help'], standalone_mode=False); "
+            "print(sorted(m for m in ('datasketch', 'numpy', 'rapidfuzz', 'yaml', 'tabulate') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("[]")
