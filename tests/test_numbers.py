@@ -1,5 +1,6 @@
 import pytest
 
+from comparer.mentions import numbers
 from comparer.mentions.numbers import find_numbers
 
 JAPAN = ("Japan’s military reform plan will double defense spending to 2% of GDP and purchase "
@@ -92,3 +93,24 @@ def test_offsets_in_longer_text():
     text = "Kishida said 3,000 troops and $5 million would arrive within 10 days, officials said."
     assert found(text) == [("3,000 troops", 3000.0, "troops", ""), ("$5 million", 5e6, "USD", ""),
                            ("10 days", 10.0, "day", "")]
+
+
+WORDS = sorted(numbers._WORD_VALUES) + sorted(numbers._ORDINALS)
+
+
+@pytest.mark.parametrize("word", WORDS, ids=WORDS)
+def test_every_number_word_is_found(word):
+    for form in (word, word.capitalize()):
+        text = f"they said {form} today"
+        label = "ordinal" if word in numbers._ORDINALS else ""
+        value = float(numbers._ORDINALS.get(word, numbers._WORD_VALUES.get(word, 0)))
+        assert found(text) == [(form, value, "", label)]
+
+
+CODES = numbers._CODES_ALT.split("|")
+
+
+@pytest.mark.parametrize("code", CODES, ids=CODES)
+def test_every_currency_code_is_found(code):
+    assert found(f"paid {code} 300 and 300 {code}") == [(f"{code} 300", 300.0, code, ""),
+                                                        (f"300 {code}", 300.0, code, "")]

@@ -156,6 +156,8 @@ def _relative(m: re.Match[str], published: dt.date) -> str | None:
 
 def find_dates(text: str, published: dt.date | None = None) -> list[Mention]:
     """All date expressions in ``text``, sorted; offsets are relative to ``text``."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
     out: list[Mention] = []
     for m in _DATE.finditer(" " + text):
         kind = m.lastgroup

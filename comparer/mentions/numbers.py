@@ -151,7 +151,7 @@ _WORD_START = (r"[Zz]ero|[Oo]ne|[Tt](?:w[oe]|hr|hir|en)|[Ff](?:our|ort|i[vfr])|[
 # (digits, symbols, number words, months, currency codes).
 _NUMBER = re.compile(rf"""
   [^\w.,] (?=[\d$£€¥₹₩₽+(.\-−] | {_WORD_START} | Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec
-            | U[SS.] | A[U$] | C[AH$] | NZ | HK | [SR]\$ | R[sU] | EUR | GBP | JPY | INR | KRW | SGD )
+            | U[S.] | A[U$] | C[AHN$] | NZ | HK | [SR]\$ | R[sU] | EUR | GBP | JPY | INR | KRW | SGD )
   (?: (?P<skip>{_SKIP})
     | (?<![\w.,'’])(?P<decade>(?:1[89]|20)\d0s)\b
     | (?<![\w.,])(?P<ordd>\d{{1,4}}(?:st|nd|rd|th))\b
