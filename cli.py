@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import tempfile
 
 import click
 
@@ -49,6 +48,7 @@ class Context:
 
     def emit(self, report, view: str) -> None:
         """Render and write the report (atomically when -o is given); exit with its status."""
+        from comparer.output import write_atomically
         from comparer.render import render
 
         text = render(report, self.fmt, view)
@@ -59,22 +59,6 @@ class Context:
         else:
             click.echo(text, nl=not text.endswith("\n"))
         sys.exit(report.exit_code)
-
-
-def write_atomically(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".comparer-", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def common_options(command):
@@ -138,6 +122,132 @@ def claims(ctx: Context, paths):
     with ctx.progress(len(documents), "Reading claims") as bar:
         report = claims_report(documents, config, problems, progress=bar.update)
     ctx.emit(report, "claims")
+
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH PATH [PATH...]")
+@common_options
+def diff(ctx: Context, paths):
+    """Align the claims of several accounts of one event and list where they disagree.
+
+    Each discrepancy has a kind (entity, number, date, negation, quote,
+    attribution, modality, list, omission), a severity, the exact span in each
+    source and a one-sentence explanation. Exit status: 0 no discrepancy,
+    1 discrepancies found, 2 trouble (as GNU diff).
+    """
+    from comparer.diffing import diff as diff_documents
+
+    config = ctx.config()
+    documents, problems = ctx.read(paths)
+    if len(documents) + len(problems) < 2:
+        raise click.UsageError("diff needs at least two documents to compare")
+    with ctx.progress(len(documents), "Comparing") as bar:
+        report = diff_documents(documents, config, problems, progress=bar.update)
+    ctx.emit(report, "diff")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@common_options
+def cluster(ctx: Context, paths):
+    """Group documents into events, and mark near-duplicate copies within each.
+
+    Two documents share an event when they report the same occurrence (the same
+    meeting, the same shooting), not merely the same people or the same kind of
+    event. Each cluster says why its documents belong together.
+    """
+    from comparer.cluster import cluster as cluster_documents
+
+    config = ctx.config()
+    documents, problems = ctx.read(paths)
+    with ctx.progress(len(documents), "Clustering") as bar:
+        report = cluster_documents(documents, config, problems, progress=bar.update)
+    ctx.emit(report, "cluster")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@common_options
+def dedup(ctx: Context, paths):
+    """List near-duplicate copies (reprints, syndicated wire stories) and the one to keep.
+
+    Near-duplicates share most of their word shingles (MinHash candidates,
+    verified by exact Jaccard). The kept copy is the earliest published, else
+    the longest.
+    """
+    from comparer.cluster import dedup as dedup_documents
+
+    config = ctx.config()
+    documents, problems = ctx.read(paths)
+    with ctx.progress(len(documents), "Finding copies") as bar:
+        report = dedup_documents(documents, config, problems, progress=bar.update)
+    ctx.emit(report, "dedup")
+
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False),
+              help="YAML file of review decisions: show each discrepancy's status and note, and record "
+                   "the ids shown so that 'comparer review' can check them.")
+@click.option("--open-only", is_flag=True, help="Hide discrepancies already confirmed or dismissed (needs --review).")
+@common_options
+def report(ctx: Context, paths, review_path, open_only):
+    """The editor's review document: events, their sources, claim matrix and discrepancies.
+
+    Clusters the inputs into events; every event told by two or more sources is
+    diffed (one copy of each near-duplicate group). Single-source events and
+    near-duplicate copies are listed with what each copy changed. With
+    --format html -o FILE, one self-contained page with filters.
+    """
+    from comparer.report import build_report
+    from comparer.review import open_review
+
+    if open_only and not review_path:
+        raise click.UsageError("--open-only needs --review FILE")
+    config = ctx.config()
+    book = open_review(review_path) if review_path else None
+    documents, problems = ctx.read(paths)
+    reviews = ({i: d.to_dict() for i, d in book.decisions.items()} if book else None)
+    with ctx.progress(2 * len(documents), "Building report") as bar:
+        result = build_report(documents, config, problems, progress=bar.update, reviews=reviews,
+                              open_only=open_only)
+    if book is not None:
+        labels = {d.id: d.label for d in result.documents}
+        book.known.update({d.id: f"{d.kind}: {d.detail} ({labels.get(d.a.document, d.a.document)})"
+                           for d in result.discrepancies})
+        book.save()
+    ctx.emit(result, "report")
+
+
+@cli.command()
+@click.argument("discrepancy_id", metavar="ID")
+@click.option("--status", type=click.Choice(["confirmed", "dismissed", "needs-check"]), required=True,
+              help="The decision.")
+@click.option("--note", help="A note for the other editors (kept when omitted on a later change).")
+@click.option("--review", "review_path", type=click.Path(dir_okay=False), required=True,
+              help="The YAML review file written by 'comparer report --review FILE'.")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+def review(discrepancy_id, status, note, review_path, debug):
+    """Record a review decision on discrepancy ID in the review file.
+
+    The file is rewritten atomically and keeps every other entry. Decisions
+    apply on later runs of 'comparer report --review FILE', since discrepancy
+    ids stay the same when documents are re-read, reordered or edited elsewhere.
+    """
+    from comparer.errors import ComparerError
+    from comparer.review import open_review
+
+    try:
+        book = open_review(review_path)
+        decision = book.decide(discrepancy_id, status, note)
+        book.save()
+    except ComparerError as exc:
+        if debug:
+            raise
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"comparer: {discrepancy_id} is {decision.status} in {review_path}", err=True)
 
 
 if __name__ == "__main__":

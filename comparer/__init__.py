@@ -14,7 +14,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Alignment", "Claim", "Cluster", "ComparerError", "Config", "ConfigError", "Discrepancy", "Document",
-    "InputError", "Mention", "Report", "Span", "claims", "load", "load_config", "read_inputs",
+    "InputError", "Mention", "Report", "Span", "claims", "cluster", "dedup", "diff", "load", "load_config",
+    "read_inputs", "report",
 ]
 
 _LAZY = {
@@ -23,6 +24,10 @@ _LAZY = {
     "Config": ("comparer.config", "Config"),
     "load_config": ("comparer.config", "load_config"),
     "claims": ("comparer.pipeline", "claims"),
+    "diff": ("comparer.diffing", "diff"),
+    "cluster": ("comparer.cluster", "cluster"),
+    "dedup": ("comparer.cluster", "dedup"),
+    "report": ("comparer.report", "build_report"),
 }
 
 

@@ -20,7 +20,11 @@ from comparer.errors import ConfigError
 
 @dataclass(frozen=True, slots=True)
 class DedupConfig:
-    """Near-duplicate detection: word shingles, MinHash permutations, Jaccard threshold."""
+    """Near-duplicate detection: word shingles, MinHash slots and the verified Jaccard threshold.
+
+    Defaults suit news reprints: 5-word shingles survive a new headline, a changed dateline and a
+    few edited words, and a Jaccard of 0.5 still catches a copy cut to about half its length.
+    """
 
     threshold: float = 0.5
     shingle_size: int = 5
@@ -29,30 +33,81 @@ class DedupConfig:
 
     def __post_init__(self) -> None:
         _check_range("dedup.threshold", self.threshold, 0.0, 1.0)
-        _check_range("dedup.shingle_size", self.shingle_size, 1, 20)
-        _check_range("dedup.num_perm", self.num_perm, 16, 1024)
+        _check_int("dedup.shingle_size", self.shingle_size, 1, 20)
+        _check_int("dedup.num_perm", self.num_perm, 16, 1024)
+        _check_int("dedup.seed", self.seed, 0, 2**32 - 1)
 
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    """Same-event clustering: how similar two documents' event signatures must be."""
+    """Same-event clustering: how close two documents' event signatures must be.
 
-    threshold: float = 0.35
-    max_date_gap_days: int = 3
+    ``threshold`` is the average-link cut (cosine of TF-IDF event signatures, after the date
+    factor); dates further apart than ``max_date_gap_days`` weaken a match by ``date_penalty`` per
+    log-day, down to ``date_floor``. Signatures read the title (``title_weight``) and the first
+    ``lede_chars`` characters; names and numbers weigh ``name_weight`` and ``number_weight`` times a
+    word. Candidates share one of each document's ``top_features`` strongest features seen in at
+    most ``max_df`` documents; a candidate component above ``max_component`` documents is split.
+    """
+
+    threshold: float = 0.15
+    link_threshold: float = 0.1
+    local_weight: float = 0.0
+    cohesion: float = 0.6
+    exact_limit: int = 400
+    local_min: int = 6
+    max_date_gap_days: int = 7
+    date_penalty: float = 0.2
+    date_floor: float = 0.3
+    year_factor: float = 0.6
+    title_weight: float = 2.0
+    lede_chars: int = 6000
+    date_chars: int = 2000
+    name_weight: float = 3.0
+    number_weight: float = 3.0
+    top_features: int = 30
+    max_df: int = 200
+    max_component: int = 2000
 
     def __post_init__(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
-        _check_range("cluster.max_date_gap_days", self.max_date_gap_days, 0, 3650)
+        _check_range("cluster.link_threshold", self.link_threshold, 0.0, 1.0)
+        _check_range("cluster.local_weight", self.local_weight, 0.0, 10.0)
+        _check_int("cluster.local_min", self.local_min, 2, 100_000)
+        _check_range("cluster.cohesion", self.cohesion, 0.0, 1.0)
+        _check_int("cluster.exact_limit", self.exact_limit, 2, 100_000)
+        _check_int("cluster.max_date_gap_days", self.max_date_gap_days, 0, 3650)
+        _check_range("cluster.date_penalty", self.date_penalty, 0.0, 10.0)
+        _check_range("cluster.date_floor", self.date_floor, 0.0, 1.0)
+        _check_range("cluster.year_factor", self.year_factor, 0.0, 1.0)
+        _check_range("cluster.title_weight", self.title_weight, 0.0, 100.0)
+        _check_int("cluster.lede_chars", self.lede_chars, 100, 10_000_000)
+        _check_int("cluster.date_chars", self.date_chars, 0, 10_000_000)
+        _check_range("cluster.name_weight", self.name_weight, 0.0, 100.0)
+        _check_range("cluster.number_weight", self.number_weight, 0.0, 100.0)
+        _check_int("cluster.top_features", self.top_features, 1, 10_000)
+        _check_int("cluster.max_df", self.max_df, 2, 10_000_000)
+        _check_int("cluster.max_component", self.max_component, 2, 100_000)
 
 
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
-    """Claim alignment: minimum score (0..1) for two claims to report the same fact."""
+    """Claim alignment: how similar two claims must be (0..1) to report the same fact.
 
-    threshold: float = 0.5
+    ``threshold`` holds for a claim's best partner in another document, the lower
+    ``mutual_threshold`` when the two claims are each other's best. ``lexical_weight`` is
+    the share of RapidFuzz's token-set ratio in the score (the rest is rarity-weighted
+    overlap of words, canonical entities and numbers).
+    """
+
+    threshold: float = 0.25
+    mutual_threshold: float = 0.2
+    lexical_weight: float = 0.2
 
     def __post_init__(self) -> None:
         _check_range("align.threshold", self.threshold, 0.0, 1.0)
+        _check_range("align.mutual_threshold", self.mutual_threshold, 0.0, 1.0)
+        _check_range("align.lexical_weight", self.lexical_weight, 0.0, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +134,12 @@ def _check_range(name: str, value: Any, low: float, high: float) -> None:
         raise ConfigError(f"{name} must be a number in [{low}, {high}], got {value!r}")
     if not low <= value <= high:
         raise ConfigError(f"{name} must be in [{low}, {high}], got {value!r}")
+
+
+def _check_int(name: str, value: Any, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(f"{name} must be a whole number in [{low}, {high}], got {value!r}")
+    _check_range(name, value, low, high)
 
 
 @functools.lru_cache(maxsize=4)

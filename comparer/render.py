@@ -39,7 +39,13 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
         import yaml
 
         return yaml.safe_dump(report.to_dict(), allow_unicode=True, sort_keys=False, width=100)
-    tables = VIEWS[view](report)
+    if fmt == "html" and view == "report":
+        from comparer.report_html import render_report_html
+
+        return render_report_html(report)
+    if fmt == "csv" and view in ("report", "diff"):
+        return _csv([discrepancy_table(report)])
+    tables = _view(view)(report)
     if fmt == "csv":
         return _csv(tables)
     if fmt == "html":
@@ -87,12 +93,80 @@ def claims_view(report: Report) -> list[Table]:
     return tables
 
 
-VIEWS: dict[str, Callable[[Report], list[Table]]] = {"claims": claims_view}
+def discrepancy_table(report: Report) -> Table:
+    """Every discrepancy as one flat row with exact spans: the spreadsheet form."""
+    event_of = {i: e["id"] for e in report.extra.get("events", []) for i in e["discrepancies"]}
+    headers = ("event", "id", "severity", "kind", "detail", "a_document", "a_start", "a_end", "a_text",
+               "b_document", "b_start", "b_end", "b_text", "review_status", "review_note")
+    rows = []
+    for d in report.discrepancies:
+        review = report.review_of(d.id) if report.reviews is not None else {"status": "", "note": ""}
+        b = (d.b.document, d.b.start, d.b.end, d.b.text) if d.b else ("", "", "", "")
+        rows.append((event_of.get(d.id, ""), d.id, d.severity, d.kind, d.detail, d.a.document, d.a.start, d.a.end,
+                     d.a.text, *b, review["status"], review["note"]))
+    return Table("discrepancies", headers, rows)
+
+
+def report_view(report: Report) -> list[Table]:
+    """Per event: its sources, discrepancies (most severe first) and claim matrix; then the rest."""
+    from comparer.worddiff import changed_spans, mark
+
+    docs = {d.id: d for d in report.documents}
+    claims = {c.id: c for c in report.claims}
+    found = {d.id: d for d in report.discrepancies}
+    tables = []
+    for event in report.extra.get("events", []):
+        members = [docs[i] for i in event["documents"]]
+        notes = tuple([event["why"]] if event.get("why") else [])
+        tables.append(Table(f"Event {event['id']}: sources", ("source", "title", "outlet", "published", "event date"),
+                            [(d.label, d.title, d.source, d.published, d.event_date) for d in members], notes))
+        rows = []
+        for discrepancy_id in event["discrepancies"]:
+            d = found[discrepancy_id]
+            a_text = claims[d.a.claim].text if d.a.claim in claims else d.a.text
+            b_text = (claims[d.b.claim].text if d.b.claim in claims else d.b.text) if d.b else ""
+            spans_a, spans_b = changed_spans(a_text, b_text) if d.b else ([], [])
+            a_cell = f"{docs[d.a.document].label}: " + mark(a_text, spans_a, "[-", "-]")
+            b_cell = (f"{docs[d.b.document].label}: " + mark(b_text, spans_b, "{+", "+}")) if d.b else "(absent)"
+            status = report.review_of(d.id)["status"] if report.reviews is not None else ""
+            rows.append((d.id, d.severity, d.kind, d.detail, a_cell, b_cell) + ((status,) if status else ()))
+        headers = ("id", "severity", "kind", "detail", "one source", "other source")
+        if report.reviews is not None:
+            headers += ("review",)
+        tables.append(Table(f"Event {event['id']}: discrepancies", headers, rows))
+        matrix = []
+        for row in event["matrix"]:
+            matrix.append((f"{row['sources']}/{len(members)}",) + tuple(
+                " ".join(claims[i].text for i in row["claims"].get(d.id, []) if i in claims) or "-"
+                for d in members))
+        tables.append(Table(f"Event {event['id']}: claim matrix", ("sources",) + tuple(d.label for d in members),
+                            matrix))
+    singles = report.extra.get("single_source_events", [])
+    tables.append(Table("Single-source events", ("event", "source", "title", "event date"),
+                        [(s["event"], docs[s["document"]].label, docs[s["document"]].title,
+                          docs[s["document"]].event_date) for s in singles]))
+    copies = report.extra.get("near_duplicates", [])
+    tables.append(Table("Near-duplicate copies", ("event", "kept", "copy", "what the copy changed"),
+                        [(c["event"], docs[c["keep"]].label, docs[c["copy"]].label, c["changes"]) for c in copies]))
+    return tables
+
+
+VIEWS: dict[str, Callable[[Report], list[Table]]] = {"claims": claims_view, "report": report_view}
+# Views that live with their command's module, imported on first use.
+_LAZY_VIEWS = {"diff": "comparer.diffing", "cluster": "comparer.cluster", "dedup": "comparer.cluster"}
 
 
 def register_view(name: str, builder: Callable[[Report], list[Table]]) -> None:
     """Let a command module add its own tabular view."""
     VIEWS[name] = builder
+
+
+def _view(name: str) -> Callable[[Report], list[Table]]:
+    if name not in VIEWS and name in _LAZY_VIEWS:
+        import importlib
+
+        importlib.import_module(_LAZY_VIEWS[name])
+    return VIEWS[name]
 
 
 # --- formats -------------------------------------------------------------------------------

@@ -209,12 +209,24 @@ class Report:
     clusters: tuple[Cluster, ...] = ()
     sections: tuple[str, ...] = field(default=("documents",))
     extra: dict[str, Any] = field(default_factory=dict)
+    reviews: dict[str, dict[str, str]] | None = None
+
+    def review_of(self, discrepancy_id: str) -> dict[str, str]:
+        """The editor's decision on a discrepancy: ``{"status", "note"}`` (status "open" if none)."""
+        entry = (self.reviews or {}).get(discrepancy_id) or {}
+        return {"status": entry.get("status", "open"), "note": entry.get("note", "")}
 
     @property
     def exit_code(self) -> int:
-        """GNU diff's convention: 2 trouble, 1 discrepancies found, 0 none."""
+        """GNU diff's convention: 2 trouble, 1 discrepancies found, 0 none.
+
+        A full report (clusters and discrepancies) is a document, not a comparison:
+        it exits 0 whatever it found, so that scripts can chain on it.
+        """
         if self.errors:
             return 2
+        if "clusters" in self.sections:
+            return 0
         return 1 if self.discrepancies else 0
 
     def to_dict(self, with_mentions: bool | None = None) -> dict[str, Any]:
@@ -230,6 +242,8 @@ class Report:
                 items = getattr(self, name)
                 if name == "claims":
                     out[name] = [c.to_dict(with_mentions) for c in items]
+                elif name == "discrepancies" and self.reviews is not None:
+                    out[name] = [{**d.to_dict(), "review": self.review_of(d.id)} for d in items]
                 else:
                     out[name] = [i.to_dict() for i in items]
         out.update(self.extra)

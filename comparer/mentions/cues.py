@@ -19,6 +19,10 @@ _HEDGE = re.compile(
     re.I)
 
 
+# "May 18", "May 2023", "in May": the month, not the modal verb.
+_MONTH_MAY = re.compile(r"May(?:\s+\d|\s*[,.;:)]|$)")
+
+
 def _normal(text: str) -> str:
     word = text.lower().replace("’", "'")
     if word.endswith("n't"):
@@ -31,5 +35,5 @@ def find_cues(text: str, offset: int = 0) -> list[Mention]:
     found = [Mention("negation", m.start() + offset, m.end() + offset, m.group(), _normal(m.group()))
              for m in _NEGATION.finditer(text)]
     found += [Mention("hedge", m.start() + offset, m.end() + offset, m.group(), m.group().lower())
-              for m in _HEDGE.finditer(text)]
+              for m in _HEDGE.finditer(text) if not _MONTH_MAY.match(text, m.start())]
     return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,34 @@
+"""Discrepancy detectors: one function per kind, run on every pair of aligned claims.
+
+Each detector has the signature ``detect(pair: Pair, ctx: Context) -> Iterator[Finding]``
+and yields findings with document offsets for both sides. ``DETECTORS`` is the
+registry, a list of ``(kind, function)`` pairs run in this order; the first finding
+for a pair of spans wins. Omissions are found by ``comparer.diff`` from the
+alignment itself, since they concern a claim without a partner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from comparer.detectors.base import Context, Finding, Pair
+from comparer.detectors.entities import detect_entity
+from comparer.detectors.lists import detect_list
+from comparer.detectors.polarity import detect_modality, detect_negation
+from comparer.detectors.quotes import detect_attribution, detect_quote
+from comparer.detectors.values import detect_date, detect_number
+
+Detector = Callable[[Pair, Context], Iterator[Finding]]
+
+DETECTORS: list[tuple[str, Detector]] = [
+    ("attribution", detect_attribution),
+    ("quote", detect_quote),
+    ("negation", detect_negation),
+    ("number", detect_number),
+    ("date", detect_date),
+    ("entity", detect_entity),
+    ("modality", detect_modality),
+    ("list", detect_list),
+]
+
+__all__ = ["DETECTORS", "Context", "Detector", "Finding", "Pair"]

@@ -1,0 +1,181 @@
+"""What every detector shares: word tokens with offsets, the word-level diff of a pair, findings.
+
+A detector looks at two aligned claims through a ``Pair``: both claims' words
+(lower-cased, lightly stemmed, with document offsets) and difflib's opcodes
+between them. A "slot" is a ``replace`` opcode with matching words around it:
+the place where two accounts say different things about the same context.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from comparer.types import Claim, Document, Mention
+
+WORD = re.compile(r"[^\W_]+(?:['’.&][^\W_]+)*", re.UNICODE)
+# Bracket tokens of treebank-tokenised text ("-LRB-"): punctuation, not names.
+BRACKETS = frozenset({"LRB", "RRB", "LSB", "RSB", "LCB", "RCB"})
+STOPWORDS = frozenset("""
+a an the of in on at to for from by with and or but as is are was were be been being has have had
+that this these those it its his her their our my your he she they we i you him them us who whom which
+what there here also than then so such into onto about over after before during while when where
+said says say told according not no
+across through between among within against toward towards upon via per amid along around
+will would shall can could may might must should do does did
+""".split())
+SLOT_OVERLAP = 0.5
+_SUFFIXES = ("ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude stem: enough to match "modelled" with "model" and "talks" with "talk"."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[:-len(suffix)]
+            break
+    if len(word) > 4 and word[-1] == word[-2]:  # "modell" -> "model"
+        word = word[:-1]
+    if len(word) > 4 and word[-1] == "e":  # "response" -> "respons", as "responses"
+        word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # document offsets
+    end: int
+    text: str
+    low: str
+    stem: str
+
+    @property
+    def content(self) -> bool:
+        return self.low not in STOPWORDS
+
+
+def tokens_of(claim: Claim) -> tuple[Token, ...]:
+    base = claim.start
+    out = []
+    for m in WORD.finditer(claim.text):
+        word = m.group()
+        if word in BRACKETS:
+            continue
+        low = word.lower().replace("’", "'")
+        out.append(Token(base + m.start(), base + m.end(), word, low, stem(low)))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A detector's result before it gets its id: document offsets of both sides."""
+
+    kind: str
+    severity: str
+    a: tuple[int, int]
+    b: tuple[int, int] | None
+    detail: str
+
+
+class Context:
+    """Shared state of one diff run: configuration, documents, per-claim caches."""
+
+    def __init__(self, config: Any, documents: dict[str, Document], claims_by_doc: dict[str, list[Claim]]):
+        self.config = config
+        self.documents = documents
+        self.claims_by_doc = claims_by_doc
+        self.capitals = {k.lower(): v for k, v in config.capitals.items()}
+        self._tokens: dict[str, tuple[Token, ...]] = {}
+        self._entities: dict[str, list[Mention]] = {}
+        self.doc_cache: dict[tuple[str, str], Any] = {}
+
+    def tokens(self, claim: Claim) -> tuple[Token, ...]:
+        found = self._tokens.get(claim.id)
+        if found is None:
+            found = self._tokens[claim.id] = tokens_of(claim)
+        return found
+
+    def entities(self, claim: Claim) -> list[Mention]:
+        """Entity mentions of a claim, without treebank bracket tokens."""
+        found = self._entities.get(claim.id)
+        if found is None:
+            found = self._entities[claim.id] = [
+                m for m in claim.mentions if m.kind == "entity" and m.text not in BRACKETS]
+        return found
+
+    def canon(self, mention: Mention) -> str:
+        """Canonical entity key: alias value, with a capital standing for its country."""
+        value = str(mention.value)
+        return self.capitals.get(value.lower(), value).lower()
+
+    def label(self, doc_id: str) -> str:
+        doc = self.documents.get(doc_id)
+        return (doc.label or doc.id) if doc else doc_id
+
+
+@dataclass(slots=True)
+class Pair:
+    """Two aligned claims seen through their words and the word-level diff between them."""
+
+    a: Claim
+    b: Claim
+    ctx: Context
+    ta: tuple[Token, ...] = ()
+    tb: tuple[Token, ...] = ()
+    opcodes: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, a: Claim, b: Claim, ctx: Context) -> Pair:
+        ta, tb = ctx.tokens(a), ctx.tokens(b)
+        matcher = difflib.SequenceMatcher(None, [t.stem for t in ta], [t.stem for t in tb], autojunk=False)
+        return cls(a, b, ctx, ta, tb, matcher.get_opcodes())
+
+    @property
+    def stems_a(self) -> set[str]:
+        return {t.stem for t in self.ta}
+
+    @property
+    def stems_b(self) -> set[str]:
+        return {t.stem for t in self.tb}
+
+    def slots(self, max_len: int = 8) -> Iterator[tuple[int, int, int, int]]:
+        """``replace`` opcodes of at most ``max_len`` words a side, next to matching words.
+
+        None when the two claims share under half of the shorter one's content words:
+        their differences are then different statements, not one fact told two ways.
+        """
+        if self.same_fraction() < SLOT_OVERLAP:
+            return
+        ops = self.opcodes
+        for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+            if tag != "replace" or i2 - i1 > max_len or j2 - j1 > max_len:
+                continue
+            before = k > 0 and ops[k - 1][0] == "equal"
+            after = k + 1 < len(ops) and ops[k + 1][0] == "equal"
+            if before or after:
+                yield i1, i2, j1, j2
+
+    def same_fraction(self) -> float:
+        """Share of the shorter claim's content words that the other claim also has."""
+        ca = {t.stem for t in self.ta if t.content}
+        cb = {t.stem for t in self.tb if t.content}
+        if not ca or not cb:
+            return 0.0
+        return len(ca & cb) / min(len(ca), len(cb))
+
+
+def inside(mention: Mention, tokens: tuple[Token, ...], i1: int, i2: int) -> bool:
+    """Whether ``mention`` overlaps the tokens ``i1:i2``."""
+    if i1 >= i2:
+        return False
+    return mention.start < tokens[i2 - 1].end and tokens[i1].start < mention.end
+
+
+def span_of(tokens: tuple[Token, ...], i1: int, i2: int) -> tuple[int, int]:
+    return tokens[i1].start, tokens[max(i1, i2 - 1)].end

@@ -1,0 +1,184 @@
+"""Entity discrepancies: one account names a different person, place or organisation.
+
+Three general signals, strongest first:
+
+* a slot: the word-level diff of the two claims replaces an entity of one with an
+  entity of the other, with matching words around ("a state in Mexico" against
+  "a state in ... the United States");
+* an enumeration: both claims list entities together ("Japan, the US and X"), the
+  lists share a member, and one list has a member the other account never puts
+  with the shared ones, while the other list has a different one of the same type;
+* a swap: each claim names an entity of one type that the other lacks, and the
+  claims otherwise say nearly the same thing.
+
+Equal canonical names (aliases, a capital for its country) and a name contained
+in a longer one ("Fanning" in "Dakota Fanning") are the same entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from comparer.detectors.base import Context, Finding, Pair, inside
+from comparer.types import Claim, Mention
+
+_JOINER = re.compile(r"^(?:\s*(?:,|and|or|&|-|–|/|the|as well as)\s*)+$", re.I)
+_GENERIC_LABEL = "other"
+_SAME_NAME = 88  # RapidFuzz ratio above which two names are one spelt differently
+_NEAR_COPY = 0.9
+_SWAP_OVERLAP = 0.6  # share of content words two claims must have for a bare swap to count
+
+
+def _words(value: str) -> set[str]:
+    return {w for w in re.split(r"[\s.\-']+", value.lower()) if w}
+
+
+def same_entity(ctx: Context, x: Mention, y: Mention) -> bool:
+    cx, cy = ctx.canon(x), ctx.canon(y)
+    if cx == cy:
+        return True
+    wx, wy = _words(cx), _words(cy)
+    if not wx or not wy:
+        return False
+    if wx <= wy or wy <= wx:
+        return True
+    # Spelling variants and partial names of one entity: "Turk"/"Turks", "Tim Roth"/"Timothy Simon Roth".
+    if fuzz.ratio(cx, cy) >= _SAME_NAME or (len(wx) == len(wy) and all(
+            any(fuzz.ratio(a, b) >= _SAME_NAME for b in wy) for a in wx)):
+        return True
+    return x.label != "place" and y.label != "place" and any(len(w) >= 4 for w in wx & wy)
+
+
+def compatible(x: Mention, y: Mention) -> bool:
+    """Entities that could fill the same slot: same type, or one of unknown type."""
+    if x.label == y.label:
+        return True
+    if _GENERIC_LABEL in (x.label, y.label):
+        other = y.label if x.label == _GENERIC_LABEL else x.label
+        return other != "person"  # a bare capitalised word is rarely a person's stand-in
+    return False
+
+
+def _absent(ctx: Context, mention: Mention, others: list[Mention]) -> bool:
+    return not any(same_entity(ctx, mention, o) for o in others)
+
+
+def _describe(ctx: Context, x: Mention, y: Mention, pair: Pair) -> str:
+    return (f"{ctx.label(pair.a.document)} names {x.text!r} where {ctx.label(pair.b.document)} "
+            f"names {y.text!r} in the same place of the claim.")
+
+
+def detect_entity(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """Entity substitutions between two aligned claims."""
+    ents_a, ents_b = ctx.entities(pair.a), ctx.entities(pair.b)
+    if not ents_a or not ents_b:
+        return
+    reported: set[tuple[int, int]] = set()
+    # 1. slots of the word-level diff
+    for i1, i2, j1, j2 in pair.slots():
+        # The words around match, so the two names fill one place even if each claim
+        # also names the other's entity elsewhere.
+        # The words around match, so the two names fill one place even if each claim
+        # also names the other's entity elsewhere, provided the claims are near copies.
+        near_copy = pair.same_fraction() >= _NEAR_COPY
+        in_a = [m for m in ents_a if inside(m, pair.ta, i1, i2) and (near_copy or _absent(ctx, m, ents_b))]
+        in_b = [m for m in ents_b if inside(m, pair.tb, j1, j2) and (near_copy or _absent(ctx, m, ents_a))]
+        for x in in_a:
+            y = _best_partner(x, [m for m in in_b if compatible(x, m) and not same_entity(ctx, x, m)])
+            if y is not None and (x.start, y.start) not in reported:
+                reported.add((x.start, y.start))
+                yield Finding("entity", "high", (x.start, x.end), (y.start, y.end), _describe(ctx, x, y, pair))
+    if reported:
+        return
+    # 2. enumerations that share a member
+    for x, y in _enumeration_swaps(ctx, pair.a, pair.b):
+        yield Finding("entity", "high", (x.start, x.end), (y.start, y.end),
+                      f"{ctx.label(pair.a.document)} lists {x.text!r} with "
+                      f"{', '.join(sorted(_anchor_names(ctx, pair.a, x)))} where "
+                      f"{ctx.label(pair.b.document)} lists {y.text!r}.")
+        return
+    for y, x in _enumeration_swaps(ctx, pair.b, pair.a):
+        yield Finding("entity", "high", (x.start, x.end), (y.start, y.end),
+                      f"{ctx.label(pair.b.document)} lists {y.text!r} with "
+                      f"{', '.join(sorted(_anchor_names(ctx, pair.b, y)))} where "
+                      f"{ctx.label(pair.a.document)} lists {x.text!r}.")
+        return
+    # 3. a swap of one entity for another of the same type in near-identical claims
+    if pair.same_fraction() < _SWAP_OVERLAP:
+        return
+    only_a = [m for m in ents_a if _absent(ctx, m, ents_b) and m.label != _GENERIC_LABEL]
+    only_b = [m for m in ents_b if _absent(ctx, m, ents_a) and m.label != _GENERIC_LABEL]
+    for x in only_a:
+        y = _best_partner(x, [m for m in only_b if m.label == x.label])
+        if y is not None:
+            yield Finding("entity", "medium", (x.start, x.end), (y.start, y.end),
+                          f"{ctx.label(pair.a.document)} names {x.text!r} where "
+                          f"{ctx.label(pair.b.document)} names {y.text!r}.")
+            return
+
+
+def _best_partner(x: Mention, candidates: list[Mention]) -> Mention | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda m: (fuzz.ratio(str(x.value), str(m.value)), -m.start))
+
+
+def enumerations(ctx: Context, claim: Claim) -> list[list[Mention]]:
+    """Runs of two or more entities of one type joined by commas, "and", "or" or a hyphen."""
+    cached = ctx.doc_cache.get(("enum", claim.id))
+    if cached is not None:
+        return cached
+    groups: list[list[Mention]] = []
+    current: list[Mention] = []
+    for m in ctx.entities(claim):
+        if current and m.label == current[-1].label and m.start >= current[-1].end \
+                and _JOINER.match(claim.text[current[-1].end - claim.start:m.start - claim.start]):
+            current.append(m)
+            continue
+        if len(current) >= 2:
+            groups.append(current)
+        current = [m]
+    if len(current) >= 2:
+        groups.append(current)
+    ctx.doc_cache[("enum", claim.id)] = groups
+    return groups
+
+
+def _anchor_names(ctx: Context, claim: Claim, x: Mention) -> set[str]:
+    for group in enumerations(ctx, claim):
+        if x in group:
+            return {str(m.value) for m in group if m is not x}
+    return set()
+
+
+def _supported(ctx: Context, doc_id: str, member: Mention, anchors: list[Mention]) -> bool:
+    """Whether a document lists ``member`` together with one of ``anchors`` anywhere."""
+    for claim in ctx.claims_by_doc.get(doc_id, ()):
+        for group in enumerations(ctx, claim):
+            if any(same_entity(ctx, member, m) for m in group) and \
+                    any(same_entity(ctx, a, m) for a in anchors for m in group):
+                return True
+    return False
+
+
+def _enumeration_swaps(ctx: Context, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+    """Members of an enumeration of ``a`` that ``b``'s account never lists with the shared members."""
+    for group_a in enumerations(ctx, a):
+        for group_b in enumerations(ctx, b):
+            if group_a[0].label != group_b[0].label:
+                continue
+            anchors = [m for m in group_a if not _absent(ctx, m, group_b)]
+            if not anchors:
+                continue
+            extra_a = [m for m in group_a if _absent(ctx, m, group_b)
+                       and not _supported(ctx, b.document, m, anchors)
+                       and _absent(ctx, m, ctx.entities(b))]
+            extra_b = [m for m in group_b if _absent(ctx, m, group_a)]
+            for x in extra_a:
+                y = _best_partner(x, extra_b)
+                if y is not None:
+                    yield x, y
+                    return

@@ -1,0 +1,163 @@
+"""Negation and modality: one account says the opposite, or says it with less certainty.
+
+Negation: a negation cue in one claim whose scope (the words right after it) the
+other claim states without a cue ("is not a model" against "actress and model"),
+or a pair of opposite words facing each other ("confirmed" / "denied", "won" /
+"lost"). A cue whose scope the other claim never mentions ("is not a football
+player" against "singer and actor") is a different statement, not a contradiction.
+
+Modality: a modal or commitment word replaced by one of another strength in the
+same place ("will" / "may", "agreed" / "discussed"), or a hedge ("reportedly")
+present on one side only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from comparer.detectors.base import Context, Finding, Pair, Token, stem
+
+_SCOPE = 4  # content words after a cue that it negates
+# Opposites, by surface forms; each side is matched through the crude stemmer.
+_OPPOSITES = [
+    ("confirm confirmed confirms", "deny denied denies"),
+    ("win won wins winning", "lose lost loses losing"),
+    ("before", "after"),
+    ("increase increased increases rise rose risen rises grew grow grows", "decrease decreased decreases fall fell "
+     "fallen falls drop dropped drops declined decline declines shrank"),
+    ("first earliest", "last latest final"),
+    ("alive living", "dead died deceased"),
+    ("accept accepted accepts approve approved approves", "reject rejected rejects"),
+    ("allow allowed allows permit permitted", "ban banned bans forbid forbade prohibit prohibited"),
+    ("open opened opens", "close closed closes shut"),
+    ("agree agreed agrees", "disagree disagreed disagrees"),
+    ("support supported supports", "oppose opposed opposes"),
+    ("guilty convicted", "innocent acquitted"),
+    ("true", "false"),
+    ("male", "female"),
+    ("success successful succeeded", "failure failed unsuccessful"),
+    ("higher more larger bigger", "lower less fewer smaller"),
+    ("public", "private"),
+    ("legal", "illegal"),
+    ("victory", "defeat"),
+    ("only solely exclusively", "also"),
+]
+OPPOSITE: dict[str, set[str]] = {}
+for _left, _right in _OPPOSITES:
+    _ls, _rs = {stem(w) for w in _left.split()}, {stem(w) for w in _right.split()}
+    for _w in _ls:
+        OPPOSITE.setdefault(_w, set()).update(_rs)
+    for _w in _rs:
+        OPPOSITE.setdefault(_w, set()).update(_ls)
+
+_MODAL_STRENGTH = {"will": 3, "shall": 3, "must": 3, "would": 2, "should": 2, "can": 2, "could": 1,
+                   "may": 1, "might": 1}
+_COMMIT = {stem(w): 3 for w in "agreed agree agrees decided decide pledged pledge vowed committed signed "
+                                "approved confirmed announced".split()}
+_COMMIT.update({stem(w): 1 for w in "discussed discuss discusses considered consider considers proposed propose "
+                                    "explored explore suggested suggest weighed mulled raised".split()})
+_NON_MODAL_HEDGES = frozenset({"according to", "sources said", "source said", "sources say", "source say"})
+
+
+def _negations(pair: Pair, claim) -> list:
+    return [m for m in claim.mentions if m.kind == "negation"]
+
+
+def _scope(tokens: tuple[Token, ...], cue_end: int, text: str = "", base: int = 0) -> list[Token]:
+    """Content words after a cue, up to ``_SCOPE`` of them and not past a clause break."""
+    out = []
+    previous = cue_end
+    for t in tokens:
+        if t.start < cue_end:
+            continue
+        if text and any(ch in ",;:()" for ch in text[previous - base:t.start - base]):
+            break
+        previous = t.end
+        if t.content:
+            out.append(t)
+            if len(out) == _SCOPE:
+                break
+    return out
+
+
+def _negated_stems(tokens, cues) -> set[str]:
+    return {t.stem for cue in cues for t in _scope(tokens, cue.end)}
+
+
+def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """A statement in one claim negated in the other, or opposite words in the same place."""
+    for first, second, t_first, t_second, flip in ((pair.a, pair.b, pair.ta, pair.tb, False),
+                                                  (pair.b, pair.a, pair.tb, pair.ta, True)):
+        cues = _negations(pair, first)
+        other_cues = _negations(pair, second)
+        negated_other = _negated_stems(t_second, other_cues)
+        for cue in cues:
+            scope = _scope(t_first, cue.end, first.text, first.start)
+            other = {t.stem: t for t in t_second if t.content}
+            hits = [t for t in scope if t.stem in other and t.stem not in negated_other]
+            if not hits or (other_cues and len(other_cues) >= len(cues)):
+                continue
+            word = other[hits[0].stem]
+            neg_span = (cue.start, hits[0].end)
+            plain_span = (word.start, word.end)
+            a, b = (plain_span, neg_span) if flip else (neg_span, plain_span)
+            yield Finding("negation", "high", a, b,
+                          f"{ctx.label(first.document)} negates what {ctx.label(second.document)} states "
+                          f"({cue.text!r} before {hits[0].text!r}).")
+            return
+    # opposite words: in a slot of the diff (high), or anywhere in near-identical claims (medium)
+    named_a = _in_names(ctx, pair.a, pair.ta)
+    named_b = _in_names(ctx, pair.b, pair.tb)
+    for i1, i2, j1, j2 in pair.slots(max_len=4):
+        for x in pair.ta[i1:i2]:
+            for y in pair.tb[j1:j2]:
+                if y.stem in OPPOSITE.get(x.stem, ()) and x.start not in named_a and y.start not in named_b:
+                    yield _opposite(pair, ctx, x, y, "high")
+                    return
+    if pair.same_fraction() >= 0.6:
+        stems_a, stems_b = pair.stems_a, pair.stems_b
+        for x in pair.ta:
+            if x.stem in stems_b:
+                continue
+            for y in pair.tb:
+                if y.stem not in stems_a and y.stem in OPPOSITE.get(x.stem, ()) \
+                        and x.start not in named_a and y.start not in named_b:
+                    yield _opposite(pair, ctx, x, y, "medium")
+                    return
+
+
+def _in_names(ctx: Context, claim, tokens) -> set[int]:
+    """Starts of the tokens inside entity names ("South" in "South Korea" is no direction)."""
+    spans = [(m.start, m.end) for m in ctx.entities(claim)]
+    return {t.start for t in tokens if any(s <= t.start < e for s, e in spans)}
+
+
+def _opposite(pair: Pair, ctx: Context, x: Token, y: Token, severity: str) -> Finding:
+    return Finding("negation", severity, (x.start, x.end), (y.start, y.end),
+                   f"{ctx.label(pair.a.document)} says {x.text!r} where {ctx.label(pair.b.document)} "
+                   f"says the opposite, {y.text!r}.")
+
+
+def detect_modality(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """Certainty that differs: a modal or commitment word swapped, or a hedge on one side."""
+    for i1, i2, j1, j2 in pair.slots(max_len=3):
+        for x in pair.ta[i1:i2]:
+            for y in pair.tb[j1:j2]:
+                sx = _MODAL_STRENGTH.get(x.low) or _COMMIT.get(x.stem)
+                sy = _MODAL_STRENGTH.get(y.low) or _COMMIT.get(y.stem)
+                if sx and sy and sx != sy and ((x.low in _MODAL_STRENGTH) == (y.low in _MODAL_STRENGTH)):
+                    yield Finding("modality", "medium", (x.start, x.end), (y.start, y.end),
+                                  f"{ctx.label(pair.a.document)} says {x.text!r} where "
+                                  f"{ctx.label(pair.b.document)} says {y.text!r}: a different degree of "
+                                  f"certainty.")
+                    return
+    hedges_a = [m for m in pair.a.mentions if m.kind == "hedge" and m.value not in _NON_MODAL_HEDGES]
+    hedges_b = [m for m in pair.b.mentions if m.kind == "hedge" and m.value not in _NON_MODAL_HEDGES]
+    if bool(hedges_a) != bool(hedges_b) and pair.same_fraction() >= 0.6:
+        hedge = (hedges_a or hedges_b)[0]
+        hedged, plain = (pair.a, pair.b) if hedges_a else (pair.b, pair.a)
+        plain_span = (plain.start, plain.end)
+        a, b = ((hedge.start, hedge.end), plain_span) if hedges_a else (plain_span, (hedge.start, hedge.end))
+        yield Finding("modality", "low", a, b,
+                      f"{ctx.label(hedged.document)} hedges with {hedge.text!r}; "
+                      f"{ctx.label(plain.document)} states it as fact.")

@@ -1,0 +1,177 @@
+"""Number and date discrepancies: the same quantity or day given differently.
+
+Numbers are compared when they count the same thing: the same unit, or the same
+word after them ("12 people" / "21 people"). A restatement in other units
+("1,000 km (600 mi)") is one quantity, and "more than 100,000" agrees with
+258,000. Dates compare field by field: a weekday resolved against the
+publication date equals the full date it stands for, and a day without a year
+("May 18") is compared by month and day only. A bare year written as a number
+counts as a date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from comparer.detectors.base import Context, Finding, Pair, inside
+from comparer.types import Claim, Mention
+
+_LOWER = re.compile(r"(?:more than|over|at least|above|exceeding|upwards of|in excess of|nearly|almost)\s*$", re.I)
+_UPPER = re.compile(r"(?:less than|fewer than|under|up to|below|at most|no more than)\s*$", re.I)
+_ABOUT = re.compile(r"(?:about|around|roughly|approximately|some|nearly|almost|an estimated|estimated|~)\s*$", re.I)
+_ROUNDING = 0.02  # "$34 billion" and "$33.4 billion" are one figure rounded
+_YEAR_AFTER = re.compile(r"^\s*(?:,|of|in)?\s*$")
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+def _is_year(m: Mention) -> bool:
+    return (m.kind == "number" and not m.unit and m.text.isdigit() and len(m.text) == 4
+            and 1000 <= float(m.value) <= 2100)
+
+
+def _numbers(claim: Claim) -> list[Mention]:
+    return [m for m in claim.mentions if m.kind == "number" and m.label != "conversion"
+            and m.value is not None and not _is_year(m)]
+
+
+def _key(pair_tokens, m: Mention) -> str:
+    """What a number counts: its unit, else the next word ("people")."""
+    if m.unit:
+        return m.unit.lower()
+    for t in pair_tokens:
+        if t.start >= m.end:
+            return "#" + t.stem
+    return "#"
+
+
+def _agrees(claim: Claim, x: Mention, y: float) -> bool:
+    """Whether the number ``x`` of ``claim`` allows the value ``y``."""
+    v = float(x.value)
+    if v == y or (v and abs(v - y) / abs(v) <= _ROUNDING):
+        return True
+    before = claim.text[max(0, x.start - claim.start - 20):x.start - claim.start]
+    if _LOWER.search(before) and y >= v:
+        return True
+    if _UPPER.search(before) and y <= v:
+        return True
+    if _ABOUT.search(before) and v and abs(v - y) / abs(v) <= 0.1:
+        return True
+    return False
+
+
+def detect_number(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """Numbers counting the same thing with different values."""
+    nums_a, nums_b = _numbers(pair.a), _numbers(pair.b)
+    if not nums_a or not nums_b:
+        return
+    slot_pairs = set()
+    for i1, i2, j1, j2 in pair.slots(max_len=4):
+        for x in nums_a:
+            if inside(x, pair.ta, i1, i2):
+                for y in nums_b:
+                    if inside(y, pair.tb, j1, j2):
+                        slot_pairs.add((x.start, y.start))
+    for y in nums_b:
+        if any(_agrees(pair.a, x, float(y.value)) or _agrees(pair.b, y, float(x.value)) for x in nums_a):
+            continue
+        key = _key(pair.tb, y)
+        for x in nums_a:
+            same_unit = x.unit == y.unit or not (x.unit and y.unit)
+            if ((x.start, y.start) in slot_pairs and same_unit) or (
+                    _key(pair.ta, x) == key and x.label == y.label
+                    and not any(_agrees(pair.b, z, float(x.value)) for z in nums_b)):
+                severity = "high" if (x.start, y.start) in slot_pairs or x.unit else "medium"
+                yield Finding("number", severity, (x.start, x.end), (y.start, y.end),
+                              f"{ctx.label(pair.a.document)} gives {x.text!r} where "
+                              f"{ctx.label(pair.b.document)} gives {y.text!r}.")
+                return
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A date with the fields a text really gives (None where unknown)."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+
+    def fields(self) -> set[str]:
+        return {n for n in ("year", "month", "day") if getattr(self, n) is not None}
+
+    def agrees(self, other: When) -> bool:
+        return all(getattr(self, n) == getattr(other, n) for n in self.fields() & other.fields())
+
+
+def _parse(m: Mention) -> tuple[int | None, int | None, int | None] | None:
+    value = m.value
+    if not isinstance(value, str) or not value:
+        return None
+    explicit_year = bool(re.search(r"\d{4}", m.text)) or m.label in ("absolute", "relative", "year")
+    try:
+        if value.startswith("--"):
+            parts = value[2:].split("-")
+            return None, int(parts[0]), int(parts[1]) if len(parts) > 1 else None
+        parts = value.split("-")
+        year = int(parts[0]) if explicit_year else None
+        month = int(parts[1]) if len(parts) > 1 else None
+        day = int(parts[2]) if len(parts) > 2 else None
+        return year, month, day
+    except ValueError:
+        return None
+
+
+def dates_of(ctx: Context, claim: Claim) -> list[When]:
+    """The claim's dates, a following bare year folded into a day or month ("June of 1866")."""
+    cached = ctx.doc_cache.get(("dates", claim.id))
+    if cached is not None:
+        return cached
+    out: list[When] = []
+    years = [m for m in claim.mentions if _is_year(m)]
+    used: set[int] = set()
+    for m in claim.mentions:
+        if m.kind != "date":
+            continue
+        parsed = _parse(m)
+        if parsed is None:
+            continue
+        year, month, day = parsed
+        end = m.end
+        if year is None:
+            for y in years:
+                gap = claim.text[m.end - claim.start:y.start - claim.start]
+                if y.start >= m.end and len(gap) <= 5 and _YEAR_AFTER.match(gap):
+                    year, end = int(y.value), y.end
+                    used.add(y.start)
+                    break
+        out.append(When(m.start, end, claim.text[m.start - claim.start:end - claim.start], year, month, day))
+    out += [When(y.start, y.end, y.text, int(y.value), None, None) for y in years if y.start not in used]
+    out.sort(key=lambda w: w.start)
+    ctx.doc_cache[("dates", claim.id)] = out
+    return out
+
+
+def detect_date(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """A date of one claim that no date of the aligned claim allows."""
+    dates_a, dates_b = dates_of(ctx, pair.a), dates_of(ctx, pair.b)
+    if not dates_a or not dates_b:
+        return
+    for y in dates_b:
+        if any(x.agrees(y) for x in dates_a):
+            continue
+        comparable = [x for x in dates_a if x.fields() & y.fields()
+                      and not any(z.agrees(x) for z in dates_b)]
+        if not comparable:
+            continue
+        x = max(comparable, key=lambda d: (len(d.fields() & y.fields()), -abs(d.start - pair.a.start)))
+        yield Finding("date", "high", (x.start, x.end), (y.start, y.end),
+                      f"{ctx.label(pair.a.document)} dates it {x.text!r} where "
+                      f"{ctx.label(pair.b.document)} says {y.text!r}.")
+        return

@@ -1,0 +1,207 @@
+"""``comparer diff``: align the claims of several accounts of one event and list discrepancies.
+
+>>> import comparer
+>>> a = comparer.Document.from_text("Rescuers found 12 survivors on Monday.", id="a")
+>>> b = comparer.Document.from_text("Rescuers found 21 survivors on Monday.", id="b")
+>>> [(d.kind, d.a.text, d.b.text) for d in diff([a, b]).discrepancies]
+[('number', '12 survivors', '21 survivors')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from comparer.align import Link, align
+from comparer.config import Config
+from comparer.detectors import DETECTORS, Context, Detector, Finding, Pair
+from comparer.pipeline import read_documents
+from comparer.types import SEVERITIES, Claim, Discrepancy, Document, InputProblem, Report, Span
+
+__all__ = ["diff", "diff_view", "discrepancy_id"]
+
+Progress = Callable[[int], None]
+_SEVERITY_RANK = {s: k for k, s in enumerate(SEVERITIES)}
+
+
+def diff(documents: Iterable[Document], config: Config | None = None, errors: Sequence[InputProblem] = (),
+         progress: Progress | None = None,
+         detectors: Sequence[tuple[str, Detector]] | None = None) -> Report:
+    """Align the claims of ``documents`` and report where they disagree and what only some say.
+
+    Args:
+        documents: two or more accounts of one event, in the order to show them.
+        config: settings and aliases; the defaults when None.
+        errors: input problems met while reading, carried into the report.
+        progress: called with 1 after each document is read.
+        detectors: ``(kind, function)`` pairs to run instead of the registry.
+
+    Returns:
+        A ``Report`` with documents, claims, alignments and discrepancies (ordered by
+        severity, then position). Its ``exit_code`` is 1 when there is a discrepancy.
+    """
+    config = config or Config()
+    docs, claims = read_documents(_distinct(documents), config, progress)
+    by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
+    for claim in claims:
+        by_doc[claim.document].append(claim)
+    ctx = Context(config, {d.id: d for d in docs}, by_doc)
+    links, groups = align(ctx, by_doc)
+    findings = _run_detectors(links, ctx, detectors if detectors is not None else DETECTORS)
+    texts = {d.id: d.text for d in docs}
+    rank = {d.id: k for k, d in enumerate(docs)}
+    out: dict[str, Discrepancy] = {}
+    for link, finding in findings:
+        item = _discrepancy(finding, link.a, link.b, texts)
+        out.setdefault(item.id, item)
+    for item in _omissions(ctx, docs, claims, groups, texts):
+        out.setdefault(item.id, item)
+    ordered = sorted(out.values(), key=lambda d: (_SEVERITY_RANK[d.severity], rank[d.a.document], d.a.start,
+                                                 d.kind, d.id))
+    return Report(documents=tuple(docs), errors=tuple(errors), claims=tuple(claims),
+                  alignments=tuple(groups), discrepancies=tuple(ordered),
+                  sections=("documents", "claims", "alignments", "discrepancies"))
+
+
+def _distinct(documents: Iterable[Document]) -> list[Document]:
+    """The same input given twice is two accounts: the later copies get ``~2``, ``~3`` ids."""
+    seen: dict[str, int] = {}
+    out = []
+    for doc in documents:
+        n = seen[doc.id] = seen.get(doc.id, 0) + 1
+        if n > 1:
+            doc = dataclasses.replace(doc, id=f"{doc.id}~{n}", label=f"{doc.label or doc.id}~{n}")
+        out.append(doc)
+    return out
+
+
+def _run_detectors(links: list[Link], ctx: Context,
+                   detectors: Sequence[tuple[str, Detector]]) -> list[tuple[Link, Finding]]:
+    found: list[tuple[Link, Finding]] = []
+    for link in links:
+        if link.a.text == link.b.text:
+            continue  # the same words cannot disagree
+        pair = Pair.of(link.a, link.b, ctx)
+        taken: list[Finding] = []
+        for name, detect in detectors:
+            for finding in detect(pair, ctx):
+                if not isinstance(finding, Finding):
+                    raise TypeError(f"detector {name!r} yielded {type(finding).__name__}, expected Finding")
+                # One place of a pair of claims is one discrepancy: the first detector to explain it wins.
+                if any(_overlap(finding.a, t.a) and _overlap(finding.b, t.b) for t in taken):
+                    continue
+                taken.append(finding)
+        found.extend((link, f) for f in taken)
+    return found
+
+
+def _overlap(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
+    if x is None or y is None:
+        return x is y
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip().lower()
+
+
+def discrepancy_id(kind: str, sides: Iterable[tuple[str, str]]) -> str:
+    """A stable id: hash of the kind and each side's document and normalised text, in sorted order.
+
+    It does not depend on offsets (text elsewhere may change) nor on the order of the inputs.
+    """
+    key = "\x1f".join([kind, *sorted(f"{doc}\x1e{_normal(text)}" for doc, text in sides)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _discrepancy(finding: Finding, a: Claim, b: Claim, texts: dict[str, str]) -> Discrepancy:
+    sa = Span(a.document, a.id, finding.a[0], finding.a[1], texts[a.document][finding.a[0]:finding.a[1]])
+    sb = None
+    if finding.b is not None:
+        sb = Span(b.document, b.id, finding.b[0], finding.b[1], texts[b.document][finding.b[0]:finding.b[1]])
+    sides = [(sa.document, sa.text)] + ([(sb.document, sb.text)] if sb else [])
+    return Discrepancy(discrepancy_id(finding.kind, sides), finding.kind, finding.severity, sa, sb,
+                       finding.detail)
+
+
+def _omissions(ctx: Context, docs: list[Document], claims: list[Claim], groups, texts) -> list[Discrepancy]:
+    present: dict[str, set[str]] = {}
+    for group in groups:
+        doc_ids = {cid.rsplit("#", 1)[0] for cid in group.claims}
+        for cid in group.claims:
+            present[cid] = doc_ids
+    out = []
+    for claim in claims:
+        if not claim.text.strip():
+            continue
+        missing = [d for d in docs if d.id != claim.document and d.id not in present.get(claim.id, ())]
+        if not missing:
+            continue
+        factual = any(m.kind in ("entity", "number", "date", "quote") for m in claim.mentions)
+        names = ", ".join(ctx.label(d.id) for d in missing)
+        span = Span(claim.document, claim.id, claim.start, claim.end, claim.text)
+        out.append(Discrepancy(discrepancy_id("omission", [(claim.document, claim.text)]), "omission",
+                               "medium" if factual else "low", span, None,
+                               f"Only {ctx.label(claim.document)} reports this; {names} "
+                               f"{'does' if len(missing) == 1 else 'do'} not."))
+    return out
+
+
+# --- the tabular view ------------------------------------------------------------------------
+
+_SHOWN = 110  # characters of claim text shown on each side of a marked span
+
+
+def _marked(claim_text: str, claim_start: int, span: Span | None, left: str, right: str) -> str:
+    """The claim with the span wrapped in markers, trimmed around it when long."""
+    if span is None:
+        return claim_text
+    s, e = span.start - claim_start, span.end - claim_start
+    head, body, tail = claim_text[:s], claim_text[s:e], claim_text[e:]
+    if len(head) > _SHOWN:
+        head = "…" + head[-_SHOWN:].split(" ", 1)[-1]
+    if len(tail) > _SHOWN:
+        tail = tail[:_SHOWN].rsplit(" ", 1)[0] + "…"
+    return f"{head}{left}{body}{right}{tail}"
+
+
+def diff_view(report: Report) -> list:
+    """Tables for the table, Markdown, CSV and HTML formats: one row per discrepancy.
+
+    The words that differ are marked as a word diff does: ``[-...-]`` in the first
+    document's claim, ``{+...+}`` in the other's.
+    """
+    from comparer.render import Table
+
+    labels = {d.id: d.label or d.id for d in report.documents}
+    claims = {c.id: c for c in report.claims}
+    notes = [f"{labels[d.id]}: {d.title or '(untitled)'}; published {d.published or 'unknown'}, "
+             f"event {d.event_date or 'unknown'}" for d in report.documents]
+    counts: dict[str, int] = {}
+    for item in report.discrepancies:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+    notes.append(f"{len(report.claims)} claims, {len(report.alignments)} aligned groups; "
+                 + (", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no discrepancy"))
+    rows = []
+    for number, item in enumerate(report.discrepancies, start=1):
+        ca = claims[item.a.claim]
+        marked_a = _marked(ca.text, ca.start, item.a, "[-", "-]") if item.b is not None else ca.text
+        side_a = f"{labels[item.a.document]}#{ca.index}: " + marked_a
+        side_b = ""
+        if item.b is not None:
+            cb = claims[item.b.claim]
+            side_b = f"{labels[item.b.document]}#{cb.index}: " + _marked(cb.text, cb.start, item.b, "{+", "+}")
+        rows.append((number, item.kind, item.severity, side_a, side_b, item.detail))
+    return [Table("Discrepancies", ("#", "kind", "severity", "first account", "other account", "detail"),
+                  rows, tuple(notes))]
+
+
+def _register() -> None:
+    from comparer.render import register_view
+
+    register_view("diff", diff_view)
+
+
+_register()

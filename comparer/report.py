@@ -1,0 +1,166 @@
+"""The editor's review document: cluster the inputs, then diff every event told by 2+ sources.
+
+A near-duplicate copy adds no account of its own, so only the kept copy of each
+group is compared with the other sources; what each copy changed is listed apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from comparer.config import Config
+from comparer.types import Claim, Cluster, Discrepancy, Document, InputProblem, Report
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+# Among equally severe discrepancies, the ones a fact-checker cannot afford to miss come first.
+KIND_ORDER = {kind: i for i, kind in enumerate(
+    ("entity", "number", "date", "negation", "attribution", "quote", "modality", "list", "omission"))}
+
+
+def sort_discrepancies(discrepancies: Sequence[Discrepancy], doc_order: dict[str, int]) -> list[Discrepancy]:
+    """Most severe first; then by kind (entity swaps first), source order and position."""
+    return sorted(discrepancies, key=lambda d: (
+        SEVERITY_ORDER.get(d.severity, 3), KIND_ORDER.get(d.kind, 99), doc_order.get(d.a.document, 0),
+        d.a.start, d.b.start if d.b else -1, d.id))
+
+
+def build_report(documents: Sequence[Document], config: Config | None = None,
+                 errors: Sequence[InputProblem] = (), progress: Callable[[int], None] | None = None,
+                 reviews: dict[str, dict[str, str]] | None = None, open_only: bool = False) -> Report:
+    """Cluster ``documents`` and diff each multi-source event.
+
+    ``progress`` is called with increments adding up to twice the number of
+    documents (once while clustering, once while comparing). ``reviews`` maps
+    discrepancy ids to ``{"status", "note"}``; with ``open_only`` decided ones are left out.
+    """
+    from comparer.cluster import cluster
+    from comparer.diffing import diff
+
+    config = config or Config()
+    clustered = cluster(documents, config, progress=progress)
+    by_id = {d.id: d for d in clustered.documents}
+    doc_order = {d.id: i for i, d in enumerate(clustered.documents)}
+
+    claims: list[Claim] = []
+    alignments = []
+    discrepancies: list[Discrepancy] = []
+    events: list[dict[str, Any]] = []
+    singles: list[dict[str, Any]] = []
+    copies: list[dict[str, Any]] = []
+    for event in clustered.clusters:
+        members = [by_id[i] for i in event.documents]
+        kept, duplicate_of = _kept_copies(event, members)
+        for copy_id, keep_id in duplicate_of.items():
+            copies.append({"event": event.id, "keep": keep_id, "copy": copy_id,
+                           "changes": describe_copy(by_id[keep_id], by_id[copy_id], config)})
+        if len(kept) < 2:
+            singles.append({"event": event.id, "document": kept[0].id, "copies": sorted(duplicate_of)})
+            if progress:
+                progress(len(members))
+            continue
+        result = diff(kept, config)
+        if progress:
+            progress(len(members))
+        found = sort_discrepancies(result.discrepancies, doc_order)
+        if reviews is not None and open_only:
+            found = [d for d in found if reviews.get(d.id, {}).get("status", "open") in ("open", "needs-check")]
+        claims.extend(result.claims)
+        alignments.extend(result.alignments)
+        discrepancies.extend(found)
+        events.append({"id": event.id, "documents": [d.id for d in kept],
+                       "matrix": claim_matrix(kept, result.claims, result.alignments),
+                       "discrepancies": [d.id for d in found], "why": event.why})
+    extra = {"events": events, "single_source_events": singles, "near_duplicates": copies}
+    return Report(documents=clustered.documents, errors=tuple(errors), claims=tuple(claims),
+                  alignments=tuple(alignments), discrepancies=tuple(discrepancies),
+                  clusters=clustered.clusters,
+                  sections=("documents", "clusters", "claims", "alignments", "discrepancies"),
+                  extra=extra, reviews=dict(reviews) if reviews is not None else None)
+
+
+def _kept_copies(event: Cluster, members: list[Document]) -> tuple[list[Document], dict[str, str]]:
+    """The documents to compare (one per near-duplicate group) and copy -> kept id."""
+    parent = {d.id: d.id for d in members}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for group in event.duplicates:
+        for other in group[1:]:
+            if group[0] in parent and other in parent:
+                parent[find(other)] = find(group[0])
+    groups: dict[str, list[Document]] = {}
+    for doc in members:
+        groups.setdefault(find(doc.id), []).append(doc)
+    kept, duplicate_of = [], {}
+    for group in groups.values():
+        keep = min(group, key=lambda d: (d.published is None, d.published or 0, -len(d.text), d.id))
+        kept.append(keep)
+        duplicate_of.update({d.id: keep.id for d in group if d.id != keep.id})
+    order = {d.id: i for i, d in enumerate(members)}
+    return sorted(kept, key=lambda d: order[d.id]), duplicate_of
+
+
+def claim_matrix(documents: Sequence[Document], claims: Sequence[Claim], alignments) -> list[dict[str, Any]]:
+    """One row per aligned fact (and per claim no other source carries): each source's claim id."""
+    doc_of = {c.id: c.document for c in claims}
+    position = {c.id: (c.document, c.start) for c in claims}
+    rows = []
+    placed: set[str] = set()
+    for alignment in alignments:
+        cells: dict[str, list[str]] = {d.id: [] for d in documents}
+        for claim_id in alignment.claims:
+            if claim_id in doc_of:
+                cells[doc_of[claim_id]].append(claim_id)
+                placed.add(claim_id)
+        rows.append({"claims": cells, "sources": sum(1 for v in cells.values() if v),
+                     "score": round(alignment.score, 4)})
+    for claim in claims:
+        if claim.id not in placed:
+            cells = {d.id: [] for d in documents}
+            cells[claim.document].append(claim.id)
+            rows.append({"claims": cells, "sources": 1, "score": None})
+    doc_rank = {d.id: i for i, d in enumerate(documents)}
+
+    def first(row: dict[str, Any]) -> tuple[int, int]:
+        ids = [i for v in row["claims"].values() for i in v]
+        return min((doc_rank[position[i][0]], position[i][1]) for i in ids)
+
+    return sorted(rows, key=first)
+
+
+def describe_copy(keep: Document, copy: Document, config: Config) -> str:
+    """What a near-duplicate copy changed, in a few words: cut, added and edited sentences, title."""
+    from comparer.segment import split_claims
+
+    kept = [p.text for p in split_claims(keep.text)]
+    other = [p.text for p in split_claims(copy.text)]
+    matcher = difflib.SequenceMatcher(a=kept, b=other, autojunk=False)
+    cut = added = edited = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "delete":
+            cut += i2 - i1
+        elif tag == "insert":
+            added += j2 - j1
+        elif tag == "replace":
+            edited += min(i2 - i1, j2 - j1)
+            cut += max(0, (i2 - i1) - (j2 - j1))
+            added += max(0, (j2 - j1) - (i2 - i1))
+    parts = []
+    if keep.title != copy.title and (keep.title or copy.title):
+        parts.append("new title")
+    for count, what in ((edited, "edited"), (cut, "cut"), (added, "added")):
+        if count:
+            parts.append(f"{count} sentence{'s' if count != 1 else ''} {what}")
+    return ", ".join(parts) if parts else "identical text"
+
+
+def with_reviews(report: Report, reviews: dict[str, dict[str, str]]) -> Report:
+    """The same report with review statuses attached (JSON: ``"review": {"status", "note"}``)."""
+    return dataclasses.replace(report, reviews=dict(reviews))

@@ -1,0 +1,45 @@
+"""Which words differ between two claims, as character spans, so renderers can mark them."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def changed_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of ``a`` and of ``b`` covering the words that the other text does not share.
+
+    >>> changed_spans("peace and stability", "peace and security")
+    ([(10, 19)], [(10, 18)])
+    """
+    words_a = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(a)]
+    words_b = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(b)]
+    matcher = difflib.SequenceMatcher(a=[w[2] for w in words_a], b=[w[2] for w in words_b], autojunk=False)
+    spans_a: list[tuple[int, int]] = []
+    spans_b: list[tuple[int, int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 > i1:
+            spans_a.append((words_a[i1][0], words_a[i2 - 1][1]))
+        if j2 > j1:
+            spans_b.append((words_b[j1][0], words_b[j2 - 1][1]))
+    return spans_a, spans_b
+
+
+def mark(text: str, spans: list[tuple[int, int]], before: str, after: str,
+         escape=lambda s: s) -> str:
+    """``text`` with each span wrapped in ``before``/``after``; the rest passed through ``escape``."""
+    out, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            start = position
+        if end <= start:
+            continue
+        out.append(escape(text[position:start]))
+        out.append(before + escape(text[start:end]) + after)
+        position = end
+    out.append(escape(text[position:]))
+    return "".join(out)

@@ -1,0 +1,58 @@
+"""Detector case tables: two one-claim documents, the kinds the diff reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparer.diffing import diff
+from comparer.detectors import DETECTORS
+from comparer.types import DISCREPANCY_KINDS, Document
+
+
+def kinds(a: str, b: str, published: str | None = "2023-05-19") -> list[str]:
+    docs = [Document.from_text(a, id="a", published=published), Document.from_text(b, id="b", published=published)]
+    return [d.kind for d in diff(docs).discrepancies if d.kind != "omission"]
+
+
+CASES = [
+    ("entity-slot", "Arizona is a state in the United States.", "Arizona is a state in Mexico.", ["entity"]),
+    ("entity-alias", "Biden met leaders of the ROK on Friday.", "Biden met leaders of South Korea on Friday.", []),
+    ("entity-capital", "The G7 pledged support for Ukraine.", "The G7 pledged support for Kyiv.", []),
+    ("number", "The blast killed 12 people in the capital.", "The blast killed 21 people in the capital.",
+     ["number"]),
+    ("number-conversion", "The missile flew 1,000 km (600 mi) before landing.",
+     "The missile flew 1,000 km before landing.", []),
+    ("number-bound", "The album sold 258,000 copies in its first week.",
+     "The album sold more than 100,000 copies in its first week.", []),
+    ("date-weekday", "Kishida met Biden on Thursday in Hiroshima.", "Kishida met Biden on May 18 in Hiroshima.", []),
+    ("date-differs", "Kishida met Biden on Thursday in Hiroshima.", "Kishida met Biden on May 14 in Hiroshima.",
+     ["date"]),
+    ("date-month", "Anne Sullivan was born on April 14, 1866.", "Anne Sullivan was born in June of 1866.",
+     ["date"]),
+    ("negation", "The two sides agreed to extend the ceasefire.",
+     "The two sides did not agree to extend the ceasefire.", ["negation"]),
+    ("negation-other-scope", "Neil Diamond is an American singer, musician and actor.",
+     "Neil Diamond is not a football player.", []),
+    ("antonym", "The ministry confirmed the talks in Geneva.", "The ministry denied the talks in Geneva.",
+     ["negation"]),
+    ("quote", 'The minister said the deal was "a cornerstone of peace and stability in the region".',
+     'The minister said the deal was "a cornerstone of peace and security in the region".', ["quote"]),
+    ("attribution", '"We will not back down," Joe Biden said at the summit.',
+     '"We will not back down," Fumio Kishida said at the summit.', ["attribution"]),
+    ("modality", "The company will close the plant next year.", "The company may close the plant next year.",
+     ["modality"]),
+    ("list", "They agreed to cooperate on quantum, semiconductors and artificial intelligence.",
+     "They agreed to cooperate on quantum, energy and startups.", ["list"]),
+    ("same", "Heavy rain flooded the old town on Sunday.", "Heavy rain flooded the old town on Sunday.", []),
+]
+
+
+@pytest.mark.parametrize("a, b, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_detector_case(a, b, expected):
+    assert kinds(a, b) == expected
+
+
+def test_registry_covers_every_pair_kind():
+    names = [name for name, _ in DETECTORS]
+    assert set(names) | {"omission"} == set(DISCREPANCY_KINDS)
+    assert all(callable(fn) for _, fn in DETECTORS)
