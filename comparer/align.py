@@ -8,8 +8,8 @@ two claims is therefore a weighted overlap: content-word stems, canonical entiti
 weighted by how rare it is among the claims being compared (inverse claim
 frequency), as a cosine between the two weighted sets. Long claims are also cut
 into clauses, so that a claim which covers two facts can align with a shorter
-claim that reports one of them. RapidFuzz's ``token_set_ratio`` (one ``cdist``
-call per pair of documents) gives a lexical part, mixed in with
+claim that reports one of them. RapidFuzz's ``token_set_ratio`` (one
+``process.extract`` per claim) gives a lexical part, mixed in with
 ``align.lexical_weight``.
 
 Each claim is linked to its best partner in every other document when the score
@@ -139,11 +139,23 @@ def score_matrix(ctx: Context, left: Sequence[Claim], right: Sequence[Claim],
     """Alignment scores 0..1 of every claim of ``left`` against every claim of ``right``."""
     units = units or _Units(ctx, [*left, *right])
     weight = ctx.config.align.lexical_weight
-    lexical = process.cdist([" ".join(t.low for t in ctx.tokens(c) if t.content) for c in left],
-                            [" ".join(t.low for t in ctx.tokens(c) if t.content) for c in right],
-                            scorer=fuzz.token_set_ratio, workers=1)
-    return [[(1 - weight) * units.score(a, b) + weight * float(lexical[i][j]) / 100.0
+    lexical = _lexical_matrix([" ".join(t.low for t in ctx.tokens(c) if t.content) for c in left],
+                              [" ".join(t.low for t in ctx.tokens(c) if t.content) for c in right])
+    return [[(1 - weight) * units.score(a, b) + weight * lexical[i][j] / 100.0
              for j, b in enumerate(right)] for i, a in enumerate(left)]
+
+
+def _lexical_matrix(left: list[str], right: list[str]) -> list[list[float]]:
+    """token_set_ratio of every pair. ``process.extract`` per row rather than ``cdist``,
+    because cdist returns a numpy array and importing numpy costs more than a whole
+    two-document diff; the per-pair work is the same C++ either way."""
+    rows = []
+    for query in left:
+        scores = [0.0] * len(right)
+        for _, score, j in process.extract(query, right, scorer=fuzz.token_set_ratio, limit=None):
+            scores[j] = score
+        rows.append(scores)
+    return rows
 
 
 def align(ctx: Context, claims_by_doc: dict[str, list[Claim]]) -> tuple[list[Link], list[Alignment]]:
@@ -167,8 +179,12 @@ def align(ctx: Context, claims_by_doc: dict[str, list[Claim]]) -> tuple[list[Lin
             candidates += [(i, j) for j, i in _second_best(ctx, right, transposed, col_best)]
             chosen: dict[tuple[int, int], float] = {}
             for i, j in candidates:
-                needed = settings.mutual_threshold if row_best[i] == j and col_best[j] == i \
-                    else settings.threshold
+                mutual = row_best[i] == j and col_best[j] == i
+                needed = settings.mutual_threshold if mutual else settings.threshold
+                # A one-claim document has nothing else to report: its best partner needs
+                # only some shared content (a name, a word, a number).
+                if mutual and (len(left) == 1 or len(right) == 1) and units.score(left[i], right[j]) > 0:
+                    needed = min(needed, settings.single_threshold)
                 if matrix[i][j] >= needed:
                     chosen[(i, j)] = matrix[i][j]
             links.extend(Link(left[i], right[j], s) for (i, j), s in sorted(chosen.items()))

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from comparer.errors import ConfigError
 
@@ -50,7 +51,7 @@ class ClusterConfig:
     most ``max_df`` documents; a candidate component above ``max_component`` documents is split.
     """
 
-    threshold: float = 0.15
+    threshold: float = 0.12
     link_threshold: float = 0.1
     local_weight: float = 0.0
     cohesion: float = 0.6
@@ -63,6 +64,7 @@ class ClusterConfig:
     title_weight: float = 2.0
     lede_chars: int = 6000
     date_chars: int = 2000
+    names_share: float = 0.0
     name_weight: float = 3.0
     number_weight: float = 3.0
     top_features: int = 30
@@ -83,6 +85,7 @@ class ClusterConfig:
         _check_range("cluster.title_weight", self.title_weight, 0.0, 100.0)
         _check_int("cluster.lede_chars", self.lede_chars, 100, 10_000_000)
         _check_int("cluster.date_chars", self.date_chars, 0, 10_000_000)
+        _check_range("cluster.names_share", self.names_share, 0.0, 1.0)
         _check_range("cluster.name_weight", self.name_weight, 0.0, 100.0)
         _check_range("cluster.number_weight", self.number_weight, 0.0, 100.0)
         _check_int("cluster.top_features", self.top_features, 1, 10_000)
@@ -97,15 +100,19 @@ class AlignConfig:
     ``threshold`` holds for a claim's best partner in another document, the lower
     ``mutual_threshold`` when the two claims are each other's best. ``lexical_weight`` is
     the share of RapidFuzz's token-set ratio in the score (the rest is rarity-weighted
-    overlap of words, canonical entities and numbers).
+    overlap of words, canonical entities and numbers). ``single_threshold`` holds for a
+    document of one claim and its best partner: there is no other claim it could report,
+    so sharing a name or a word with the other account is enough.
     """
 
     threshold: float = 0.25
     mutual_threshold: float = 0.2
     lexical_weight: float = 0.2
+    single_threshold: float = 0.1
 
     def __post_init__(self) -> None:
         _check_range("align.threshold", self.threshold, 0.0, 1.0)
+        _check_range("align.single_threshold", self.single_threshold, 0.0, 1.0)
         _check_range("align.mutual_threshold", self.mutual_threshold, 0.0, 1.0)
         _check_range("align.lexical_weight", self.lexical_weight, 0.0, 1.0)
 
@@ -144,8 +151,39 @@ def _check_int(name: str, value: Any, low: int, high: int) -> None:
 
 @functools.lru_cache(maxsize=4)
 def _data_file(name: str) -> Any:
-    text = resources.files("comparer.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    raw = resources.files("comparer.data").joinpath(name).read_bytes()
+    return _parsed_yaml(raw, name)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("COMPARER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "comparer")
+    return Path(base)
+
+
+def _parsed_yaml(raw: bytes, name: str) -> Any:
+    """Parse shipped YAML data, cached as JSON under a hash of its bytes.
+
+    Importing and running a YAML parser costs more than a whole two-document diff,
+    and the shipped tables only change with a new release; a changed file has a new
+    hash, so a stale cache is never read. A cache that cannot be written is skipped.
+    """
+    cache = _cache_dir() / f"{name}.{hashlib.sha1(raw).hexdigest()[:16]}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    import yaml
+
+    data = yaml.safe_load(raw.decode("utf-8"))
+    try:
+        from comparer.output import write_atomically
+
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(cache, json.dumps(data, ensure_ascii=False))
+    except OSError:
+        pass
+    return data
 
 
 def _alias_table() -> dict[str, Any]:
@@ -203,6 +241,8 @@ def load_config(path: str | Path | None) -> Config:
     """
     if path is None:
         return Config()
+    import yaml
+
     path = Path(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -17,8 +17,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from comparer.errors import InputError
 from comparer.types import Document, InputProblem
 
@@ -83,6 +81,8 @@ def split_metadata(text: str) -> tuple[str, dict[str, Any]]:
         end = _FRONT_MATTER_END.search(text, 4)
         if end is None:
             raise _BadDocument("malformed front matter: no closing '---' line")
+        import yaml  # only documents with front matter pay for the YAML parser
+
         try:
             raw = yaml.safe_load(text[4:end.start()])
         except yaml.YAMLError as exc:
@@ -324,6 +324,8 @@ def html_to_text(markup: str) -> str:
     body = "\n".join(line for line in lines if line)
     title = _clean(parser.title)
     if title:
+        import yaml
+
         return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n" + body
     return body
 

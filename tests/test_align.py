@@ -52,3 +52,16 @@ def test_deterministic():
     b = (SEEDS / "002_7b42c846425dec63.txt").read_text(encoding="utf-8")
     first = [(l.a.id, l.b.id, round(l.score, 6)) for l in _run(a, b)[0]]
     assert first == [(l.a.id, l.b.id, round(l.score, 6)) for l in _run(a, b)[0]]
+
+
+def test_one_claim_documents_align_on_shared_content():
+    """A one-claim document has nothing else to report: its best partner needs little overlap."""
+    links, _ = _run("Distributed by Columbia Pictures, the film was released on March 23, 2007, to mixed reviews "
+                    "from critics and a modest box office.",
+                    "Reign Over Me was released in 2017.")
+    assert len(links) == 1
+
+
+def test_one_claim_documents_without_shared_words_stay_apart():
+    links, _ = _run("The central bank raised interest rates by half a point.", "Heavy snow closed the Alps.")
+    assert links == []

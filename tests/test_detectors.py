@@ -44,6 +44,30 @@ CASES = [
     ("list", "They agreed to cooperate on quantum, semiconductors and artificial intelligence.",
      "They agreed to cooperate on quantum, energy and startups.", ["list"]),
     ("same", "Heavy rain flooded the old town on Sunday.", "Heavy rain flooded the old town on Sunday.", []),
+    ("date-bare-year", "Private Lives is a 1930 comedy in three acts by Noel Coward.",
+     "Private Lives is a 1940 comedy in three acts by Noel Coward.", ["date"]),
+    ("date-treebank-year", "The film was released on March 23 , 2007 .", "The film was released in 2017 .",
+     ["date"]),
+    ("date-one-claim-each", "Distributed by Columbia Pictures, the film was released on March 23, 2007, to mixed "
+     "reviews from critics.", "Reign Over Me was released in 2017.", ["date"]),
+    ("predicate", "Basildon is the largest town in the borough of Basildon in Essex.", "Basildon is a song.",
+     ["entity"]),
+    ("predicate-agrees", "Carlos Santana is a Mexican and American musician who became famous in the 1960s.",
+     "Carlos Santana is a musician.", []),
+    ("antonym-prefix", "The launch of the rocket was successful, officials said.",
+     "The launch of the rocket was unsuccessful, officials said.", ["negation"]),
+    ("antonym-hyphen-prefix", "They drafted a non-binding priorities list on Monday.",
+     "They drafted a nonbinding priorities list on Monday.", []),
+    ("antonym-fictional", "Middle-earth is the fictional setting of the novels.",
+     "Middle-earth is a real setting of the novels.", ["negation"]),
+    ("entity-negated", "SpongeBob SquarePants is a French animated television series.",
+     "SpongeBob SquarePants is not an American series.", []),
+    ("entity-acronym", "The IAEA said ElBaradei would visit Tehran next week.",
+     "The International Atomic Energy Agency said ElBaradei would visit Tehran next week.", []),
+    ("negation-other-modifier", "Meteora is the second studio album by the blues guitarist Buddy Guy.",
+     "Meteora is not a rock album.", []),
+    ("negation-copular", "She has never appeared on the cover of a fashion magazine.",
+     "Ashley Graham was on a magazine cover.", ["negation"]),
 ]
 
 
@@ -55,4 +79,5 @@ def test_detector_case(a, b, expected):
 def test_registry_covers_every_pair_kind():
     names = [name for name, _ in DETECTORS]
     assert set(names) | {"omission"} == set(DISCREPANCY_KINDS)
+    assert len(set(fn for _, fn in DETECTORS)) == len(DETECTORS)
     assert all(callable(fn) for _, fn in DETECTORS)

@@ -3,7 +3,8 @@
 Each detector has the signature ``detect(pair: Pair, ctx: Context) -> Iterator[Finding]``
 and yields findings with document offsets for both sides. ``DETECTORS`` is the
 registry, a list of ``(kind, function)`` pairs run in this order; the first finding
-for a pair of spans wins. Omissions are found by ``comparer.diff`` from the
+for a pair of spans wins. A kind may have more than one function (``entity``: names
+swapped in a slot, and predicate nouns that differ). Omissions are found by ``comparer.diff`` from the
 alignment itself, since they concern a claim without a partner.
 """
 
@@ -15,6 +16,7 @@ from comparer.detectors.base import Context, Finding, Pair
 from comparer.detectors.entities import detect_entity
 from comparer.detectors.lists import detect_list
 from comparer.detectors.polarity import detect_modality, detect_negation
+from comparer.detectors.predicates import detect_predicate
 from comparer.detectors.quotes import detect_attribution, detect_quote
 from comparer.detectors.values import detect_date, detect_number
 
@@ -27,6 +29,7 @@ DETECTORS: list[tuple[str, Detector]] = [
     ("number", detect_number),
     ("date", detect_date),
     ("entity", detect_entity),
+    ("entity", detect_predicate),
     ("modality", detect_modality),
     ("list", detect_list),
 ]

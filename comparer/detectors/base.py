@@ -179,3 +179,16 @@ def inside(mention: Mention, tokens: tuple[Token, ...], i1: int, i2: int) -> boo
 
 def span_of(tokens: tuple[Token, ...], i1: int, i2: int) -> tuple[int, int]:
     return tokens[i1].start, tokens[max(i1, i2 - 1)].end
+
+
+def negated(claim: Claim, start: int, reach: int = 40) -> bool:
+    """Whether a negation cue of ``claim`` stands shortly before ``start``, in the same clause.
+
+    "is not an American series" says nothing about which country it is from, so a name
+    or number under a cue cannot contradict another value in the other account.
+    """
+    for m in claim.mentions:
+        if m.kind == "negation" and m.end <= start and start - m.end <= reach \
+                and not any(ch in ",;:()" for ch in claim.text[m.end - claim.start:start - claim.start]):
+            return True
+    return False

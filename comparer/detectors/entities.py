@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from comparer.detectors.base import Context, Finding, Pair, inside
+from comparer.detectors.base import Context, Finding, Pair, inside, negated
 from comparer.types import Claim, Mention
 
 _JOINER = re.compile(r"^(?:\s*(?:,|and|or|&|-|–|/|the|as well as)\s*)+$", re.I)
@@ -43,13 +43,39 @@ def same_entity(ctx: Context, x: Mention, y: Mention) -> bool:
     wx, wy = _words(cx), _words(cy)
     if not wx or not wy:
         return False
-    if wx <= wy or wy <= wx:
+    if wx <= wy or wy <= wx or _abbreviates(cx, cy) or _abbreviates(cy, cx):
         return True
     # Spelling variants and partial names of one entity: "Turk"/"Turks", "Tim Roth"/"Timothy Simon Roth".
     if fuzz.ratio(cx, cy) >= _SAME_NAME or (len(wx) == len(wy) and all(
             any(fuzz.ratio(a, b) >= _SAME_NAME for b in wy) for a in wx)):
         return True
+    if any(_close_words(a, b) for a in wx for b in wy if a[0] == b[0]) and (
+            len(wx) == 1 or len(wy) == 1 or (x.label != "place" and y.label != "place")):
+        # One name is a spelling or a cut of a word of the other: "Faeroes"/"Faroe Islands",
+        # "Qaeda"/"Qaida", "Cambrésis" cut short at an accent.
+        return True
     return x.label != "place" and y.label != "place" and any(len(w) >= 4 for w in wx & wy)
+
+
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "le"})
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is the initials of ``long``: "IAEA", "F.T.C.", "N.Y." for "New York"."""
+    letters = re.sub(r"[^a-z]", "", short)
+    words = [w for w in re.split(r"[\s\-.]+", long) if w]
+    if len(letters) < 2 or len(words) < 2 or len(letters) > len(words) or " " in short.strip(". "):
+        return False
+    initials = "".join(w[0] for w in words if w not in _NAME_GLUE)
+    return letters in (initials, "".join(w[0] for w in words))
+
+
+def _close_words(a: str, b: str) -> bool:
+    if min(len(a), len(b)) < 5:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return fuzz.ratio(a, b) >= 80
 
 
 def compatible(x: Mention, y: Mention) -> bool:
@@ -87,7 +113,10 @@ def detect_entity(pair: Pair, ctx: Context) -> Iterator[Finding]:
         in_a = [m for m in ents_a if inside(m, pair.ta, i1, i2) and (near_copy or _absent(ctx, m, ents_b))]
         in_b = [m for m in ents_b if inside(m, pair.tb, j1, j2) and (near_copy or _absent(ctx, m, ents_a))]
         for x in in_a:
-            y = _best_partner(x, [m for m in in_b if compatible(x, m) and not same_entity(ctx, x, m)])
+            if negated(pair.a, x.start):
+                continue
+            y = _best_partner(x, [m for m in in_b if compatible(x, m) and not same_entity(ctx, x, m)
+                                  and not negated(pair.b, m.start)])
             if y is not None and (x.start, y.start) not in reported:
                 reported.add((x.start, y.start))
                 yield Finding("entity", "high", (x.start, x.end), (y.start, y.end), _describe(ctx, x, y, pair))
@@ -109,8 +138,10 @@ def detect_entity(pair: Pair, ctx: Context) -> Iterator[Finding]:
     # 3. a swap of one entity for another of the same type in near-identical claims
     if pair.same_fraction() < _SWAP_OVERLAP:
         return
-    only_a = [m for m in ents_a if _absent(ctx, m, ents_b) and m.label != _GENERIC_LABEL]
-    only_b = [m for m in ents_b if _absent(ctx, m, ents_a) and m.label != _GENERIC_LABEL]
+    only_a = [m for m in ents_a if _absent(ctx, m, ents_b) and m.label != _GENERIC_LABEL
+              and not negated(pair.a, m.start)]
+    only_b = [m for m in ents_b if _absent(ctx, m, ents_a) and m.label != _GENERIC_LABEL
+              and not negated(pair.b, m.start)]
     for x in only_a:
         y = _best_partner(x, [m for m in only_b if m.label == x.label])
         if y is not None:

@@ -13,11 +13,17 @@ present on one side only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from comparer.detectors.base import Context, Finding, Pair, Token, stem
 
 _SCOPE = 4  # content words after a cue that it negates
+# Words between a cue and what it negates that carry no statement of their own.
+# Copular verbs too: "never appeared on the cover" negates "on a magazine cover".
+_TRANSPARENT = frozenset(stem(w) for w in """ever even really currently yet always actually truly know how able
+manage managed try tried want wanted become became becomes appear appeared appears seem seemed seems
+remain remained remains""".split())
 # Opposites, by surface forms; each side is matched through the crude stemmer.
 _OPPOSITES = [
     ("confirm confirmed confirms", "deny denied denies"),
@@ -41,7 +47,40 @@ _OPPOSITES = [
     ("legal", "illegal"),
     ("victory", "defeat"),
     ("only solely exclusively", "also"),
+    ("fictional fictitious imaginary mythical", "real actual historical"),
+    ("best", "worst"),
+    ("good", "bad"),
+    ("large big", "small little"),
+    ("happy joyful cheerful", "sad dark gloomy"),
+    ("strong", "weak"),
+    ("positive", "negative"),
+    ("rich wealthy", "poor"),
+    ("ancient", "modern"),
+    ("born", "died"),
+    ("begin began begun begins start started starts", "end ended ends finish finished finishes"),
+    ("include included includes", "exclude excluded excludes"),
+    ("many", "few"),
+    ("major", "minor"),
+    ("always", "never"),
 ]
+# Negating prefixes: "successful"/"unsuccessful", "legal"/"illegal". The Latin prefixes only
+# before adjective endings, so that "cover"/"discover" and "form"/"inform" stay apart.
+_NEG_PREFIX = ("un", "non")
+_NEG_PREFIX_ADJ = ("in", "im", "il", "ir", "dis")
+_ADJ_END = ("able", "ible", "abl", "ibl", "al", "ent", "ant", "ive", "iv", "ful", "ous", "ate", "at", "ar", "ic")
+
+
+def prefix_negated(x: str, y: str) -> bool:
+    """Whether the stem ``y`` is ``x`` with a negating prefix, or the other way round."""
+    for short, long in ((x, y), (y, x)):
+        if len(short) < 4 or not long.endswith(short):
+            continue
+        prefix = long[:-len(short)].rstrip("-")
+        if prefix in _NEG_PREFIX or (prefix in _NEG_PREFIX_ADJ and short.endswith(_ADJ_END)):
+            return True
+    return False
+
+
 OPPOSITE: dict[str, set[str]] = {}
 for _left, _right in _OPPOSITES:
     _ls, _rs = {stem(w) for w in _left.split()}, {stem(w) for w in _right.split()}
@@ -97,6 +136,10 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
             hits = [t for t in scope if t.stem in other and t.stem not in negated_other]
             if not hits or (other_cues and len(other_cues) >= len(cues)):
                 continue
+            # "not a rock album" against "a blues album": the cue negates the word the other
+            # claim lacks, so the two say different things rather than opposite ones.
+            if any(t.stem not in other and t.stem not in _TRANSPARENT for t in scope[:scope.index(hits[0])]):
+                continue
             word = other[hits[0].stem]
             neg_span = (cue.start, hits[0].end)
             plain_span = (word.start, word.end)
@@ -111,7 +154,7 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
     for i1, i2, j1, j2 in pair.slots(max_len=4):
         for x in pair.ta[i1:i2]:
             for y in pair.tb[j1:j2]:
-                if y.stem in OPPOSITE.get(x.stem, ()) and x.start not in named_a and y.start not in named_b:
+                if _opposed(pair, x, y) and x.start not in named_a and y.start not in named_b:
                     yield _opposite(pair, ctx, x, y, "high")
                     return
     if pair.same_fraction() >= 0.6:
@@ -120,10 +163,22 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
             if x.stem in stems_b:
                 continue
             for y in pair.tb:
-                if y.stem not in stems_a and y.stem in OPPOSITE.get(x.stem, ()) \
+                if y.stem not in stems_a and _opposed(pair, x, y) \
                         and x.start not in named_a and y.start not in named_b:
                     yield _opposite(pair, ctx, x, y, "medium")
                     return
+
+
+def _opposed(pair: Pair, x: Token, y: Token) -> bool:
+    if y.stem in OPPOSITE.get(x.stem, ()):
+        return True
+    # "non-binding" is read as "non" and "binding": no opposite of "nonbinding".
+    return prefix_negated(x.stem, y.stem) and not (_after_prefix(pair.a, x) or _after_prefix(pair.b, y))
+
+
+def _after_prefix(claim, token: Token) -> bool:
+    before = claim.text[max(0, token.start - claim.start - 5):token.start - claim.start].lower()
+    return bool(re.search(r"\b(?:un|non|in|im|il|ir|dis)-?\s?$", before))
 
 
 def _in_names(ctx: Context, claim, tokens) -> set[int]:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from comparer.detectors.base import Context, Finding, Pair, inside
+from comparer.detectors.base import Context, Finding, Pair, inside, negated
 from comparer.types import Claim, Mention
 
 _LOWER = re.compile(r"(?:more than|over|at least|above|exceeding|upwards of|in excess of|nearly|almost)\s*$", re.I)
@@ -23,6 +23,10 @@ _UPPER = re.compile(r"(?:less than|fewer than|under|up to|below|at most|no more 
 _ABOUT = re.compile(r"(?:about|around|roughly|approximately|some|nearly|almost|an estimated|estimated|~)\s*$", re.I)
 _ROUNDING = 0.02  # "$34 billion" and "$33.4 billion" are one figure rounded
 _YEAR_AFTER = re.compile(r"^\s*(?:,|of|in)?\s*$")
+# A bare year in running text ("a 1930 comedy", "12 October 1875"); not a count ("2000 troops"),
+# not part of a larger number ("1,2000", "2000.5") nor a range's digits glued to letters.
+_BARE_YEAR = re.compile(r"(?<![\w.,$])(1[0-9]{3}|20[0-9]{2}|2100)(?![\w%]|[.,]\d|\s+(?:per\s*cent|percent)\b"
+                        r"|\s+(?!(?:was|has|as|is|its|this|his|thus)\b)[a-z]+s\b)")
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -77,8 +81,12 @@ def detect_number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     for y in nums_b:
         if any(_agrees(pair.a, x, float(y.value)) or _agrees(pair.b, y, float(x.value)) for x in nums_a):
             continue
+        if negated(pair.b, y.start):
+            continue
         key = _key(pair.tb, y)
         for x in nums_a:
+            if negated(pair.a, x.start):
+                continue
             same_unit = x.unit == y.unit or not (x.unit and y.unit)
             if ((x.start, y.start) in slot_pairs and same_unit) or (
                     _key(pair.ta, x) == key and x.label == y.label
@@ -135,6 +143,12 @@ def dates_of(ctx: Context, claim: Claim) -> list[When]:
         return cached
     out: list[When] = []
     years = [m for m in claim.mentions if _is_year(m)]
+    taken = [(m.start, m.end) for m in claim.mentions if m.kind in ("date", "number")]
+    for found in _BARE_YEAR.finditer(claim.text):
+        start, end = claim.start + found.start(), claim.start + found.end()
+        if not any(s < end and start < e for s, e in taken):
+            years.append(Mention("number", start, end, found.group(), float(found.group()), label="year"))
+    years.sort(key=lambda m: m.start)
     used: set[int] = set()
     for m in claim.mentions:
         if m.kind != "date":

@@ -30,7 +30,7 @@ def gazetteer_for(config: Config) -> Gazetteer:
 
 def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...]:
     """Split ``doc`` into claims and find every mention in each (offsets into ``doc.text``)."""
-    config = config or _DEFAULT
+    config = config or _default_config()
     gazetteer = gazetteer_for(config)
     text = doc.text
     known = capitalised_mid_sentence(text)
@@ -109,4 +109,6 @@ def _resolve_surname(mention: Mention, surnames: dict[str, str]) -> Mention:
     return mention
 
 
-_DEFAULT = Config()
+@functools.lru_cache(maxsize=1)
+def _default_config() -> Config:
+    return Config()

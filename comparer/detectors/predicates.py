@@ -1,0 +1,147 @@
+"""Predicate nouns: the two accounts say what one named thing *is*, with different nouns.
+
+"Basildon is a town in Essex" against "Basildon is a song"; "Lost is a television
+series" against "Lost is a political party". Both claims open with the same name
+followed by a copula ("is a", "was the"); the noun that ends the other claim's
+predicate appears nowhere in the first, and the two predicates share no word
+(a shared word, "country singer" / "country music performer", usually means the
+same thing said in other words). A parenthesis after the name ("Seo Ju-hyun (born
+June 28, 1991) is ...") is skipped, bracket tokens of treebank text included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from comparer.detectors.base import STOPWORDS, Context, Finding, Pair, Token, negated
+from comparer.detectors.entities import same_entity
+from comparer.types import Claim, Mention
+
+_COPULA = frozenset({"is", "was", "are", "were"})
+_ARTICLE = frozenset({"a", "an", "the"})
+# Words that end a predicate noun phrase: relative pronouns, prepositions, conjunctions of clauses.
+_PHRASE_END = frozenset("""who whom whose which that from by in on at of for with to as since during
+whose where when while but""".split())
+_PARTICIPLE_NEXT = frozenset("by for in from as on at to into with".split())
+_OPEN = re.compile(r"-LRB-|-LSB-|\(|\[")
+_CLOSE = re.compile(r"-RRB-|-RSB-|\)|\]")
+_MAX_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """``subject`` is/was a ``words``, the last of them the ``head`` noun."""
+
+    subject: Mention
+    words: tuple[Token, ...]
+
+    @property
+    def head(self) -> Token:
+        return self.words[-1]
+
+
+def _predicate(ctx: Context, claim: Claim, tokens: tuple[Token, ...]) -> Predicate | None:
+    cached = ctx.doc_cache.get(("predicate", claim.id), False)
+    if cached is not False:
+        return cached
+    found = None
+    subject = _subject(ctx, claim, tokens)
+    if subject is not None:
+        found = _after_subject(claim, tokens, subject)
+    ctx.doc_cache[("predicate", claim.id)] = found
+    return found
+
+
+def _subject(ctx: Context, claim: Claim, tokens: tuple[Token, ...]) -> Mention | None:
+    """The name a claim opens with: its first entity, else its capitalised first words.
+
+    A one-word name opening a sentence ("Basildon is a town") is no entity to the
+    extractor unless the document capitalises it elsewhere; before a copula it is one.
+    """
+    entities = ctx.entities(claim)
+    if entities and claim.text[:entities[0].start - claim.start].strip(" `'\"“”‘’").lower() in ("", "the"):
+        return entities[0]
+    words = []
+    for t in tokens:
+        if t.low in _COPULA:
+            break
+        if not t.text[:1].isupper():
+            return None
+        words.append(t)
+    if not words or len(words) > 4 or len(words) == len(tokens):
+        return None
+    text = claim.text[words[0].start - claim.start:words[-1].end - claim.start]
+    return Mention("entity", words[0].start, words[-1].end, text, text, label="other")
+
+
+def _after_subject(claim: Claim, tokens: tuple[Token, ...], subject: Mention) -> Predicate | None:
+    rest = claim.text[subject.end - claim.start:]
+    # Skip parentheses right after the name, however deeply nested.
+    offset = 0
+    depth = 0
+    while True:
+        gap = re.match(r"\s*(?:[`'\"]+\s*)?", rest[offset:])
+        offset += gap.end()
+        opening = _OPEN.match(rest, offset)
+        if not opening:
+            break
+        depth = 1
+        offset = opening.end()
+        while depth and offset < len(rest):
+            nxt_open, nxt_close = _OPEN.search(rest, offset), _CLOSE.search(rest, offset)
+            if nxt_close is None:
+                return None
+            if nxt_open and nxt_open.start() < nxt_close.start():
+                depth, offset = depth + 1, nxt_open.end()
+            else:
+                depth, offset = depth - 1, nxt_close.end()
+        offset += len(rest[offset:]) - len(rest[offset:].lstrip(" ,"))
+    start = subject.end + offset
+    after = [t for t in tokens if t.start >= start]
+    if len(after) < 3 or after[0].low not in _COPULA or after[1].low not in _ARTICLE:
+        return None
+    words: list[Token] = []
+    previous_end = after[1].end
+    for t in after[2:]:
+        between = claim.text[previous_end - claim.start:t.start - claim.start]
+        if t.low in _PHRASE_END or any(ch in between for ch in ",;:()."):
+            break
+        if words and t.low.endswith("ed") and _next_low(tokens, t) in _PARTICIPLE_NEXT:
+            break  # "a film directed by ...": the participle opens a clause of its own
+        words.append(t)
+        previous_end = t.end
+        if len(words) > _MAX_WORDS:
+            return None
+    while words and words[-1].low in ("and", "or"):
+        words.pop()
+    if not words or words[-1].low in STOPWORDS or words[-1].low.isdigit():
+        return None
+    return Predicate(subject, tuple(words))
+
+
+def _next_low(tokens: tuple[Token, ...], token: Token) -> str:
+    for t in tokens:
+        if t.start >= token.end:
+            return t.low
+    return ""
+
+
+def detect_predicate(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """The same name said to be two different kinds of thing."""
+    pa = _predicate(ctx, pair.a, pair.ta)
+    pb = _predicate(ctx, pair.b, pair.tb)
+    if pa is None or pb is None or not same_entity(ctx, pa.subject, pb.subject):
+        return
+    # Each head noun must be foreign to the other claim: "a musician" agrees with "a Mexican
+    # and American musician", whichever of the two is read as the head.
+    if pa.head.stem in pair.stems_b or pb.head.stem in pair.stems_a:
+        return
+    if {t.stem for t in pa.words if t.content} & {t.stem for t in pb.words if t.content}:
+        return
+    if negated(pair.a, pa.head.start) or negated(pair.b, pb.head.start):
+        return
+    yield Finding("entity", "medium", (pa.head.start, pa.head.end), (pb.head.start, pb.head.end),
+                  f"{ctx.label(pair.a.document)} calls {pa.subject.text!r} a {pa.head.text!r} where "
+                  f"{ctx.label(pair.b.document)} calls it a {pb.head.text!r}.")
