@@ -60,10 +60,10 @@ _DATE = re.compile(rf"""
     (?: (?P<iso>(?P<iy>\d{{4}})[-/](?P<im>\d{{2}})[-/](?P<id>\d{{2}}))(?![\d/-])
       | (?P<slash>(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{4}}|\d{{2}}))(?![\d/])
       | (?P<dm>(?P<dmd>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?(?P<dmm>{_MONTH_TAIL})
-               (?:,?\s+(?P<dmy>\d{{4}}))?)(?!\d)
+               (?:\s?,?\s+(?P<dmy>\d{{4}}))?)(?!\d)
     )
   | (?=[JFMASOND])
-    (?: (?P<md>(?P<mdm>{_MONTH})\s+(?P<mdd>\d{{1,2}}){_ORD}{_RANGE}(?:,?\s+(?P<mdy>\d{{4}}))?){_NO_NUM}
+    (?: (?P<md>(?P<mdm>{_MONTH})\s+(?P<mdd>\d{{1,2}}){_ORD}{_RANGE}(?:\s?,?\s+(?P<mdy>\d{{4}}))?){_NO_NUM}
       | (?P<my>(?P<mym>{_MONTH}),?\s+(?P<myy>\d{{4}})){_NO_NUM}
     )
   | (?P<ctx>(?:(?:{_CONTEXT})\s+|[Mm]id-)
