@@ -43,20 +43,25 @@ class DedupConfig:
 class ClusterConfig:
     """Same-event clustering: how close two documents' event signatures must be.
 
-    ``threshold`` is the average-link cut (cosine of TF-IDF event signatures, after the date
-    factor); dates further apart than ``max_date_gap_days`` weaken a match by ``date_penalty`` per
-    log-day, down to ``date_floor``. Signatures read the title (``title_weight``) and the first
-    ``lede_chars`` characters; names and numbers weigh ``name_weight`` and ``number_weight`` times a
-    word. Candidates share one of each document's ``top_features`` strongest features seen in at
-    most ``max_df`` documents; a candidate component above ``max_component`` documents is split.
+    Signatures are TF-IDF vectors of the title (``title_weight``; else a headline-like first line)
+    and the first ``lede_chars`` characters, where names and numbers weigh ``name_weight`` and
+    ``number_weight`` times a word. Candidate pairs share two of each document's ``top_features``
+    strongest features (one, for a short document): all holders of a feature seen in at most
+    ``max_df`` documents pair up, a commoner one (up to 20 times that) pairs each holder with the
+    next one only. Candidates of cosine ``link_threshold`` or more (after the date factor) form
+    components; a component above ``max_component`` documents is split at its weakest links. Inside a component, average-link groups merge while their
+    average similarity is at least ``threshold`` and, for groups of three or more, at least
+    ``cohesion`` times the inner similarity of the looser one (components above ``exact_limit``
+    documents use plain average-link). The date factor: the closest dates of two documents (the
+    lede's first ``date_chars`` characters, resolved against publication) further apart than
+    ``max_date_gap_days`` lower their similarity by ``date_penalty`` per log-day, to at least
+    ``date_floor`` times; mentioning only different years multiplies it by ``year_factor``.
     """
 
     threshold: float = 0.12
     link_threshold: float = 0.1
-    local_weight: float = 0.0
     cohesion: float = 0.6
-    exact_limit: int = 400
-    local_min: int = 6
+    exact_limit: int = 200
     max_date_gap_days: int = 7
     date_penalty: float = 0.2
     date_floor: float = 0.3
@@ -64,18 +69,15 @@ class ClusterConfig:
     title_weight: float = 2.0
     lede_chars: int = 6000
     date_chars: int = 2000
-    names_share: float = 0.0
     name_weight: float = 3.0
     number_weight: float = 3.0
     top_features: int = 30
-    max_df: int = 200
+    max_df: int = 50
     max_component: int = 2000
 
     def __post_init__(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
         _check_range("cluster.link_threshold", self.link_threshold, 0.0, 1.0)
-        _check_range("cluster.local_weight", self.local_weight, 0.0, 10.0)
-        _check_int("cluster.local_min", self.local_min, 2, 100_000)
         _check_range("cluster.cohesion", self.cohesion, 0.0, 1.0)
         _check_int("cluster.exact_limit", self.exact_limit, 2, 100_000)
         _check_int("cluster.max_date_gap_days", self.max_date_gap_days, 0, 3650)
@@ -85,7 +87,6 @@ class ClusterConfig:
         _check_range("cluster.title_weight", self.title_weight, 0.0, 100.0)
         _check_int("cluster.lede_chars", self.lede_chars, 100, 10_000_000)
         _check_int("cluster.date_chars", self.date_chars, 0, 10_000_000)
-        _check_range("cluster.names_share", self.names_share, 0.0, 1.0)
         _check_range("cluster.name_weight", self.name_weight, 0.0, 100.0)
         _check_range("cluster.number_weight", self.number_weight, 0.0, 100.0)
         _check_int("cluster.top_features", self.top_features, 1, 10_000)

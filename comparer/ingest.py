@@ -363,12 +363,18 @@ def short_labels(ids: list[str]) -> list[str]:
                 for b, r in zip((re.sub(r"\.(txt|md|html?|jsonl?)$", "", b) for b in bases), repeats)]
     stems = names
     tokens = [re.split(r"(?<=[^_\-./])(?=[_\-./])", s) for s in stems]
-    deepest = max((len(t) for t in tokens), default=1)
-    for depth in range(1, deepest + 1):
-        labels = ["".join(t[:depth])[:16] for t in tokens]
-        if len(set(labels)) == len(labels):
-            break
-    else:
+
+    def prefix(t: list[str], depth: int) -> str:
+        return "".join(t[:depth])
+
+    labels = []
+    for mine in tokens:
+        # The fewest leading parts that no other id starts with the same way.
+        depth = next((d for d in range(1, len(mine) + 1)
+                      if all(prefix(other, d) != prefix(mine, d) for other in tokens if other is not mine)),
+                     len(mine))
+        labels.append(prefix(mine, depth)[:24])
+    if len(set(labels)) < len(labels):
         labels = distinct
     by_base = dict(zip(distinct, labels))
     return [by_base[b] + r for b, r in zip(bases, repeats)]

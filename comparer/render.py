@@ -151,9 +151,39 @@ def report_view(report: Report) -> list[Table]:
     return tables
 
 
-VIEWS: dict[str, Callable[[Report], list[Table]]] = {"claims": claims_view, "report": report_view}
+def cluster_view(report: Report) -> list[Table]:
+    """One row per event: its documents (near-duplicate copies marked), date, places and why."""
+    from comparer.cluster import keep_order
+
+    docs = {d.id: d for d in report.documents}
+    labels = {d.id: d.label or d.id for d in report.documents}
+    rows = []
+    for cluster in report.clusters:
+        copies = {i for pair in cluster.duplicates for i in pair if i in docs}
+        kept = min((docs[i] for i in copies), key=keep_order).id if copies else None
+        members = ", ".join(labels.get(i, i) + (f" (copy of {labels[kept]})" if i in copies and i != kept else "")
+                            for i in cluster.documents)
+        rows.append((cluster.id, len(cluster.documents), members, cluster.event_date or "",
+                     ", ".join(cluster.places), cluster.why))
+    multi = sum(1 for c in report.clusters if len(c.documents) > 1)
+    notes = (f"{len(report.documents)} documents, {len(report.clusters)} events, {multi} with two or more",)
+    return [Table("Events", ("event", "docs", "documents", "date", "places", "why"), rows, notes)]
+
+
+def dedup_view(report: Report) -> list[Table]:
+    """One row per near-duplicate group: the copy to keep, the other copies and the lowest Jaccard."""
+    labels = {d.id: d.label or d.id for d in report.documents}
+    rows = [(c.id, labels.get(c.keep, c.keep), ", ".join(labels.get(i, i) for i in c.documents if i != c.keep),
+             f"{c.similarity:.2f}" if c.similarity is not None else "", c.why) for c in report.clusters]
+    copies = sum(len(c.documents) - 1 for c in report.clusters)
+    notes = (f"{len(report.documents)} documents, {len(report.clusters)} groups, {copies} copies to drop",)
+    return [Table("Near-duplicates", ("group", "keep", "copies", "jaccard", "why"), rows, notes)]
+
+
+VIEWS: dict[str, Callable[[Report], list[Table]]] = {
+    "claims": claims_view, "report": report_view, "cluster": cluster_view, "dedup": dedup_view}
 # Views that live with their command's module, imported on first use.
-_LAZY_VIEWS = {"diff": "comparer.diffing", "cluster": "comparer.cluster", "dedup": "comparer.cluster"}
+_LAZY_VIEWS = {"diff": "comparer.diffing"}
 
 
 def register_view(name: str, builder: Callable[[Report], list[Table]]) -> None:

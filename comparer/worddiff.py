@@ -8,8 +8,13 @@ import re
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
-def changed_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def changed_spans(a: str, b: str, *, min_ratio: float = 0.4,
+                  max_block: int = 6) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans of ``a`` and of ``b`` covering the words that the other text does not share.
+
+    Only where the two texts are worded alike (``min_ratio`` of their words in
+    common) and only blocks of at most ``max_block`` words: marking most of two
+    differently worded sentences would hide the difference that matters.
 
     >>> changed_spans("peace and stability", "peace and security")
     ([(10, 19)], [(10, 18)])
@@ -19,8 +24,10 @@ def changed_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int
     matcher = difflib.SequenceMatcher(a=[w[2] for w in words_a], b=[w[2] for w in words_b], autojunk=False)
     spans_a: list[tuple[int, int]] = []
     spans_b: list[tuple[int, int]] = []
+    if matcher.ratio() < min_ratio:
+        return spans_a, spans_b
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
+        if tag == "equal" or max(i2 - i1, j2 - j1) > max_block:
             continue
         if i2 > i1:
             spans_a.append((words_a[i1][0], words_a[i2 - 1][1]))

@@ -1,0 +1,100 @@
+"""Accuracy of same-event clustering against gold labels: B-cubed precision, recall, F1 and ARI.
+
+Usage: python benchmarks/eval_clusters.py FILE.jsonl [FILE.jsonl ...] [--config comparer.yaml]
+
+Each FILE is JSONL in comparer's input form plus a gold ``cluster`` field (same value = same event),
+e.g. ../shared/data/events/ecbplus-dev.jsonl. Each file is clustered on its own with one
+configuration; one line per file, then a result line with the means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from collections import Counter, defaultdict
+
+from comparer.cluster import cluster
+from comparer.config import load_config
+from comparer.ingest import read_inputs
+
+
+def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 (Bagga & Baldwin 1998) over the documents of ``gold``."""
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    by_pred: dict[str, set[str]] = defaultdict(set)
+    for doc, label in gold.items():
+        by_gold[label].add(doc)
+        by_pred[predicted[doc]].add(doc)
+    precision = recall = 0.0
+    for doc in gold:
+        g, p = by_gold[gold[doc]], by_pred[predicted[doc]]
+        common = len(g & p)
+        precision += common / len(p)
+        recall += common / len(g)
+    precision /= len(gold)
+    recall /= len(gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def adjusted_rand_index(gold: dict[str, str], predicted: dict[str, str]) -> float:
+    """Hubert & Arabie's adjusted Rand index of two labelings of the same documents."""
+    def pairs(n: int) -> float:
+        return n * (n - 1) / 2
+
+    cells = Counter((gold[d], predicted[d]) for d in gold)
+    a = Counter(gold[d] for d in gold)
+    b = Counter(predicted[d] for d in gold)
+    index = sum(pairs(n) for n in cells.values())
+    sum_a = sum(pairs(n) for n in a.values())
+    sum_b = sum(pairs(n) for n in b.values())
+    expected = sum_a * sum_b / pairs(len(gold)) if len(gold) > 1 else 0.0
+    maximum = (sum_a + sum_b) / 2
+    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+
+
+def evaluate(path: str, config) -> dict[str, float]:
+    gold: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                gold[str(record["id"])] = str(record["cluster"])
+    documents, problems = read_inputs([path])
+    if problems:
+        raise SystemExit(f"{path}: {problems[0]}")
+    start = time.perf_counter()
+    report = cluster(documents, config)
+    seconds = time.perf_counter() - start
+    predicted = {doc.id: doc.id for doc in documents}  # a document in no cluster is its own event
+    for found in report.clusters:
+        for doc in found.documents:
+            predicted[doc] = found.id
+    precision, recall, f1 = bcubed(gold, predicted)
+    return {"docs": len(gold), "gold_events": len(set(gold.values())),
+            "predicted_events": len(set(predicted.values())), "precision": precision, "recall": recall,
+            "f1": f1, "ari": adjusted_rand_index(gold, predicted), "seconds": seconds}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="+", help="JSONL files with a gold 'cluster' field")
+    parser.add_argument("--config", help="comparer YAML config (default: built-in defaults)")
+    args = parser.parse_args()
+    config = load_config(args.config)
+    results = []
+    for path in args.files:
+        r = evaluate(path, config)
+        results.append(r)
+        print(f"{path}: docs={r['docs']} gold_events={r['gold_events']} predicted={r['predicted_events']} "
+              f"B3-P={r['precision']:.4f} B3-R={r['recall']:.4f} B3-F1={r['f1']:.4f} ARI={r['ari']:.4f} "
+              f"({r['seconds']:.1f}s)")
+    mean = {k: math.fsum(r[k] for r in results) / len(results) for k in ("precision", "recall", "f1", "ari")}
+    print(f"RESULT files={len(results)} mean B3-P={mean['precision']:.4f} B3-R={mean['recall']:.4f} "
+          f"B3-F1={mean['f1']:.4f} ARI={mean['ari']:.4f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Same-event clustering: the seeds' four meetings, non-chaining, determinism, the report's shape."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+import comparer
+from comparer.cluster import cluster
+from comparer.config import ClusterConfig, Config
+from comparer.errors import ConfigError
+from comparer.events import date_gap, signature
+
+ROOT = Path(__file__).resolve().parent.parent
+REPRINTS = ROOT / "fixtures" / "reprints"
+
+
+def _groups(report) -> list[tuple[str, ...]]:
+    return sorted(tuple(d[:3] for d in c.documents) for c in report.clusters)
+
+
+def test_seeds_are_four_meetings(seeds_dir):
+    report = cluster(comparer.load([seeds_dir]))
+    assert _groups(report) == [("000",), ("001", "002"), ("003",), ("004",)]
+    assert all(c.kind == "event" for c in report.clusters)
+    assert [c.id for c in report.clusters] == ["e1", "e2", "e3", "e4"]
+
+
+def test_seed_cluster_json_shape(seeds_dir):
+    data = cluster(comparer.load([seeds_dir])).to_dict()
+    assert set(data) == {"comparer_version", "documents", "errors", "clusters"}
+    hiroshima = next(c for c in data["clusters"] if len(c["documents"]) == 2)
+    assert hiroshima["event_date"] == "2023-05-18"
+    assert hiroshima["duplicates"] == []
+    assert "Kishida" in hiroshima["why"] and "date 2023-05-18" in hiroshima["why"]
+    assert set(hiroshima) >= {"id", "kind", "documents", "duplicates", "event_date", "places", "why"}
+
+
+def test_reprint_joins_its_event_as_a_duplicate(seeds_dir):
+    report = cluster(comparer.load([seeds_dir, REPRINTS]))
+    assert _groups(report) == [("000",), ("001", "002"), ("003",), ("004", "004")]
+    wire = next(c for c in report.clusters if c.documents[0].startswith("004"))
+    assert wire.duplicates == (("004_2f215c4fcb578318.txt", "004_reprint.txt"),)
+
+
+def test_input_order_does_not_matter(seeds_dir):
+    docs = comparer.load([seeds_dir, REPRINTS])
+    expected = cluster(docs).to_dict()["clusters"]
+    rng = random.Random(4)
+    for _ in range(3):
+        shuffled = docs[:]
+        rng.shuffle(shuffled)
+        assert cluster(shuffled).to_dict()["clusters"] == expected
+
+
+def _shooting(name: str, age: int, street: str, city: str, day: str, published: str,
+              extra: str = "") -> comparer.Document:
+    text = (f"{name}, {age}, was shot and killed {day} night on {street} in {city}, police said. "
+            f"Officers found {name} with a gunshot wound near {street} and {name} was pronounced dead. "
+            f"Police have not named a suspect in the death of {name}. {extra}")
+    return comparer.Document.from_text(text, id=f"{name}-{published}-{len(extra)}", published=published,
+                                       title=f"Man shot dead on {street}")
+
+
+def test_same_kind_of_event_in_one_city_stays_apart():
+    docs = [
+        _shooting("Marcus Hill", 24, "Elm Street", "Springfield", "Friday", "2016-03-05"),
+        _shooting("Marcus Hill", 24, "Elm Street", "Springfield", "Friday", "2016-03-05", "A vigil is planned."),
+        _shooting("Dwayne Ross", 31, "Oak Avenue", "Springfield", "Sunday", "2016-07-18"),
+        _shooting("Dwayne Ross", 31, "Oak Avenue", "Springfield", "Sunday", "2016-07-18",
+                  "Neighbours said shots rang out."),
+    ]
+    report = cluster(docs)
+    assert sorted(sorted(c.documents) for c in report.clusters) == sorted([
+        sorted(d.id for d in docs[:2]), sorted(d.id for d in docs[2:])])
+
+
+def test_every_document_is_in_exactly_one_cluster(seeds_dir):
+    docs = comparer.load([seeds_dir, REPRINTS])
+    report = cluster(docs)
+    placed = [d for c in report.clusters for d in c.documents]
+    assert sorted(placed) == sorted(d.id for d in docs)
+
+
+def test_progress_counts_every_document(seeds_dir):
+    seen = []
+    docs = comparer.load([seeds_dir])
+    cluster(docs, progress=seen.append)
+    assert sum(seen) == len(docs)
+
+
+def test_errors_are_passed_through(seeds_dir):
+    docs, problems = comparer.read_inputs([seeds_dir, ROOT / "no-such-file.txt"])
+    report = cluster(docs, errors=problems)
+    assert report.exit_code == 2 and report.to_dict()["errors"][0]["message"] == "no such file or directory"
+
+
+def test_empty_input_gives_no_clusters():
+    assert cluster([]).clusters == ()
+
+
+def test_partial_dates_compare_on_the_calendar():
+    assert date_gap((5, 18), dt.date(2023, 5, 18)) == 0
+    assert date_gap((1, 13), (4, 10)) > 80
+    assert date_gap((12, 30), (1, 2)) < 5
+    assert date_gap(None, (1, 2)) is None
+
+
+def test_signature_reads_names_numbers_and_lede_dates(seed):
+    doc = comparer.load([seed["002"]])[0]
+    sig = signature(doc, Config())
+    assert "e:kishida" in sig.counts and "e:hiroshima" in sig.counts
+    assert sig.date == (5, 18)
+
+
+def test_threshold_is_honoured(seeds_dir):
+    docs = comparer.load([seeds_dir])
+    strict = dataclasses.replace(Config(), cluster=ClusterConfig(threshold=0.99))
+    assert len(cluster(docs, strict).clusters) == 5
+
+
+@pytest.mark.parametrize("bad", [{"threshold": -0.1}, {"max_date_gap_days": 1.5}, {"cohesion": 2}],
+                         ids=["threshold", "gap", "cohesion"])
+def test_cluster_config_is_validated(bad):
+    with pytest.raises(ConfigError):
+        ClusterConfig(**bad)
+
+
+def test_cohesive_average_link_does_not_chain_two_tight_events():
+    import numpy as np
+
+    from comparer.events import _cohesive_average_link
+
+    sim = np.full((6, 6), 0.2)  # two events of one kind: alike (0.2), but each far tighter (0.6)
+    sim[:3, :3] = 0.6
+    sim[3:, 3:] = 0.6
+    np.fill_diagonal(sim, 1.0)
+    labels = _cohesive_average_link(sim, threshold=0.12, cohesion=0.6)
+    assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3]
+    assert len(set(_cohesive_average_link(sim, threshold=0.12, cohesion=0.0))) == 1
+
+
+def test_candidates_come_from_shared_rare_features_only():
+    from comparer.events import candidate_pairs, vectors
+
+    texts = ["Marcus Hill was shot on Elm Street", "Marcus Hill died of the wounds",
+             "Dwayne Ross was shot on Oak Avenue", "a quiet day with nothing to report"]
+    docs = [comparer.Document.from_text(t, id=str(i)) for i, t in enumerate(texts)]
+    config = Config()
+    matrix, _, df = vectors([signature(d, config).counts for d in docs], config.cluster)
+    pairs = candidate_pairs(matrix, df, config.cluster).tolist()
+    assert [0, 1] in pairs and [0, 3] not in pairs and [2, 3] not in pairs
