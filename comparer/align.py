@@ -121,7 +121,10 @@ class _Units:
         return sum(self.idf[f] ** 2 for f in shared) / (self._norm(x) * self._norm(y))
 
     def score(self, a: Claim, b: Claim) -> float:
-        best = self.cosine(self.whole[a.id], self.whole[b.id])
+        whole_a, whole_b = self.whole[a.id], self.whole[b.id]
+        if whole_a.isdisjoint(whole_b):
+            return 0.0  # clauses are parts of the whole: they share nothing either
+        best = self.cosine(whole_a, whole_b)
         units_a = self.parts[a.id] or [self.whole[a.id]]
         units_b = self.parts[b.id] or [self.whole[b.id]]
         if len(units_a) > 1 or len(units_b) > 1:

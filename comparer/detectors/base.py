@@ -54,10 +54,7 @@ class Token:
     text: str
     low: str
     stem: str
-
-    @property
-    def content(self) -> bool:
-        return self.low not in STOPWORDS
+    content: bool  # not a stopword
 
 
 def tokens_of(claim: Claim) -> tuple[Token, ...]:
@@ -68,7 +65,7 @@ def tokens_of(claim: Claim) -> tuple[Token, ...]:
         if word in BRACKETS:
             continue
         low = word.lower().replace("’", "'")
-        out.append(Token(base + m.start(), base + m.end(), word, low, stem(low)))
+        out.append(Token(base + m.start(), base + m.end(), word, low, stem(low), low not in STOPWORDS))
     return tuple(out)
 
 
@@ -92,6 +89,7 @@ class Context:
         self.claims_by_doc = claims_by_doc
         self.capitals = {k.lower(): v for k, v in config.capitals.items()}
         self._tokens: dict[str, tuple[Token, ...]] = {}
+        self._content: dict[str, frozenset[str]] = {}
         self._entities: dict[str, list[Mention]] = {}
         self.doc_cache: dict[tuple[str, str], Any] = {}
 
@@ -99,6 +97,13 @@ class Context:
         found = self._tokens.get(claim.id)
         if found is None:
             found = self._tokens[claim.id] = tokens_of(claim)
+        return found
+
+    def content_stems(self, claim: Claim) -> frozenset[str]:
+        """Stems of a claim's content words (not stopwords)."""
+        found = self._content.get(claim.id)
+        if found is None:
+            found = self._content[claim.id] = frozenset(t.stem for t in self.tokens(claim) if t.content)
         return found
 
     def entities(self, claim: Claim) -> list[Mention]:
@@ -163,8 +168,7 @@ class Pair:
 
     def same_fraction(self) -> float:
         """Share of the shorter claim's content words that the other claim also has."""
-        ca = {t.stem for t in self.ta if t.content}
-        cb = {t.stem for t in self.tb if t.content}
+        ca, cb = self.ctx.content_stems(self.a), self.ctx.content_stems(self.b)
         if not ca or not cb:
             return 0.0
         return len(ca & cb) / min(len(ca), len(cb))

@@ -9,6 +9,7 @@ claim never mentions at all.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -34,8 +35,13 @@ def _items(text: str) -> list[frozenset[str]]:
 
 
 def _lists(claim: Claim, pattern: re.Pattern[str]) -> list[tuple[int, int, list[frozenset[str]]]]:
-    return [(claim.start + m.start(), claim.start + m.end(), _items(m.group()))
-            for m in pattern.finditer(claim.text)]
+    return [(claim.start + start, claim.start + end, items) for start, end, items in _found(claim.text, pattern)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _found(text: str, pattern: re.Pattern[str]) -> tuple[tuple[int, int, list[frozenset[str]]], ...]:
+    """Enumerations of a claim text; cached because a claim meets every claim of the other accounts."""
+    return tuple((m.start(), m.end(), _items(m.group())) for m in pattern.finditer(text))
 
 
 def _match(x: frozenset[str], y: frozenset[str]) -> bool:
