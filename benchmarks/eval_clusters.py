@@ -1,10 +1,12 @@
 """Accuracy of same-event clustering against gold labels: B-cubed precision, recall, F1 and ARI.
 
-Usage: python benchmarks/eval_clusters.py FILE.jsonl [FILE.jsonl ...] [--config comparer.yaml]
+Usage: python benchmarks/eval_clusters.py FILE.jsonl [FILE.jsonl ...] [--config comparer.yaml] [--errors]
 
 Each FILE is JSONL in comparer's input form plus a gold ``cluster`` field (same value = same event),
 e.g. ../shared/data/events/ecbplus-dev.jsonl. Each file is clustered on its own with one
-configuration; one line per file, then a result line with the means.
+configuration; one line per file, then a result line with the means. ``--errors`` also lists, per
+file, the found clusters that mix gold events (precision errors) and the gold events split over
+several clusters (recall errors), each with its counts.
 """
 
 from __future__ import annotations
@@ -73,7 +75,13 @@ def evaluate(path: str, config) -> dict[str, float]:
         for doc in found.documents:
             predicted[doc] = found.id
     precision, recall, f1 = bcubed(gold, predicted)
-    return {"docs": len(gold), "gold_events": len(set(gold.values())),
+    mixed = [dict(Counter(gold[d] for d in found.documents)) for found in report.clusters]
+    split: dict[str, Counter] = defaultdict(Counter)
+    for doc, label in gold.items():
+        split[label][predicted[doc]] += 1
+    errors = [f"mixed {found}" for found in mixed if len(found) > 1] + \
+        [f"split {label} {dict(parts)}" for label, parts in sorted(split.items()) if len(parts) > 1]
+    return {"errors": errors,"docs": len(gold), "gold_events": len(set(gold.values())),
             "predicted_events": len(set(predicted.values())), "precision": precision, "recall": recall,
             "f1": f1, "ari": adjusted_rand_index(gold, predicted), "seconds": seconds}
 
@@ -82,6 +90,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", help="JSONL files with a gold 'cluster' field")
     parser.add_argument("--config", help="comparer YAML config (default: built-in defaults)")
+    parser.add_argument("--errors", action="store_true",
+                        help="list clusters mixing gold events and gold events split apart")
     args = parser.parse_args()
     config = load_config(args.config)
     results = []
@@ -91,6 +101,9 @@ def main() -> None:
         print(f"{path}: docs={r['docs']} gold_events={r['gold_events']} predicted={r['predicted_events']} "
               f"B3-P={r['precision']:.4f} B3-R={r['recall']:.4f} B3-F1={r['f1']:.4f} ARI={r['ari']:.4f} "
               f"({r['seconds']:.1f}s)")
+        if args.errors:
+            for line in r["errors"]:
+                print("  " + line)
     mean = {k: math.fsum(r[k] for r in results) / len(results) for k in ("precision", "recall", "f1", "ari")}
     print(f"RESULT files={len(results)} mean B3-P={mean['precision']:.4f} B3-R={mean['recall']:.4f} "
           f"B3-F1={mean['f1']:.4f} ARI={mean['ari']:.4f}")

@@ -369,7 +369,11 @@ def _closest(a: Signature, b: Signature) -> int | None:
 
 def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature],
                  cluster: ClusterConfig) -> list[list[int]]:
-    """Average-link agglomeration of ``members`` (dense, exact), cut at ``cluster.threshold``."""
+    """Average-link agglomeration of ``members`` (dense), cut at ``cluster.threshold``.
+
+    Up to ``cluster.exact_limit`` members the cohesive agglomeration is exact; above it, the
+    plain average-link tree is cut under the same rule (:func:`_cohesive_cut`).
+    """
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
@@ -390,11 +394,48 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
         distance = np.clip(1.0 - sim, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="average")
-        labels = fcluster(tree, t=1.0 - cluster.threshold, criterion="distance")
+        if cluster.cohesion > 0:
+            labels = _cohesive_cut(tree, len(members), cluster.threshold, cluster.cohesion)
+        else:
+            labels = fcluster(tree, t=1.0 - cluster.threshold, criterion="distance")
     groups: dict[int, list[int]] = {}
     for member, label in zip(members, labels):
         groups.setdefault(int(label), []).append(member)
     return list(groups.values())
+
+
+def _cohesive_cut(tree: Any, m: int, threshold: float, cohesion: float) -> list[int]:
+    """Groups of an average-link tree under the rule of :func:`_cohesive_average_link`.
+
+    The tree's merges are read bottom up; a merge below ``threshold``, or below ``cohesion``
+    times the inner similarity of the looser of two groups of three or more, is refused, and so
+    is every merge above it. The groups are the highest merges kept. Cost: O(m), after the tree.
+    """
+    size = [1] * m + [0] * (m - 1)
+    inside = [0.0] * (2 * m - 1)
+    broken = [False] * (2 * m - 1)
+    for k, (a, b, distance, _) in enumerate(tree.tolist()):
+        a, b, node = int(a), int(b), m + k
+        best = 1.0 - distance
+        size[node] = size[a] + size[b]
+        inside[node] = inside[a] + inside[b] + best * size[a] * size[b]
+        tight = [inside[g] / (size[g] * (size[g] - 1) / 2) for g in (a, b) if size[g] >= 3]
+        broken[node] = broken[a] or broken[b] or best < threshold or \
+            (len(tight) == 2 and best < cohesion * min(tight))
+    label = list(range(m))
+    for k in range(len(tree) - 1, -1, -1):  # top down: each highest kept merge labels its leaves
+        node = m + k
+        if broken[node]:
+            continue
+        stack = [node]
+        while stack:
+            g = stack.pop()
+            if g < m:
+                label[g] = node
+            else:
+                broken[g] = True  # labelled with its highest kept ancestor: skip it when met
+                stack.extend(int(c) for c in tree[g - m, :2])
+    return label
 
 
 def _cohesive_average_link(sim: Any, threshold: float, cohesion: float) -> list[int]:

@@ -144,6 +144,29 @@ def test_cohesive_average_link_does_not_chain_two_tight_events():
     assert len(set(_cohesive_average_link(sim, threshold=0.12, cohesion=0.0))) == 1
 
 
+def test_large_components_are_cut_under_the_cohesion_rule_too():
+    import numpy as np
+
+    from comparer.events import _cohesive_average_link, _cohesive_cut
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
+    sim = np.full((10, 10), 0.25)  # three events of one kind, each far tighter inside, one loner
+    for block in (slice(0, 3), slice(3, 6), slice(6, 9)):
+        sim[block, block] = 0.7
+    sim[9, :] = sim[:, 9] = 0.01
+    np.fill_diagonal(sim, 1.0)
+    tree = linkage(squareform(1.0 - sim, checks=False), method="average")
+
+    def groups(labels):
+        return sorted(sorted(i for i in range(10) if labels[i] == label) for label in set(labels))
+
+    expected = [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
+    assert groups(_cohesive_cut(tree, 10, threshold=0.12, cohesion=0.6)) == expected
+    assert groups(_cohesive_average_link(sim, threshold=0.12, cohesion=0.6)) == expected
+    assert groups(_cohesive_cut(tree, 10, threshold=0.12, cohesion=0.0)) == [list(range(9)), [9]]
+
+
 def test_candidates_come_from_shared_rare_features_only():
     from comparer.events import candidate_pairs, vectors
 
