@@ -227,11 +227,13 @@ def _wrapped(table: Table, width: int) -> list[list[str]]:
     natural = [max([len(h) for h in table.headers[i].split("\n")]
                    + [len(line) for row in table.rows for line in _cell(row[i]).split("\n")])
                for i in range(columns)]
-    budget = max(width - 3 * columns - 1, 20 * columns)
+    # tabulate makes a column at least its header plus 2 wide, whatever the cells.
+    floors = [max(6, len(table.headers[i]) + 2) for i in range(columns)]
+    budget = width - 3 * columns - 1
     limits = list(natural)
-    while sum(limits) > budget:
-        widest = max(range(columns), key=lambda i: limits[i])
-        if limits[widest] <= 12:
+    while sum(max(limit, floor) for limit, floor in zip(limits, floors)) > budget:
+        widest = max(range(columns), key=lambda i: limits[i] - floors[i])
+        if limits[widest] <= floors[widest]:
             break
         limits[widest] -= 1
     rows = []

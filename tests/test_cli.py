@@ -87,3 +87,11 @@ def test_help_is_fast_and_imports_nothing_heavy():
             "print(sorted(m for m in ('datasketch', 'numpy', 'rapidfuzz', 'yaml', 'tabulate') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("[]")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_tables_wrap_to_the_terminal_width(width, monkeypatch):
+    monkeypatch.setenv("COLUMNS", str(width))
+    for args in (["claims", SEED["004"]], ["diff", SEED["001"], SEED["002"]]):
+        result = run_cli(*args)
+        assert max(len(line) for line in result.stdout.splitlines()) <= width
