@@ -83,8 +83,45 @@ def common_options(command):
             if debug:
                 raise
             raise click.ClickException(str(exc)) from None
+        except Exception as exc:  # a store's server or file failing mid-run: one line, exit 2
+            if debug or not _is_store_failure(exc):
+                raise
+            raise click.ClickException(f"index store failed: {type(exc).__name__}: {exc}") from None
 
     return wrapper
+
+
+def _is_store_failure(exc: Exception) -> bool:
+    module = type(exc).__module__
+    return module.startswith("redis") or module == "sqlite3"
+
+
+def store_option(required: bool):
+    """``--store STORE``: an index (SQLite file, or redis://HOST:PORT/DB?prefix=NAME)."""
+    return click.option("--store", "store_url", required=required, metavar="STORE",
+                        help="Index: a SQLite file (created when missing) or redis://HOST:PORT/DB?prefix=NAME.")
+
+
+def _open_store(ctx: Context, url: str):
+    from comparer.index import open_store
+
+    return open_store(url, config=ctx.config())
+
+
+def _add_to_store(ctx: Context, store, documents, batch_size: int = 500):
+    """Add documents batch by batch, saying on stderr what each committed batch stored."""
+    from comparer.index import add
+
+    total = len(documents)
+    done = [0, 0]
+
+    def committed(size: int, new: int) -> None:
+        done[0] += size
+        done[1] += new
+        if not ctx.quiet:
+            click.echo(f"comparer: stored {done[0]} of {total} documents ({done[1]} new)", err=True)
+
+    return add(documents, store, ctx.config(), progress=committed, batch_size=batch_size)
 
 
 class _Group(click.Group):
@@ -148,18 +185,33 @@ def diff(ctx: Context, paths):
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@store_option(required=False)
 @common_options
-def cluster(ctx: Context, paths):
+def cluster(ctx: Context, paths, store_url):
     """Group documents into events, and mark near-duplicate copies within each.
 
     Two documents share an event when they report the same occurrence (the same
     meeting, the same shooting), not merely the same people or the same kind of
     event. Each cluster says why its documents belong together.
-    """
-    from comparer.cluster import cluster as cluster_documents
 
+    With --store, the events are the stored ones: without PATHs, every stored
+    event; with PATHs, the inputs are added to the store first and the events
+    they belong to are shown (with all their stored members).
+    """
+    from comparer.clustering import cluster as cluster_documents
+
+    if not paths and not store_url:
+        raise click.UsageError("give PATH... to cluster, or --store STORE to show the stored events")
     config = ctx.config()
+    if store_url:
+        from comparer.index import stored_clusters
+
+        store = _open_store(ctx, store_url)
+        documents, problems = ctx.read(paths) if paths else ([], [])
+        ids = _added_ids(ctx, store, documents) if paths else None
+        ctx.emit(stored_clusters(store, ids, problems), "cluster")
+        return
     documents, problems = ctx.read(paths)
     with ctx.progress(len(documents), "Clustering") as bar:
         report = cluster_documents(documents, config, problems, progress=bar.update)
@@ -176,7 +228,7 @@ def dedup(ctx: Context, paths):
     verified by exact Jaccard). The kept copy is the earliest published, else
     the longest.
     """
-    from comparer.cluster import dedup as dedup_documents
+    from comparer.clustering import dedup as dedup_documents
 
     config = ctx.config()
     documents, problems = ctx.read(paths)
@@ -187,38 +239,129 @@ def dedup(ctx: Context, paths):
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@store_option(required=False)
 @click.option("--review", "review_path", type=click.Path(dir_okay=False),
               help="YAML file of review decisions: show each discrepancy's status and note, and record "
                    "the ids shown so that 'comparer review' can check them.")
 @click.option("--open-only", is_flag=True, help="Hide discrepancies already confirmed or dismissed (needs --review).")
 @common_options
-def report(ctx: Context, paths, review_path, open_only):
+def report(ctx: Context, paths, store_url, review_path, open_only):
     """The editor's review document: events, their sources, claim matrix and discrepancies.
 
     Clusters the inputs into events; every event told by two or more sources is
     diffed (one copy of each near-duplicate group). Single-source events and
     near-duplicate copies are listed with what each copy changed. With
     --format html -o FILE, one self-contained page with filters.
+
+    With --store, the events are the stored ones: without PATHs, every stored
+    event; with PATHs, the inputs are added to the store first and the report
+    covers the events they belong to.
     """
-    from comparer.report import build_report
+    from comparer.reporting import build_report
     from comparer.review import open_review
 
     if open_only and not review_path:
         raise click.UsageError("--open-only needs --review FILE")
+    if not paths and not store_url:
+        raise click.UsageError("give PATH... to report on, or --store STORE to report on the stored events")
     config = ctx.config()
     book = open_review(review_path) if review_path else None
-    documents, problems = ctx.read(paths)
+    documents, problems = ctx.read(paths) if paths else ([], [])
     reviews = ({i: d.to_dict() for i, d in book.decisions.items()} if book else None)
-    with ctx.progress(2 * len(documents), "Building report") as bar:
-        result = build_report(documents, config, problems, progress=bar.update, reviews=reviews,
-                              open_only=open_only)
+    if store_url:
+        from comparer.index import stored_report
+
+        store = _open_store(ctx, store_url)
+        ids = _added_ids(ctx, store, documents) if paths else None
+        result = stored_report(store, config, ids, problems, reviews=reviews, open_only=open_only)
+    else:
+        with ctx.progress(2 * len(documents), "Building report") as bar:
+            result = build_report(documents, config, problems, progress=bar.update, reviews=reviews,
+                                  open_only=open_only)
     if book is not None:
         labels = {d.id: d.label for d in result.documents}
         book.known.update({d.id: f"{d.kind}: {d.detail} ({labels.get(d.a.document, d.a.document)})"
                            for d in result.discrepancies})
         book.save()
     ctx.emit(result, "report")
+
+
+def _added_ids(ctx: Context, store, documents) -> list[str]:
+    """Add ``documents`` to the store; the stored ids of all of them (new or already stored)."""
+    from comparer.index import match
+
+    _add_to_store(ctx, store, documents)
+    found = match(documents, store, ctx.config()).extra["matches"]
+    return [m["stored_id"] for m in found if m["stored_id"]]
+
+
+@cli.group(cls=_Group)
+def index():
+    """Keep an index of documents: add articles as they come, match new ones at once.
+
+    STORE is a SQLite file (created when missing; safe to share between processes
+    on one machine) or redis://HOST:PORT/DB?prefix=NAME (one index shared by many
+    workers). A store records its signature scheme and refuses other settings.
+    """
+
+
+@index.command("add")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@store_option(required=True)
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=500, show_default=True,
+              help="Documents per committed batch.")
+@common_options
+def index_add(ctx: Context, paths, store_url, batch_size):
+    """Store documents, their claims and signatures, and put each in an event.
+
+    A document whose text is already stored is skipped. A new one joins the
+    event of a stored near-duplicate, else the best-matching stored event, else
+    starts a new event; nothing stored is recomputed. Each batch is committed
+    before it is reported on stderr ("stored N of M documents").
+    """
+    from comparer.types import Report
+
+    store = _open_store(ctx, store_url)
+    documents, problems = ctx.read(paths)
+    result = _add_to_store(ctx, store, documents, batch_size)
+    info = {"store": store.url, "read": len(documents), "added": result.added,
+            "already_stored": result.already_stored, "new_events": result.new_events,
+            "documents_in_store": store.count()}
+    ctx.emit(Report(errors=tuple(problems), sections=(), extra={"index": info, "events_of": result.events}),
+             "index")
+
+
+@index.command("stats")
+@store_option(required=True)
+@common_options
+def index_stats(ctx: Context, store_url):
+    """Show a store's format version, signature scheme and size."""
+    from comparer.types import Report
+
+    store = _open_store(ctx, store_url)
+    ctx.emit(Report(sections=(), extra={"index": store.stats()}), "index")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@store_option(required=True)
+@common_options
+def match(ctx: Context, paths, store_url):
+    """Say which stored event each document belongs to and which stored documents it copies.
+
+    Nothing is written. Near-duplicates come with their exact Jaccard similarity
+    (word shingles of the stored text) and the MinHash estimate that found them;
+    a document already stored is its own near-duplicate with score 1. The event
+    comes with its members and why the document belongs to it.
+    """
+    from comparer.index import match as match_documents
+
+    store = _open_store(ctx, store_url)
+    documents, problems = ctx.read(paths)
+    with ctx.progress(len(documents), "Matching") as bar:
+        report = match_documents(documents, store, ctx.config(), problems, progress=bar.update)
+    ctx.emit(report, "match")
 
 
 @cli.command()

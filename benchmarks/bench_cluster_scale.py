@@ -8,7 +8,7 @@ by names drawn from a large pool, its numbers changed, a quarter of its other wo
 words of the corpus, some sentences dropped, and a publication date between 2010 and 2020, so that
 the corpus holds many reports of the same kinds of events but of distinct events; a tenth of the
 documents are lightly edited copies of others. Each size is clustered once with the default
-configuration (``comparer.cluster.cluster``), timed end to end, with peak RSS. The result line is
+configuration (``comparer.clustering.cluster``), timed end to end, with peak RSS. The result line is
 last: seconds per 1,000 documents at each size and their ratio (largest over smallest).
 """
 
@@ -23,7 +23,7 @@ import re
 import resource
 import time
 
-from comparer.cluster import cluster
+from comparer.clustering import cluster
 from comparer.types import Document
 
 _TOKEN = re.compile(r"\w+|\W+")

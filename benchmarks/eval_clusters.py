@@ -17,7 +17,7 @@ import math
 import time
 from collections import Counter, defaultdict
 
-from comparer.cluster import cluster
+from comparer.clustering import cluster
 from comparer.config import load_config
 from comparer.ingest import read_inputs
 

@@ -25,9 +25,9 @@ _LAZY = {
     "load_config": ("comparer.config", "load_config"),
     "claims": ("comparer.pipeline", "claims"),
     "diff": ("comparer.diffing", "diff"),
-    "cluster": ("comparer.cluster", "cluster"),
-    "dedup": ("comparer.cluster", "dedup"),
-    "report": ("comparer.report", "build_report"),
+    "cluster": ("comparer.clustering", "cluster"),
+    "dedup": ("comparer.clustering", "dedup"),
+    "report": ("comparer.reporting", "build_report"),
 }
 
 

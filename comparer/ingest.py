@@ -13,6 +13,7 @@ import html.parser
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -367,12 +368,20 @@ def short_labels(ids: list[str]) -> list[str]:
     def prefix(t: list[str], depth: int) -> str:
         return "".join(t[:depth])
 
+    # How many ids start the same way at each depth: counted once per depth, so that labelling
+    # stays linear in the number of ids (a JSONL corpus may hold 100,000 of them).
+    counts: list[Counter[str]] = [Counter()]
+
+    def shared(t: list[str], depth: int) -> int:
+        while len(counts) <= depth:
+            d = len(counts)
+            counts.append(Counter(prefix(other, d) for other in tokens))
+        return counts[depth][prefix(t, depth)]
+
     labels = []
     for mine in tokens:
         # The fewest leading parts that no other id starts with the same way.
-        depth = next((d for d in range(1, len(mine) + 1)
-                      if all(prefix(other, d) != prefix(mine, d) for other in tokens if other is not mine)),
-                     len(mine))
+        depth = next((d for d in range(1, len(mine) + 1) if shared(mine, d) == 1), len(mine))
         labels.append(prefix(mine, depth)[:24])
     if len(set(labels)) < len(labels):
         labels = distinct

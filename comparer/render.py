@@ -153,7 +153,7 @@ def report_view(report: Report) -> list[Table]:
 
 def cluster_view(report: Report) -> list[Table]:
     """One row per event: its documents (near-duplicate copies marked), date, places and why."""
-    from comparer.cluster import keep_order
+    from comparer.clustering import keep_order
 
     docs = {d.id: d for d in report.documents}
     labels = {d.id: d.label or d.id for d in report.documents}

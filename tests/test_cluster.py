@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import comparer
-from comparer.cluster import cluster
+from comparer.clustering import cluster
 from comparer.config import ClusterConfig, Config
 from comparer.errors import ConfigError
 from comparer.events import date_gap, signature

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import comparer
-from comparer.cluster import dedup, keep_order
+from comparer.clustering import dedup, keep_order
 from comparer.config import Config, DedupConfig
 from comparer.dedup import (
     EMPTY, Scheme, ShingleSets, UnionFind, band_keys, candidate_pairs, find_duplicates, groups_of,

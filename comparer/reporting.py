@@ -6,7 +6,6 @@ group is compared with the other sources; what each copy changed is listed apart
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -36,11 +35,21 @@ def build_report(documents: Sequence[Document], config: Config | None = None,
     documents (once while clustering, once while comparing). ``reviews`` maps
     discrepancy ids to ``{"status", "note"}``; with ``open_only`` decided ones are left out.
     """
-    from comparer.cluster import cluster
-    from comparer.diffing import diff
+    from comparer.clustering import cluster
 
     config = config or Config()
     clustered = cluster(documents, config, progress=progress)
+    return report_events(clustered, config, errors, progress, reviews, open_only)
+
+
+def report_events(clustered: Report, config: Config | None = None, errors: Sequence[InputProblem] = (),
+                  progress: Callable[[int], None] | None = None,
+                  reviews: dict[str, dict[str, str]] | None = None, open_only: bool = False,
+                  extra: dict[str, Any] | None = None) -> Report:
+    """The review document of already clustered events (a fresh clustering or a stored index)."""
+    from comparer.diffing import diff
+
+    config = config or Config()
     by_id = {d.id: d for d in clustered.documents}
     doc_order = {d.id: i for i, d in enumerate(clustered.documents)}
 
@@ -73,7 +82,7 @@ def build_report(documents: Sequence[Document], config: Config | None = None,
         events.append({"id": event.id, "documents": [d.id for d in kept],
                        "matrix": claim_matrix(kept, result.claims, result.alignments),
                        "discrepancies": [d.id for d in found], "why": event.why})
-    extra = {"events": events, "single_source_events": singles, "near_duplicates": copies}
+    extra = {**(extra or {}), "events": events, "single_source_events": singles, "near_duplicates": copies}
     return Report(documents=clustered.documents, errors=tuple(errors), claims=tuple(claims),
                   alignments=tuple(alignments), discrepancies=tuple(discrepancies),
                   clusters=clustered.clusters,
@@ -160,7 +169,3 @@ def describe_copy(keep: Document, copy: Document, config: Config) -> str:
             parts.append(f"{count} sentence{'s' if count != 1 else ''} {what}")
     return ", ".join(parts) if parts else "identical text"
 
-
-def with_reviews(report: Report, reviews: dict[str, dict[str, str]]) -> Report:
-    """The same report with review statuses attached (JSON: ``"review": {"status", "note"}``)."""
-    return dataclasses.replace(report, reviews=dict(reviews))

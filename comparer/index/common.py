@@ -1,0 +1,354 @@
+"""What both index backends share: the store's identity, stored records, and incremental event assignment.
+
+A backend (SQLite or Redis) stores documents and answers one :class:`Query` per document with one
+:class:`Lookup`: the stored documents sharing an LSH band with it (near-duplicate candidates, with
+their MinHash signatures and text), the document counts of its event features, and the stored
+events its rarest features point to (with their members' event vectors). Everything else, from
+scores to the event a new document joins, is computed here, the same way for every backend.
+
+Event vectors are the TF-IDF vectors of :mod:`comparer.events`, weighted with the document counts
+of the archive at the time each document was added and stored L2-normalised: adding a document
+never rewrites the others (the archive's IDF drifts slowly once it holds a few thousand documents).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import math
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from comparer.config import ClusterConfig
+from comparer.dedup import Scheme
+from comparer.errors import ComparerError
+from comparer.events import Signature, date_factor
+from comparer.types import Document
+
+FORMAT_VERSION = 1
+EVENT_PREFIX = "ev-"
+
+
+class StoreError(ComparerError):
+    """An index store cannot be opened or used (bad URL, unreachable, other scheme or version)."""
+
+
+def content_key(text: str) -> str:
+    """The key of a stored document: the first 20 hex digits of the SHA-1 of its text (80 bits)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
+
+
+def scheme_dict(scheme: Scheme, bands: int, rows: int) -> dict[str, Any]:
+    """What the store records about its signatures; a store refuses any other."""
+    return {"num_perm": scheme.num_perm, "shingle_size": scheme.shingle_size, "seed": scheme.seed,
+            "hash": scheme.algorithm, "scheme_version": scheme.version, "bands": bands, "rows": rows}
+
+
+def check_meta(found: dict[str, Any], scheme: dict[str, Any], where: str) -> None:
+    """Raise StoreError unless the stored format version and signature scheme are the expected ones."""
+    version = found.get("format_version")
+    if version != FORMAT_VERSION:
+        raise StoreError(f"{where}: unknown index format version {version!r} (this comparer reads version "
+                         f"{FORMAT_VERSION}); use a comparer release that wrote it, or a new store")
+    stored = found.get("scheme") or {}
+    if stored != scheme:
+        diffs = ", ".join(f"{k} {stored.get(k)!r} (store) vs {scheme.get(k)!r} (now)"
+                          for k in sorted(set(stored) | set(scheme)) if stored.get(k) != scheme.get(k))
+        raise StoreError(f"{where}: the store was built with another signature scheme: {diffs}; "
+                         f"use the store's dedup settings (--config) or a new store")
+
+
+# --- stored values -----------------------------------------------------------------------------
+
+
+def pack(value: Any) -> bytes:
+    return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+
+
+def unpack(blob: bytes | None) -> Any:
+    return json.loads(zlib.decompress(blob).decode("utf-8")) if blob else None
+
+
+def pack_text(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def unpack_text(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")
+
+
+def document_meta(doc: Document) -> dict[str, Any]:
+    return {"id": doc.id, "label": doc.label, "title": doc.title, "source": doc.source, "url": doc.url,
+            "path": doc.path, "published": doc.published.isoformat() if doc.published else None}
+
+
+def document_from_stored(meta: dict[str, Any], text: str, stored_id: str) -> Document:
+    published = dt.date.fromisoformat(meta["published"]) if meta.get("published") else None
+    return Document(id=stored_id, text=text, title=meta.get("title", ""), published=published,
+                    source=meta.get("source", ""), url=meta.get("url", ""), path=meta.get("path", ""),
+                    label=meta.get("label") or stored_id)
+
+
+def _date_json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else list(value) if value else None
+
+
+def _date_value(value: Any) -> Any:
+    if value is None:
+        return None
+    return dt.date.fromisoformat(value) if isinstance(value, str) else tuple(value)
+
+
+@functools.lru_cache(maxsize=1 << 20)
+def feature_hash(feature: str) -> int:
+    """A stable 64-bit id of an event feature (stored vectors hold ids, not strings)."""
+    return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def vector_arrays(vector: dict[str, float]) -> tuple[Any, Any]:
+    """``vector`` as sorted ``uint64`` feature ids and their ``float32`` weights."""
+    import numpy as np
+
+    ids = np.fromiter((feature_hash(f) for f in vector), dtype=np.uint64, count=len(vector))
+    weights = np.fromiter(vector.values(), dtype=np.float32, count=len(vector))
+    order = np.argsort(ids)
+    return ids[order], weights[order]
+
+
+def pack_record(sig: Signature, vector: tuple[Any, Any]) -> bytes:
+    """A document's event record as stored: dates (JSON), its vector (binary) and the rest (zlib JSON).
+
+    Scoring a candidate event reads the dates and vectors of its members; only the event a document
+    joins has its members' names and counts decoded (for its ``why``).
+    """
+    import struct
+
+    ids, weights = vector
+    when = json.dumps({"date": _date_json(sig.date), "dates": [_date_json(d) for d in sig.dates],
+                       "years": sorted(sig.years)}, separators=(",", ":")).encode("utf-8")
+    rest = pack({"counts": sig.counts, "names": sig.names, "places": list(sig.places)})
+    return b"".join((struct.pack("<II", len(when), len(ids)), when, ids.tobytes(), weights.tobytes(), rest))
+
+
+class Record:
+    """A stored event record, decoded part by part on demand."""
+
+    __slots__ = ("blob", "_when", "_vector")
+
+    def __init__(self, blob: bytes) -> None:
+        self.blob = blob
+        self._when: Signature | None = None
+        self._vector: tuple[Any, Any] | None = None
+
+    def _sizes(self) -> tuple[int, int]:
+        import struct
+
+        return struct.unpack_from("<II", self.blob, 0)
+
+    @property
+    def when(self) -> Signature:
+        """A signature holding only the dates (what :func:`comparer.events.date_factor` reads)."""
+        if self._when is None:
+            size, _ = self._sizes()
+            self._when = signature_of({"counts": {}, "names": {}, "places": [],
+                                       **json.loads(self.blob[8:8 + size])})
+        return self._when
+
+    @property
+    def vector(self) -> tuple[Any, Any]:
+        if self._vector is None:
+            import numpy as np
+
+            size, n = self._sizes()
+            start = 8 + size
+            self._vector = (np.frombuffer(self.blob, np.uint64, n, start),
+                            np.frombuffer(self.blob, np.float32, n, start + 8 * n))
+        return self._vector
+
+    def signature(self) -> Signature:
+        size, n = self._sizes()
+        rest = unpack(self.blob[8 + size + 12 * n:])
+        when = json.loads(self.blob[8:8 + size])
+        return signature_of({**rest, **when})
+
+
+def signature_of(record: dict[str, Any]) -> Signature:
+    """The :class:`comparer.events.Signature` of a stored event record (derived fields recomputed)."""
+    import dataclasses
+
+    dates = tuple(_date_value(d) for d in record["dates"])
+    values: dict[str, Any] = {"counts": record["counts"], "names": record["names"], "places": tuple(record["places"]),
+                              "date": _date_value(record["date"]), "dates": dates,
+                              "years": frozenset(record["years"])}
+    names = {f.name for f in dataclasses.fields(Signature)}
+    if "days" in names:
+        values["days"] = tuple(d.toordinal() for d in dates if isinstance(d, dt.date))
+    if "partial" in names:
+        values["partial"] = any(isinstance(d, tuple) for d in dates)
+    return Signature(**{k: v for k, v in values.items() if k in names})
+
+
+def vector_of(sig: Signature, df: dict[str, int], n_docs: int, cluster: ClusterConfig) -> dict[str, float]:
+    """The L2-normalised TF-IDF vector of ``sig`` as :func:`comparer.events.vectors` builds it.
+
+    ``df`` and ``n_docs`` count the document itself (it is, or is about to be, in the archive).
+    """
+    weights = {}
+    for feature, count in sig.counts.items():
+        kind = cluster.name_weight if feature[:2] == "e:" else cluster.number_weight if feature[:2] == "n:" else 1.0
+        idf = math.log((n_docs + 1) / (df.get(feature, 1) + 1)) + 1.0
+        weights[feature] = (1.0 + math.log(count)) * idf * kind
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {f: round(w / norm, 5) for f, w in weights.items()}
+
+
+def base_weights(sig: Signature, cluster: ClusterConfig) -> dict[str, float]:
+    """Weight of each feature before IDF: ``(1 + log tf) * kind weight``."""
+    out = {}
+    for feature, count in sig.counts.items():
+        kind = cluster.name_weight if feature[:2] == "e:" else cluster.number_weight if feature[:2] == "n:" else 1.0
+        out[feature] = (1.0 + math.log(count)) * kind
+    return out
+
+
+def top_features(weights: dict[str, float], df: dict[str, int], n_docs: int, limit: int, max_df: int,
+                 stored_only: bool) -> list[str]:
+    """The ``limit`` strongest features by base weight times IDF, skipping those in over ``max_df`` docs.
+
+    With ``stored_only`` (a query), features no stored document has are skipped: they cannot lead anywhere.
+    """
+    scored = []
+    for feature, weight in weights.items():
+        count = df.get(feature, 0)
+        if count > max_df or (stored_only and count == 0):
+            continue
+        scored.append((-(weight * (math.log((n_docs + 1) / (count + 1)) + 1.0)), feature))
+    scored.sort()
+    return [f for _, f in scored[:limit]]
+
+
+def dot(a: tuple[Any, Any], b: tuple[Any, Any]) -> float:
+    """Dot product of two vectors given as sorted feature ids and weights."""
+    import numpy as np
+
+    (ids_a, w_a), (ids_b, w_b) = a, b
+    if len(ids_a) == 0 or len(ids_b) == 0:
+        return 0.0
+    pos = np.searchsorted(ids_a, ids_b)
+    pos[pos == len(ids_a)] = 0
+    hit = ids_a[pos] == ids_b
+    return float(np.dot(w_a[pos[hit]].astype(np.float64), w_b[hit]))
+
+
+# --- query and answer ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What a backend is asked about one document (one round trip)."""
+
+    bands: tuple[int, ...]            # one uint64 key per LSH band (0: empty band, skipped)
+    features: tuple[str, ...]         # every event feature of the document (for their document counts)
+    weights: tuple[float, ...]        # base weight of each feature, same order
+    top: int                          # how many of its strongest rare features look for events
+    max_df: int                       # features in more stored documents than this are not looked up
+    max_docs: int = 6                # candidate documents (most features shared first) whose events count
+    max_members: int = 12             # members loaded per candidate event (the most recent, in SQLite)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A stored document: near-duplicate candidate or member of a candidate event."""
+
+    key: str
+    id: str
+    event: str | None = None
+    sig: bytes | None = None          # uint32 MinHash slots
+    text: bytes | None = None         # zlib text (for exact Jaccard)
+    record: bytes | None = None       # packed event record (pack_record)
+    _decoded: Any = None
+
+    def decoded(self) -> Record:
+        if self._decoded is None:
+            found = _RECORDS.get(self.key)
+            if found is None or found.blob != self.record:
+                found = Record(self.record)
+                if len(_RECORDS) >= 100_000:
+                    _RECORDS.clear()
+                _RECORDS[self.key] = found
+            self._decoded = found
+        return self._decoded
+
+
+# Decoded event records by document key: the members of a busy event are scored again for every
+# new report of it. A stored record never changes, and a key names one text.
+_RECORDS: dict[str, Record] = {}
+
+
+@dataclass(slots=True)
+class Lookup:
+    """A backend's answer to a :class:`Query`."""
+
+    n_docs: int
+    df: dict[str, int]
+    duplicates: list[Candidate]
+    events: dict[str, list[Candidate]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class EventMatch:
+    """The stored event a document belongs to (or None), and how it was decided."""
+
+    id: str | None
+    score: float | None
+    members: list[Candidate]
+    by_copy: bool = False
+
+
+def assign_event(sig: Signature, vector: tuple[Any, Any], lookup: Lookup, duplicate_events: list[str],
+                 cluster: ClusterConfig) -> EventMatch:
+    """The stored event ``sig`` joins: a near-duplicate's event, else the best average link above threshold.
+
+    Copies of one story are one event (as in :func:`comparer.events.group_events`), so a verified
+    near-duplicate decides. Otherwise a document joins the candidate event whose members are, on
+    average, at least ``cluster.threshold`` similar to it (cosine times the date factor).
+    """
+    for event in duplicate_events:
+        if event and event in lookup.events:
+            return EventMatch(event, None, lookup.events[event], by_copy=True)
+    best: EventMatch = EventMatch(None, None, [])
+    for event, members in sorted(lookup.events.items()):
+        scores = []
+        for member in members:
+            record = member.decoded()
+            scores.append(dot(vector, record.vector) * date_factor(sig, record.when, cluster))
+        if not scores:
+            continue
+        average = sum(scores) / len(scores)
+        if average >= cluster.threshold and (best.score is None or average > best.score):
+            best = EventMatch(event, average, members)
+    return best
+
+
+def explain_group(members: list[tuple[Signature, tuple[Any, Any]]], cluster: ClusterConfig
+                  ) -> tuple[str, str | None, tuple[str, ...]]:
+    """:func:`comparer.events.explain` over ``(signature, vector)`` pairs (stored vectors)."""
+    import numpy as np
+    from scipy import sparse
+
+    from comparer.events import explain
+
+    ids = [v[0] for _, v in members]
+    vocabulary, columns = np.unique(np.concatenate(ids) if ids else np.zeros(0, np.uint64), return_inverse=True)
+    indptr = np.concatenate(([0], np.cumsum([len(i) for i in ids]))).astype(np.int64)
+    data = np.concatenate([v[1] for _, v in members]).astype(np.float64) if members else np.zeros(0)
+    matrix = sparse.csr_matrix((data, columns.astype(np.int64), indptr), shape=(len(members), max(len(vocabulary), 1)))
+    return explain(list(range(len(members))), [sig for sig, _ in members], matrix, cluster)
+
+
+def event_id_for(key: str) -> str:
+    """A new event is named after the document that started it."""
+    return EVENT_PREFIX + key[:12]

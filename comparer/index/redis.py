@@ -1,0 +1,325 @@
+"""The shared index: LSH buckets, signatures and events in Redis, for many workers on many machines.
+
+``redis://HOST:PORT/DB?prefix=NAME`` (prefix ``comparer`` when omitted). Every key lives under
+``NAME:``, so several indexes share one server without touching each other's keys:
+
+=========================  ======  ===========================================================
+``NAME:meta``              hash    ``format_version``, ``scheme`` (JSON: num_perm, shingle size,
+                                   seed, hash, LSH bands and rows)
+``NAME:n``                 string  number of documents
+``NAME:docs``              list    document keys in the order they were added
+``NAME:doc:KEY``           hash    ``id``, ``meta`` (JSON), ``text`` (zlib), ``claims`` (int32
+                                   spans), ``sig`` (uint32 MinHash slots), ``record`` (zlib JSON
+                                   event vector), ``event``
+``NAME:ids``               hash    stored id -> KEY
+``NAME:b:BANDKEY``         set     KEYs whose signature has this LSH band key (16 hex digits)
+``NAME:df``                hash    event feature -> number of documents
+``NAME:f:FEATURE``         set     KEYs for which FEATURE is one of their strongest
+``NAME:ev:EVENT``          set     member KEYs of an event
+``NAME:evinfo``            hash    EVENT -> JSON ``why``, ``event_date``, ``places``
+``NAME:dups``              hash    ``"KEY KEY"`` -> verified Jaccard
+=========================  ======  ===========================================================
+
+A query is one server-side script call (one round trip): it reads the document's band buckets and
+the signatures and texts of their members, the counts of its features, the postings of its
+strongest rare ones and the members of the events they lead to. An insert is one atomic script call
+too, so two workers adding the same text store it once. The scripts address keys they compute, as
+datasketch-like bucket layouts need: a single Redis server or a replica set, not Redis Cluster.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+from comparer.dedup import Scheme
+from comparer.index.common import FORMAT_VERSION, Candidate, Lookup, Query, StoreError, check_meta
+
+_PREFIX = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
+
+LOOKUP = r"""
+local p = ARGV[1]
+local seen, cands = {}, {}
+for band in string.gmatch(ARGV[2], '%S+') do
+  for _, k in ipairs(redis.call('SMEMBERS', p .. ':b:' .. band)) do
+    if not seen[k] then seen[k] = true; cands[#cands + 1] = k end
+  end
+end
+local feats, weights = {}, {}
+for f in string.gmatch(ARGV[3], '[^\n]+') do feats[#feats + 1] = f end
+for w in string.gmatch(ARGV[4], '%S+') do weights[#weights + 1] = tonumber(w) end
+local nf = #feats
+local top, maxdf, maxdocs, maxmem = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
+local n = tonumber(redis.call('GET', p .. ':n') or '0') or 0
+local dfs = {}
+for j = 1, nf, 500 do
+  local part = redis.call('HMGET', p .. ':df', unpack(feats, j, math.min(j + 499, nf)))
+  for _, v in ipairs(part) do dfs[#dfs + 1] = tonumber(v) or 0 end
+end
+local scored = {}
+for j = 1, nf do
+  local c = tonumber(dfs[j]) or 0
+  if c > 0 and c <= maxdf then scored[#scored + 1] = {weights[j] * (math.log((n + 1) / (c + 1)) + 1.0), feats[j]} end
+end
+table.sort(scored, function(a, b) if a[1] ~= b[1] then return a[1] > b[1] end return a[2] < b[2] end)
+local count, docs = {}, {}
+for j = 1, math.min(top, #scored) do
+  for _, k in ipairs(redis.call('SMEMBERS', p .. ':f:' .. scored[j][2])) do
+    if count[k] then count[k] = count[k] + 1 else count[k] = 1; docs[#docs + 1] = k end
+  end
+end
+table.sort(docs, function(a, b) if count[a] ~= count[b] then return count[a] > count[b] end return a < b end)
+local evs, evseen = {}, {}
+for j = 1, math.min(maxdocs, #docs) do
+  local e = redis.call('HGET', p .. ':doc:' .. docs[j], 'event')
+  if e and not evseen[e] then evseen[e] = true; evs[#evs + 1] = e end
+end
+local dups = {}
+for _, k in ipairs(cands) do
+  local v = redis.call('HMGET', p .. ':doc:' .. k, 'id', 'event', 'sig', 'text')
+  dups[#dups + 1] = k; dups[#dups + 1] = v[1]; dups[#dups + 1] = v[2]; dups[#dups + 1] = v[3]; dups[#dups + 1] = v[4]
+  if v[2] and not evseen[v[2]] then evseen[v[2]] = true; evs[#evs + 1] = v[2] end
+end
+local events = {}
+for _, e in ipairs(evs) do
+  local members = redis.call('SRANDMEMBER', p .. ':ev:' .. e, maxmem)
+  events[#events + 1] = e; events[#events + 1] = #members
+  for _, k in ipairs(members) do
+    local v = redis.call('HMGET', p .. ':doc:' .. k, 'id', 'record')
+    events[#events + 1] = k; events[#events + 1] = v[1]; events[#events + 1] = v[2]
+  end
+end
+return {n, table.concat(dfs, ' '), dups, events}
+"""
+
+COPIES = r"""
+local p = ARGV[1]
+local seen, out = {}, {}
+for band in string.gmatch(ARGV[2], '%S+') do
+  for _, k in ipairs(redis.call('SMEMBERS', p .. ':b:' .. band)) do
+    if not seen[k] then
+      seen[k] = true
+      local v = redis.call('HMGET', p .. ':doc:' .. k, 'id', 'sig')
+      out[#out + 1] = k; out[#out + 1] = v[1]; out[#out + 1] = v[2]
+    end
+  end
+end
+return out
+"""
+
+INSERT = r"""
+local p, key = ARGV[1], ARGV[2]
+local doc = p .. ':doc:' .. key
+if redis.call('EXISTS', doc) == 1 then return {0, redis.call('HGET', doc, 'id')} end
+local id = ARGV[3]
+if redis.call('HSETNX', p .. ':ids', id, key) == 0 then id = ARGV[4]; redis.call('HSET', p .. ':ids', id, key) end
+local ev = ARGV[10]
+redis.call('HSET', doc, 'id', id, 'meta', ARGV[5], 'text', ARGV[6], 'claims', ARGV[7], 'sig', ARGV[8],
+           'record', ARGV[9], 'event', ev)
+for band in string.gmatch(ARGV[12], '%S+') do redis.call('SADD', p .. ':b:' .. band, key) end
+for f in string.gmatch(ARGV[13], '[^\n]+') do redis.call('HINCRBY', p .. ':df', f, 1) end
+for f in string.gmatch(ARGV[14], '[^\n]+') do redis.call('SADD', p .. ':f:' .. f, key) end
+local i = 15
+while i < #ARGV do redis.call('HSET', p .. ':dups', ARGV[i], ARGV[i + 1]); i = i + 2 end
+redis.call('SADD', p .. ':ev:' .. ev, key)
+redis.call('HSET', p .. ':evinfo', ev, ARGV[11])
+redis.call('INCR', p .. ':n')
+redis.call('RPUSH', p .. ':docs', key)
+return {1, id}
+"""
+
+
+def parse_url(url: str) -> tuple[str, str]:
+    """Split ``redis://HOST:PORT/DB?prefix=NAME`` into the connection URL and the key prefix."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query, keep_blank_values=True)
+    prefix = (query.pop("prefix", ["comparer"]) or ["comparer"])[-1]
+    if not _PREFIX.match(prefix):
+        raise StoreError(f"bad key prefix {prefix!r} in {url}: use 1-64 letters, digits, '_', '-' or '.'")
+    if parts.scheme in ("redis", "rediss") and not parts.hostname:
+        raise StoreError(f"bad store URL {url!r}: expected redis://HOST:PORT/DB?prefix=NAME")
+    path = parts.path.strip("/")
+    if path and not path.isdigit():
+        raise StoreError(f"bad database {path!r} in {url}: expected a number, as in redis://HOST:PORT/0")
+    try:
+        parts.port
+    except ValueError:
+        raise StoreError(f"bad port in store URL {url!r}") from None
+    flat = {k: v[-1] for k, v in query.items()}
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(flat), "")), prefix
+
+
+class RedisStore:
+    """An index in Redis under one key prefix; many processes may add and match at once."""
+
+    def __init__(self, url: str, scheme: Scheme, expected: dict[str, Any]) -> None:
+        try:
+            import redis
+        except ImportError:
+            raise StoreError("a Redis store needs the redis package: pip install 'comparer[redis]'") from None
+        connection_url, self.prefix = parse_url(url)
+        self.url = url
+        self.scheme = scheme
+        self.bands, self.rows = expected["bands"], expected["rows"]
+        self._errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+        try:
+            self.r = redis.Redis.from_url(connection_url, socket_connect_timeout=5, socket_timeout=60)
+            self.r.ping()
+        except self._errors as exc:
+            raise StoreError(f"cannot reach Redis at {url}: {exc}") from None
+        except (ValueError, redis.exceptions.RedisError) as exc:
+            raise StoreError(f"cannot use Redis at {url}: {exc}") from None
+        self._lookup = self.r.register_script(LOOKUP)
+        self._insert = self.r.register_script(INSERT)
+        self._copies = self.r.register_script(COPIES)
+        self._open(expected)
+
+    def key(self, *parts: str) -> str:
+        return ":".join((self.prefix, *parts))
+
+    def _open(self, expected: dict[str, Any]) -> None:
+        meta = self.key("meta")
+        if not self.r.exists(meta):
+            pipe = self.r.pipeline(transaction=True)
+            pipe.hsetnx(meta, "format_version", str(FORMAT_VERSION))
+            pipe.hsetnx(meta, "scheme", json.dumps(expected, sort_keys=True))
+            pipe.execute()
+        found = {k.decode(): v.decode() for k, v in self.r.hgetall(meta).items()}
+        try:
+            version: Any = int(found.get("format_version", "0"))
+            scheme = json.loads(found.get("scheme", "{}"))
+        except ValueError:
+            version, scheme = found.get("format_version"), {}
+        check_meta({"format_version": version, "scheme": scheme}, expected, f"{self.url} ({meta})")
+
+    def close(self) -> None:
+        self.r.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Each insert is atomic on its own (one script); a batch needs no transaction."""
+        yield
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def existing(self, keys: Sequence[str]) -> set[str]:
+        pipe = self.r.pipeline(transaction=False)
+        for k in keys:
+            pipe.exists(self.key("doc", k))
+        return {k for k, found in zip(keys, pipe.execute()) if found}
+
+    def count(self) -> int:
+        return int(self.r.get(self.key("n")) or 0)
+
+    def lookup(self, query: Query) -> Lookup:
+        return self._parse(query, self._lookup(args=self._lookup_args(query)))
+
+    def _parse(self, query: Query, reply: list[Any]) -> Lookup:
+        n_docs, dfs, dups, events = reply
+        df = {f: c for f, c in zip(query.features, map(int, dfs.split())) if c}
+        duplicates = [Candidate(dups[i].decode(), dups[i + 1].decode(), _text(dups[i + 2]), sig=dups[i + 3],
+                                text=dups[i + 4]) for i in range(0, len(dups), 5)]
+        out: dict[str, list[Candidate]] = {}
+        i = 0
+        while i < len(events):
+            event, size = events[i].decode(), int(events[i + 1])
+            members = [Candidate(events[j].decode(), events[j + 1].decode(), event, record=events[j + 2])
+                       for j in range(i + 2, i + 2 + 3 * size, 3)]
+            out[event] = sorted(members, key=lambda c: c.key)
+            i += 2 + 3 * size
+        return Lookup(int(n_docs), df, duplicates, out)
+
+    def _lookup_args(self, query: Query) -> list[Any]:
+        bands = [format(b, "016x") for b in query.bands if b]
+        return [self.prefix, " ".join(bands), "\n".join(query.features), " ".join(map(repr, query.weights)),
+                query.top, query.max_df, query.max_docs, query.max_members]
+
+    def lookup_many(self, queries: Sequence[Query]) -> list[Lookup]:
+        """:meth:`lookup` for many documents in one pipeline (one script call each, one round trip in all)."""
+        pipe = self.r.pipeline(transaction=False)
+        for query in queries:
+            self._lookup(args=self._lookup_args(query), client=pipe)
+        return [self._parse(query, reply) for query, reply in zip(queries, pipe.execute())]
+
+    def candidates_many(self, bands: Sequence[Sequence[int]]) -> list[list[Candidate]]:
+        """Near-duplicate candidates (id and signature) of many documents, one script call each, pipelined."""
+        pipe = self.r.pipeline(transaction=False)
+        for keys in bands:
+            self._copies(args=[self.prefix, " ".join(format(b, "016x") for b in keys if b)], client=pipe)
+        return [[Candidate(r[i].decode(), r[i + 1].decode(), sig=r[i + 2]) for i in range(0, len(r), 3)]
+                for r in pipe.execute()]
+
+    def event_members(self, event: str) -> list[str]:
+        keys = sorted(k.decode() for k in self.r.smembers(self.key("ev", event)))
+        pipe = self.r.pipeline(transaction=False)
+        for k in keys:
+            pipe.hget(self.key("doc", k), "id")
+        return sorted(i.decode() for i in pipe.execute() if i is not None)
+
+    def documents(self, ids: Sequence[str] | None = None) -> Iterator[tuple[str, dict[str, Any], str]]:
+        from comparer.index.common import unpack_text
+
+        if ids is None:
+            keys = [k.decode() for k in self.r.lrange(self.key("docs"), 0, -1)]
+        else:
+            keys = [k.decode() for k in self.r.hmget(self.key("ids"), list(ids)) if k is not None] if ids else []
+        for start in range(0, len(keys), 500):
+            pipe = self.r.pipeline(transaction=False)
+            for k in keys[start:start + 500]:
+                pipe.hmget(self.key("doc", k), "id", "meta", "text")
+            for stored_id, meta, text in pipe.execute():
+                if stored_id is not None:
+                    yield stored_id.decode(), json.loads(meta), unpack_text(text)
+
+    def events(self) -> dict[str, dict[str, Any]]:
+        info = {k.decode(): json.loads(v) for k, v in self.r.hgetall(self.key("evinfo")).items()}
+        ids = {k.decode(): v.decode() for v, k in self.r.hgetall(self.key("ids")).items()}
+        names = sorted(info)
+        pipe = self.r.pipeline(transaction=False)
+        for event in names:
+            pipe.smembers(self.key("ev", event))
+        out = {}
+        for event, members in zip(names, pipe.execute()):
+            docs = sorted(ids[k.decode()] for k in members if k.decode() in ids)
+            if docs:
+                out[event] = {"documents": docs, **info[event]}
+        return out
+
+    def duplicate_pairs(self) -> list[tuple[str, str]]:
+        ids = {k.decode(): v.decode() for v, k in self.r.hgetall(self.key("ids")).items()}
+        pairs = []
+        for field in self.r.hkeys(self.key("dups")):
+            a, b = field.decode().split(" ")
+            if a in ids and b in ids:
+                pairs.append(tuple(sorted((ids[a], ids[b]))))
+        return sorted(pairs)
+
+    def stats(self) -> dict[str, Any]:
+        meta = {k.decode(): v.decode() for k, v in self.r.hgetall(self.key("meta")).items()}
+        return {"store": self.url, "backend": "redis", "prefix": self.prefix,
+                "format_version": int(meta["format_version"]), "scheme": json.loads(meta["scheme"]),
+                "documents": self.count(), "events": self.r.hlen(self.key("evinfo")),
+                "duplicate_pairs": self.r.hlen(self.key("dups")),
+                "server_used_memory": int(self.r.info("memory")["used_memory"])}
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def insert(self, new) -> str | None:
+        """Store one document atomically (one script call); its stored id (None: another worker stored it)."""
+        bands = [format(b, "016x") for b in new.bands if b]
+        dups = [x for k, s in new.duplicates if k != new.key
+                for x in (" ".join(sorted((new.key, k))), repr(round(s, 6)))]
+        args: list[Any] = [self.prefix, new.key, new.id, f"{new.id}@{new.key[:8]}",
+                           json.dumps(new.meta, ensure_ascii=False), new.text, new.claims, new.sig, new.record,
+                           new.event, json.dumps(new.event_info, ensure_ascii=False),
+                           " ".join(bands), "\n".join(new.features), "\n".join(new.postings), *dups]
+        inserted, stored_id = self._insert(args=args)
+        return stored_id.decode() if inserted else None
+
+
+def _text(value: bytes | None) -> str | None:
+    return value.decode() if value is not None else None

@@ -1,0 +1,224 @@
+"""The embedded index: add, match, stored clusters and reports, crash safety, concurrent writers."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED, SEEDS, run_cli
+
+REPRINT = ROOT / "fixtures" / "reprints" / "004_reprint.txt"
+WORDS = ("harbour council budget storm river bridge station school vote court minister police fire market "
+         "festival train airport strike museum hospital factory election protest contract flood road tower "
+         "league mayor union port farm bank theatre park library ferry tunnel dam clinic stadium").split()
+
+
+def write_corpus(path: Path, n: int, tag: str, seed: int = 0) -> list[str]:
+    """``n`` distinct short synthetic documents as JSONL; their ids, in order."""
+    rng = random.Random(seed)
+    ids = []
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            doc_id = f"{tag}-{i:05d}"
+            words = " ".join(rng.choice(WORDS) for _ in range(40))
+            text = f"Report {tag} number {i} from district {rng.randrange(10**6)}. {words.capitalize()}."
+            out.write(json.dumps({"id": doc_id, "text": text}) + "\n")
+            ids.append(doc_id)
+    return ids
+
+
+def cli_process(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "cli", *map(str, args)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+
+
+def stored_ids(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {i for (i,) in conn.execute("SELECT id FROM docs")}
+
+
+def match_json(*args) -> dict:
+    result = run_cli("match", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def seeded(tmp_path) -> Path:
+    store = tmp_path / "index.db"
+    result = run_cli("index", "add", SEEDS, "--store", store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["index"]["added"] == 5
+    return store
+
+
+def test_match_002_names_the_event_of_001_and_002(seeded):
+    data = match_json(SEED["002"], "--store", seeded)
+    (found,) = data["matches"]
+    assert found["event"]["documents"] == [SEED["001"].name, SEED["002"].name]
+    assert found["event"]["why"]
+    # 002 is stored: its stored copy is itself, exactly
+    assert found["stored"] is True
+    assert found["near_duplicates"] == [{"id": SEED["002"].name, "score": 1.0, "estimated": 1.0, "method": "exact"}]
+
+
+def test_match_reprint_of_004_names_004_as_near_duplicate(seeded):
+    (found,) = match_json(REPRINT, "--store", seeded)["matches"]
+    assert found["stored"] is False
+    assert [d["id"] for d in found["near_duplicates"]] == [SEED["004"].name]
+    assert 0.5 <= found["near_duplicates"][0]["score"] < 1.0
+    assert found["event"]["id"] and found["event"]["joined_by"] == "near-duplicate"
+    assert SEED["004"].name in found["event"]["documents"]
+
+
+def test_match_table_view_lists_copies_and_events(seeded):
+    result = run_cli("match", REPRINT, "--store", seeded)
+    assert result.exit_code == 0
+    assert "Near-duplicates in the store" in result.output and "004_2f215c4fcb578318.txt" in result.output
+
+
+def test_adding_again_is_a_no_op(seeded):
+    before = seeded.stat().st_size
+    result = run_cli("index", "add", SEEDS, "--store", seeded, "--format", "json")
+    info = json.loads(result.stdout)["index"]
+    assert (info["added"], info["already_stored"], info["documents_in_store"]) == (0, 5, 5)
+    assert len(stored_ids(seeded)) == 5
+    assert seeded.stat().st_size == before
+
+
+def test_a_new_document_joins_its_event_incrementally(tmp_path):
+    store = tmp_path / "s.db"
+    assert run_cli("index", "add", SEED["000"], SEED["001"], SEED["003"], "--store", store).exit_code == 0
+    result = run_cli("index", "add", SEED["002"], "--store", store, "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["index"]["new_events"] == 0
+    clusters = json.loads(run_cli("cluster", "--store", store, "--format", "json").stdout)["clusters"]
+    assert [SEED["001"].name, SEED["002"].name] in [c["documents"] for c in clusters]
+    assert len(clusters) == 3
+
+
+def test_cluster_store_matches_batch_clustering_on_the_seeds(seeded):
+    stored = json.loads(run_cli("cluster", "--store", seeded, "--format", "json").stdout)
+    batch = json.loads(run_cli("cluster", SEEDS, "--format", "json").stdout)
+    assert sorted(c["documents"] for c in stored["clusters"]) == sorted(c["documents"] for c in batch["clusters"])
+    assert all(c["why"] for c in stored["clusters"])
+
+
+def test_cluster_store_with_inputs_adds_them_and_shows_their_events(seeded):
+    result = run_cli("cluster", REPRINT, "--store", seeded, "--format", "json")
+    assert result.exit_code == 0
+    (event,) = json.loads(result.stdout)["clusters"]
+    assert event["documents"] == sorted([SEED["004"].name, REPRINT.name])
+    assert event["duplicates"] == [sorted([SEED["004"].name, REPRINT.name])]
+
+
+def test_report_store_diffs_the_stored_events(seeded):
+    result = run_cli("report", "--store", seeded, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [e["documents"] for e in data["events"]] == [[SEED["001"].name, SEED["002"].name]]
+    assert data["discrepancies"]
+
+
+def test_cluster_needs_inputs_or_a_store():
+    result = run_cli("cluster")
+    assert result.exit_code == 2
+    assert "--store" in result.stderr
+
+
+def test_other_scheme_is_refused(seeded, tmp_path):
+    config = tmp_path / "c.yaml"
+    config.write_text("dedup:\n  num_perm: 64\n", encoding="utf-8")
+    result = run_cli("match", SEED["001"], "--store", seeded, "--config", config)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {seeded}: the store was built with another signature scheme: ")
+    assert "num_perm 128 (store) vs 64 (now)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_format_version_is_refused(seeded):
+    with sqlite3.connect(seeded) as conn:
+        conn.execute("UPDATE meta SET value = '99' WHERE name = 'format_version'")
+    result = run_cli("index", "add", SEED["001"], "--store", seeded)
+    assert result.exit_code == 2
+    assert "unknown index format version 99" in result.stderr
+
+
+@pytest.mark.parametrize("url, message", [("ftp://host/x", "unsupported store"),
+                                          ("redis://127.0.0.1:6379/x", "bad database"),
+                                          ("redis://127.0.0.1:6379/0?prefix=a:b", "bad key prefix")],
+                         ids=["scheme", "database", "prefix"])
+def test_bad_store_url_is_one_line_error(url, message):
+    result = run_cli("match", SEED["001"], "--store", url)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+
+
+def test_not_a_store_is_an_error(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database" * 100)
+    result = run_cli("index", "stats", "--store", junk)
+    assert result.exit_code == 2
+    assert "not a comparer index" in result.stderr
+
+
+def test_kill_9_loses_nothing_reported_and_leaves_a_sound_store(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    ids = write_corpus(corpus, 10_000, "crash")
+    store = tmp_path / "crash.db"
+    proc = cli_process("index", "add", corpus, "--store", store, "--batch-size", "100")
+    reported = 0
+    deadline = time.monotonic() + 60
+    try:
+        for line in proc.stderr:
+            if line.startswith("comparer: stored "):
+                reported = int(line.split()[2])
+                if reported >= 600:
+                    break
+            assert time.monotonic() < deadline, "no progress"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert 600 <= reported < 10_000
+    with sqlite3.connect(store) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    present = stored_ids(store)
+    assert set(ids[:reported]) <= present
+    # the store still takes documents, and finishes the interrupted corpus
+    result = run_cli("index", "add", corpus, "--store", store, "--batch-size", "2000", "--format", "json", "-q")
+    assert result.exit_code == 0
+    assert stored_ids(store) == set(ids)
+
+
+def test_two_processes_adding_at_once_both_succeed(tmp_path):
+    store = tmp_path / "shared.db"
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    ids = write_corpus(a, 1200, "a", seed=1) + write_corpus(b, 1200, "b", seed=2)
+    procs = [cli_process("index", "add", path, "--store", store, "--batch-size", "50", "-q") for path in (a, b)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert stored_ids(store) == set(ids)
+    with sqlite3.connect(store) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT n FROM counters").fetchone() == (2400,)
+
+
+def test_library_api_round_trip(tmp_path):
+    import comparer
+    from comparer.index import add, match, open_store
+
+    store = open_store(str(tmp_path / "lib.db"))
+    assert add(comparer.load([SEEDS]), store).added == 5
+    report = match(comparer.load([REPRINT]), store)
+    assert report.to_dict()["matches"][0]["near_duplicates"][0]["id"] == SEED["004"].name

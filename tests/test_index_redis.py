@@ -1,0 +1,151 @@
+"""The shared index in Redis: a real redis-server on a free loopback port, started and stopped here."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from tests.conftest import SEED, SEEDS, run_cli
+from tests.test_index import REPRINT, cli_process, write_corpus
+
+if not os.environ.get("CI"):  # in CI the [test] extra installs redis: a missing one must fail
+    pytest.importorskip("redis")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    """``(host, port)`` of a fresh redis-server, without persistence, stopped after the module."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is not installed (Debian package redis-server; .ci/run installs it)")
+        pytest.skip("redis-server is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([binary, "--save", "", "--appendonly", "no", "--port", str(port), "--bind", "127.0.0.1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2) as conn:
+                    conn.sendall(b"PING\r\n")
+                    if conn.recv(16).startswith(b"+PONG"):
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                pytest.fail(f"redis-server did not start on port {port}")
+            time.sleep(0.05)
+        yield "127.0.0.1", port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def url(redis_server, request) -> str:
+    """A store URL with a prefix of its own for each test."""
+    host, port = redis_server
+    return f"redis://{host}:{port}/0?prefix=t-{request.node.name[:40].replace('[', '-').replace(']', '')}"
+
+
+@pytest.fixture
+def seeded(url) -> str:
+    result = run_cli("index", "add", SEEDS, "--store", url, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return url
+
+
+def match_json(*args) -> dict:
+    result = run_cli("match", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_match_002_names_the_event_of_001_and_002(seeded):
+    (found,) = match_json(SEED["002"], "--store", seeded)["matches"]
+    assert found["event"]["documents"] == [SEED["001"].name, SEED["002"].name]
+    assert found["near_duplicates"][0] == {"id": SEED["002"].name, "score": 1.0, "estimated": 1.0,
+                                           "method": "exact"}
+
+
+def test_match_reprint_of_004_names_004(seeded):
+    (found,) = match_json(REPRINT, "--store", seeded)["matches"]
+    assert [d["id"] for d in found["near_duplicates"]] == [SEED["004"].name]
+
+
+def test_same_answers_as_sqlite(seeded, tmp_path):
+    db = tmp_path / "s.db"
+    run_cli("index", "add", SEEDS, "--store", db)
+    for path in (SEED["002"], REPRINT, SEED["000"]):
+        a, b = match_json(path, "--store", seeded), match_json(path, "--store", db)
+        assert a["matches"] == b["matches"]
+    clusters = [json.loads(run_cli("cluster", "--store", s, "--format", "json").stdout)["clusters"]
+                for s in (seeded, db)]
+    assert clusters[0] == clusters[1]
+
+
+def test_keys_all_live_under_the_prefix(seeded, redis_server):
+    import redis
+
+    host, port = redis_server
+    client = redis.Redis(host=host, port=port)
+    prefix = seeded.split("prefix=")[1]
+    keys = [k.decode() for k in client.scan_iter(match=f"{prefix}*")]
+    assert keys and all(k.startswith(prefix + ":") for k in keys)
+    assert json.loads(client.hget(f"{prefix}:meta", "scheme"))["num_perm"] == 128
+    assert client.hget(f"{prefix}:meta", "format_version") == b"1"
+
+
+def test_re_adding_is_a_no_op(seeded):
+    info = json.loads(run_cli("index", "add", SEEDS, "--store", seeded, "--format", "json").stdout)["index"]
+    assert (info["added"], info["already_stored"], info["documents_in_store"]) == (0, 5, 5)
+
+
+def test_other_scheme_and_unknown_version_are_refused(seeded, redis_server, tmp_path):
+    import redis
+
+    config = tmp_path / "c.yaml"
+    config.write_text("dedup:\n  shingle_size: 3\n", encoding="utf-8")
+    result = run_cli("match", SEED["001"], "--store", seeded, "--config", config)
+    assert result.exit_code == 2
+    assert "another signature scheme: " in result.stderr and "shingle_size 5 (store) vs 3 (now)" in result.stderr
+    host, port = redis_server
+    redis.Redis(host=host, port=port).hset(seeded.split("prefix=")[1] + ":meta", "format_version", "7")
+    result = run_cli("match", SEED["001"], "--store", seeded)
+    assert result.exit_code == 2 and "unknown index format version 7" in result.stderr
+
+
+def test_unreachable_redis_is_a_one_line_error():
+    port = _free_port()
+    result = run_cli("match", SEED["001"], "--store", f"redis://127.0.0.1:{port}/0")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: cannot reach Redis at redis://127.0.0.1:{port}/0")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_two_workers_share_one_index(url, tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    ids = write_corpus(a, 400, "a", seed=1) + write_corpus(b, 400, "b", seed=2)
+    # the same 50 documents go through both workers: stored once
+    with a.open("a", encoding="utf-8") as out:
+        out.write("\n".join(b.read_text(encoding="utf-8").splitlines()[:50]) + "\n")
+    procs = [cli_process("index", "add", path, "--store", url, "-q") for path in (a, b)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    stats = json.loads(run_cli("index", "stats", "--store", url, "--format", "json").stdout)["index"]
+    assert stats["documents"] == len(ids)
+    stored = json.loads(run_cli("cluster", "--store", url, "--format", "json").stdout)["documents"]
+    assert sorted(d["id"] for d in stored) == sorted(ids)
