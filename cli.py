@@ -46,6 +46,16 @@ class Context:
                                 show_pos=True, show_eta=True)
         return bar
 
+    def run(self, paths, label: str, compute, view: str, minimum: int = 1) -> None:
+        """Read the inputs, compute a report with a progress bar, emit it: every plain command."""
+        config = self.config()
+        documents, problems = self.read(paths)
+        if len(documents) + len(problems) < minimum:
+            raise click.UsageError(f"{view} needs at least {minimum} documents")
+        with self.progress(len(documents), label) as bar:
+            report = compute(documents, config, problems, progress=bar.update)
+        self.emit(report, view)
+
     def emit(self, report, view: str) -> None:
         """Render and write the report (atomically when -o is given); exit with its status."""
         from comparer.output import write_atomically
@@ -55,7 +65,7 @@ class Context:
         if self.output:
             write_atomically(self.output, text)
             if not self.quiet:
-                click.echo(f"comparer: wrote {self.output}", err=True)
+                click.echo(f"comparer: wrote {os.path.abspath(self.output)}", err=True)
         else:
             click.echo(text, nl=not text.endswith("\n"))
         sys.exit(report.exit_code)
@@ -154,11 +164,7 @@ def claims(ctx: Context, paths):
     """
     from comparer.pipeline import claims as claims_report
 
-    config = ctx.config()
-    documents, problems = ctx.read(paths)
-    with ctx.progress(len(documents), "Reading claims") as bar:
-        report = claims_report(documents, config, problems, progress=bar.update)
-    ctx.emit(report, "claims")
+    ctx.run(paths, "Reading claims", claims_report, "claims")
 
 
 
@@ -175,13 +181,7 @@ def diff(ctx: Context, paths):
     """
     from comparer.diffing import diff as diff_documents
 
-    config = ctx.config()
-    documents, problems = ctx.read(paths)
-    if len(documents) + len(problems) < 2:
-        raise click.UsageError("diff needs at least two documents to compare")
-    with ctx.progress(len(documents), "Comparing") as bar:
-        report = diff_documents(documents, config, problems, progress=bar.update)
-    ctx.emit(report, "diff")
+    ctx.run(paths, "Comparing", diff_documents, "diff", minimum=2)
 
 
 @cli.command()
@@ -203,7 +203,6 @@ def cluster(ctx: Context, paths, store_url):
 
     if not paths and not store_url:
         raise click.UsageError("give PATH... to cluster, or --store STORE to show the stored events")
-    config = ctx.config()
     if store_url:
         from comparer.index import stored_clusters
 
@@ -212,10 +211,7 @@ def cluster(ctx: Context, paths, store_url):
         ids = _added_ids(ctx, store, documents) if paths else None
         ctx.emit(stored_clusters(store, ids, problems), "cluster")
         return
-    documents, problems = ctx.read(paths)
-    with ctx.progress(len(documents), "Clustering") as bar:
-        report = cluster_documents(documents, config, problems, progress=bar.update)
-    ctx.emit(report, "cluster")
+    ctx.run(paths, "Clustering", cluster_documents, "cluster")
 
 
 @cli.command()
@@ -230,11 +226,7 @@ def dedup(ctx: Context, paths):
     """
     from comparer.clustering import dedup as dedup_documents
 
-    config = ctx.config()
-    documents, problems = ctx.read(paths)
-    with ctx.progress(len(documents), "Finding copies") as bar:
-        report = dedup_documents(documents, config, problems, progress=bar.update)
-    ctx.emit(report, "dedup")
+    ctx.run(paths, "Finding copies", dedup_documents, "dedup")
 
 
 

@@ -8,13 +8,13 @@ made of sentences drawn from all of them, until 60% of ``--docs`` are originals;
 reprints of random originals with the edits copy desks make: the last paragraphs cut, a new
 headline, a changed or dropped dateline, a few words changed or dropped, a footer added.
 
-All three pipelines read the same word 5-shingles (``comparer.dedup.words``) with the same
+All three pipelines read the same word 5-shingles (``comparer.minhash.words``) with the same
 threshold and 128 permutations:
 - datasketch as its README shows: a ``MinHash`` per document fed with ``update_batch`` (default
   hash function), ``MinHashLSH(threshold, num_perm)`` insert, then ``query`` every document;
 - rensa as its README shows: an ``RMinHash`` per document fed with ``update``, ``RMinHashLSH``
   insert, then ``query`` (``num_bands=32``: rensa needs a divisor of ``num_perm``);
-- comparer: ``comparer.dedup.find_duplicates`` (signatures, LSH, exact Jaccard, union-find).
+- comparer: ``comparer.minhash.find_duplicates`` (signatures, LSH, exact Jaccard, union-find).
 
 True near-duplicate pairs are pairs with exact shingle Jaccard >= threshold, among each original's
 family and among every pair any pipeline reports. Each pipeline's pairs are grouped by union-find
@@ -37,7 +37,7 @@ import tracemalloc
 from itertools import combinations
 
 from comparer.config import DedupConfig
-from comparer.dedup import Scheme, find_duplicates, groups_of, lsh_params, shingle_hashes, words
+from comparer.minhash import Scheme, find_duplicates, groups_of, lsh_params, shingle_hashes, words
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 _DATELINES = ["NEW YORK (AP) — ", "LONDON (Reuters) - ", "WASHINGTON — ", "(CNN) ", "PARIS (AFP) - ", ""]

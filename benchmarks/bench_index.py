@@ -163,7 +163,7 @@ def main() -> None:
 
         from datasketch import MinHash, MinHashLSH
 
-        from comparer.dedup import signatures
+        from comparer.minhash import signatures
 
         lsh = MinHashLSH(threshold=config.dedup.threshold, num_perm=store.scheme.num_perm,
                          params=(store.bands, store.rows),
@@ -192,7 +192,7 @@ def main() -> None:
               f"(candidate keys only; {ds_found} of {len(minhashes)} non-empty)")
         # the same candidates: both index the same band keys of the same signatures
         sample = list(range(min(200, len(sigs))))
-        from comparer.dedup import band_keys
+        from comparer.minhash import band_keys
 
         ours = store.candidates_many([row.tolist() for row in band_keys(sigs[sample], store.bands, store.rows)])
         same = sum({c.id for c in mine} == set(lsh.query(minhashes[i])) for i, mine in zip(sample, ours))

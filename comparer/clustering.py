@@ -39,7 +39,7 @@ def dedup(documents: Sequence[Document], config: Config | None = None,
     >>> [(c.documents, c.keep) for c in dedup([a, b]).clusters]
     [(('a', 'b'), 'a')]
     """
-    from comparer.dedup import find_duplicates
+    from comparer.minhash import find_duplicates
 
     config = config or Config()
     docs = _canonical(documents)
@@ -68,7 +68,7 @@ def cluster(documents: Sequence[Document], config: Config | None = None,
     Clusters are numbered ``e1``, ``e2``, ... in the order of their smallest document id.
     ``progress`` is called with 1 for each document read.
     """
-    from comparer.dedup import find_duplicates
+    from comparer.minhash import find_duplicates
     from comparer.events import explain, group_events
 
     config = config or Config()

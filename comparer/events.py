@@ -492,7 +492,7 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
     """
     import numpy as np
 
-    from comparer.dedup import UnionFind
+    from comparer.minhash import UnionFind
 
     config = config or Config()
     cluster = config.cluster
@@ -548,7 +548,7 @@ def _share_dates(signatures: list[Signature], must_link: Sequence[tuple[int, int
 
     A reprint whose dateline was dropped would otherwise match every event of its kind.
     """
-    from comparer.dedup import groups_of
+    from comparer.minhash import groups_of
 
     out = list(signatures)
     for group in groups_of(len(signatures), must_link):
@@ -562,7 +562,7 @@ def _share_dates(signatures: list[Signature], must_link: Sequence[tuple[int, int
 def _components(n: int, edges: list[tuple[int, int]], limit: int, matrix: Any, pairs: Any,
                 sims: Any) -> list[list[int]]:
     """Connected components; one larger than ``limit`` is split by raising its edge threshold."""
-    from comparer.dedup import UnionFind
+    from comparer.minhash import UnionFind
 
     uf = UnionFind(n)
     for i, j in edges:

@@ -11,7 +11,7 @@ import pytest
 import comparer
 from comparer.clustering import dedup, keep_order
 from comparer.config import Config, DedupConfig
-from comparer.dedup import (
+from comparer.minhash import (
     EMPTY, Scheme, ShingleSets, UnionFind, band_keys, candidate_pairs, find_duplicates, groups_of,
     jaccard, lsh_params, shingle_hashes, signatures, words,
 )

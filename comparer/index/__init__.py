@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from comparer.config import Config
-from comparer.dedup import Scheme
+from comparer.minhash import Scheme
 from comparer.index.common import (FORMAT_VERSION, Candidate, EventMatch, Lookup, Query, StoreError,
                                    assign_event, base_weights, content_key, document_meta, event_id_for,
                                    explain_group, pack_record, pack_text, scheme_dict, top_features,
@@ -72,7 +72,7 @@ def open_store(url_or_path: str, scheme: Scheme | None = None, config: Config | 
     The store is created when missing and records the format version and ``scheme``; opening an
     existing store with another scheme or an unknown version raises ``StoreError``.
     """
-    from comparer.dedup import lsh_params
+    from comparer.minhash import lsh_params
 
     config = config or Config()
     scheme = scheme or Scheme.from_config(config.dedup)
@@ -106,7 +106,7 @@ class _Prepared:
 
 def _prepare(documents: Sequence[Document], store, config: Config) -> list[_Prepared]:
     """Signatures, band keys and event signatures of a batch (the costly part, done outside transactions)."""
-    from comparer.dedup import band_keys, signatures
+    from comparer.minhash import band_keys, signatures
     from comparer.events import signature
 
     if not documents:
@@ -137,7 +137,7 @@ def _near_duplicates(item: _Prepared, candidates: list[Candidate], store, thresh
     """
     import numpy as np
 
-    from comparer.dedup import jaccard, shingle_hashes
+    from comparer.minhash import jaccard, shingle_hashes
 
     if not candidates:
         return []
@@ -283,7 +283,7 @@ def find_copies(sigs: Any, store, threshold: float = 0.5, pipeline: int = 100) -
     """
     import numpy as np
 
-    from comparer.dedup import band_keys
+    from comparer.minhash import band_keys
 
     keys = band_keys(np.atleast_2d(sigs), store.bands, store.rows)
     out = []

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from comparer.config import ClusterConfig
-from comparer.dedup import Scheme
+from comparer.minhash import Scheme
 from comparer.errors import ComparerError
 from comparer.events import Signature, date_factor
 from comparer.types import Document

@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
-from comparer.dedup import Scheme
+from comparer.minhash import Scheme
 from comparer.index.common import FORMAT_VERSION, Candidate, Lookup, Query, StoreError, check_meta
 
 _PREFIX = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")

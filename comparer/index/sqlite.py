@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from comparer.dedup import Scheme
+from comparer.minhash import Scheme
 from comparer.index.common import FORMAT_VERSION, Candidate, Lookup, Query, StoreError, check_meta, top_features
 
 SCHEMA = """
