@@ -18,7 +18,7 @@ from comparer.types import Claim
 
 _ITEM = r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}"
 _LONG = re.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
-_PAIR = re.compile(rf"\b[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)? (?:and|or) [^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?")
+_PAIR = re.compile(r"\b[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)? (?:and|or) [^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?")
 _LEAD = frozenset(STOPWORDS | {"such", "like", "including", "areas", "area", "other", "fields", "sectors"})
 
 

@@ -146,7 +146,7 @@ def parse_url(url: str) -> tuple[str, str]:
     if path and not path.isdigit():
         raise StoreError(f"bad database {path!r} in {url}: expected a number, as in redis://HOST:PORT/0")
     try:
-        parts.port
+        _ = parts.port  # urllib checks the port only when it is read
     except ValueError:
         raise StoreError(f"bad port in store URL {url!r}") from None
     flat = {k: v[-1] for k, v in query.items()}
