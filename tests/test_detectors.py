@@ -68,6 +68,26 @@ CASES = [
      "Meteora is not a rock album.", []),
     ("negation-copular", "She has never appeared on the cover of a fashion magazine.",
      "Ashley Graham was on a magazine cover.", ["negation"]),
+    ("modifier", "Marnie is a 1964 American psychological thriller film directed by Alfred Hitchcock.",
+     "Marnie is a romantic film.", ["entity"]),
+    ("modifier-insertion", "Marnie is a film directed by Alfred Hitchcock.", "Marnie is a 1964 thriller film.", []),
+    ("modifier-name-only", "Marnie is a 1964 thriller film.", "Marnie is an American film.", []),
+    ("modifier-shared", "Marnie is a psychological thriller film.", "Marnie is a thriller film.", []),
+    ("modifier-adverb", "Brubaker is a 1980 Australian prison drama film.", "Brubaker is a solely Australian film.",
+     []),
+    ("predicate-shared-nationality", "The Mod Squad is an American crime drama series that ran on ABC.",
+     "The Mod Squad is an American movie.", ["entity"]),
+    ("predicate-same-kind", "The Mod Squad is an American film released in 1973.",
+     "The Mod Squad is an American movie.", []),
+    ("predicate-known-as", "Seo Ju-hyun (born June 28, 1991), known professionally as Seohyun, is a South Korean "
+     "singer and actress.", "Seohyun is a dog.", ["entity"]),
+    ("exclusive", "In 1959 the Dalai Lama fled to India, where he lives as a refugee.",
+     "The Dalai Lama lives in Japan exclusively.", ["entity"]),
+    ("exclusive-same", "In 1959 the Dalai Lama fled to India, where he lives as a refugee.",
+     "The Dalai Lama lives only in India.", []),
+    ("entity-slot-runs-on", "Vedam is a 2010 Indian drama film written and directed by Radhakrishna Jagarlamudi, "
+     "starring Allu Arjun, Manoj Manchu, Anushka Shetty, Manoj Bajpayee and Deeksha Seth.",
+     "Vedam was written and directed by Christopher Nolan.", ["entity"]),
 ]
 
 

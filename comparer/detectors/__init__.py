@@ -4,7 +4,9 @@ Each detector has the signature ``detect(pair: Pair, ctx: Context) -> Iterator[F
 and yields findings with document offsets for both sides. ``DETECTORS`` is the
 registry, a list of ``(kind, function)`` pairs run in this order; the first finding
 for a pair of spans wins. A kind may have more than one function (``entity``: names
-swapped in a slot, and predicate nouns that differ). Omissions are found by ``comparer.diff`` from the
+swapped in a slot, predicate nouns that differ, and
+modifiers that differ before one predicate noun, and a name said to be the only one
+against another). Omissions are found by ``comparer.diff`` from the
 alignment itself, since they concern a claim without a partner.
 """
 
@@ -13,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from comparer.detectors.base import Context, Finding, Pair
-from comparer.detectors.entities import detect_entity
+from comparer.detectors.entities import detect_entity, detect_exclusive
 from comparer.detectors.lists import detect_list
 from comparer.detectors.polarity import detect_modality, detect_negation
-from comparer.detectors.predicates import detect_predicate
+from comparer.detectors.predicates import detect_modifier, detect_predicate
 from comparer.detectors.quotes import detect_attribution, detect_quote
 from comparer.detectors.values import detect_date, detect_number
 
@@ -30,6 +32,8 @@ DETECTORS: list[tuple[str, Detector]] = [
     ("date", detect_date),
     ("entity", detect_entity),
     ("entity", detect_predicate),
+    ("entity", detect_modifier),
+    ("entity", detect_exclusive),
     ("modality", detect_modality),
     ("list", detect_list),
 ]

@@ -149,20 +149,29 @@ class Pair:
     def stems_b(self) -> set[str]:
         return {t.stem for t in self.tb}
 
-    def slots(self, max_len: int = 8) -> Iterator[tuple[int, int, int, int]]:
+    def slots(self, max_len: int = 8, clip: bool = False) -> Iterator[tuple[int, int, int, int]]:
         """``replace`` opcodes of at most ``max_len`` words a side, next to matching words.
 
         None when the two claims share under half of the shorter one's content words:
         their differences are then different statements, not one fact told two ways.
+        With ``clip``, a replacement that ends one claim after matching words but runs on
+        in the other ("directed by X ." / "directed by Y , starring ...") is cut, on the longer
+        side, to as many words as the shorter side has, and one: what stands in its place.
         """
         if self.same_fraction() < SLOT_OVERLAP:
             return
         ops = self.opcodes
         for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-            if tag != "replace" or i2 - i1 > max_len or j2 - j1 > max_len:
+            if tag != "replace":
                 continue
             before = k > 0 and ops[k - 1][0] == "equal"
             after = k + 1 < len(ops) and ops[k + 1][0] == "equal"
+            if i2 - i1 > max_len or j2 - j1 > max_len:
+                last = k + 1 == len(ops)
+                if not (clip and before and last and min(i2 - i1, j2 - j1) <= max_len):
+                    continue
+                width = min(i2 - i1, j2 - j1) + 1
+                i2, j2 = min(i2, i1 + width), min(j2, j1 + width)
             if before or after:
                 yield i1, i2, j1, j2
 

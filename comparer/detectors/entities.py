@@ -104,7 +104,7 @@ def detect_entity(pair: Pair, ctx: Context) -> Iterator[Finding]:
         return
     reported: set[tuple[int, int]] = set()
     # 1. slots of the word-level diff
-    for i1, i2, j1, j2 in pair.slots():
+    for i1, i2, j1, j2 in pair.slots(clip=True):
         # The words around match, so the two names fill one place even if each claim
         # also names the other's entity elsewhere.
         # The words around match, so the two names fill one place even if each claim
@@ -213,3 +213,56 @@ def _enumeration_swaps(ctx: Context, a: Claim, b: Claim) -> Iterator[tuple[Menti
                 if y is not None:
                     yield x, y
                     return
+
+
+_EXCLUSIVE = frozenset({"only", "solely", "exclusively", "purely", "entirely", "wholly"})
+_EXCLUSIVE_REACH = 6  # words between the cue and the name it restricts
+
+
+def _exclusive_names(ctx: Context, pair: Pair, claim: Claim, tokens) -> list[Mention]:
+    """Entities a claim restricts with an exclusivity cue: "only works in Hollywood",
+    "lives in Japan exclusively"."""
+    cues = [k for k, t in enumerate(tokens) if t.low in _EXCLUSIVE]
+    if not cues:
+        return []
+    out = []
+    for m in ctx.entities(claim):
+        first = next((k for k, t in enumerate(tokens) if t.end > m.start), None)
+        last = max((k for k, t in enumerate(tokens) if t.start < m.end), default=None)
+        if first is None or last is None:
+            continue
+        if any(0 < first - k <= _EXCLUSIVE_REACH or k == last + 1 for k in cues):
+            out.append(m)
+    return out
+
+
+def detect_exclusive(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """One account says a thing holds *only* for one name; the other gives it another name.
+
+    "Veeru Devgan only works in Hollywood" against "a film director in Bollywood": the
+    restriction excludes the other account's name. The two claims must share an entity
+    besides the restricted one (their subject), and the other account's name must be of
+    a compatible type and absent from the restricting claim.
+    """
+    for side in (0, 1):
+        c, o = (pair.b, pair.a) if side == 0 else (pair.a, pair.b)
+        tc = pair.tb if side == 0 else pair.ta
+        ents_c, ents_o = ctx.entities(c), ctx.entities(o)
+        restricted = [m for m in _exclusive_names(ctx, pair, c, tc)
+                      if _absent(ctx, m, ents_o) and not negated(c, m.start)]
+        if not restricted:
+            continue
+        shared = [m for m in ents_c if not _absent(ctx, m, ents_o)]
+        if not shared:
+            continue
+        for y in restricted:
+            others = [m for m in ents_o if _absent(ctx, m, ents_c) and compatible(m, y)
+                      and m.label == y.label and not negated(o, m.start)]
+            x = _best_partner(y, others)
+            if x is None:
+                continue
+            ya, xb = (x, y) if side == 0 else (y, x)
+            yield Finding("entity", "medium", (ya.start, ya.end), (xb.start, xb.end),
+                          f"{ctx.label(c.document)} says only {y.text!r} where "
+                          f"{ctx.label(o.document)} names {x.text!r}.")
+            return

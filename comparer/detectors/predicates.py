@@ -28,6 +28,17 @@ _PARTICIPLE_NEXT = frozenset("by for in from as on at to into with".split())
 _OPEN = re.compile(r"-LRB-|-LSB-|\(|\[")
 _CLOSE = re.compile(r"-RRB-|-RSB-|\)|\]")
 _MAX_WORDS = 6
+_KNOWN_AS = re.compile(r",?\s*(?:(?:also|more|best|professionally|officially|locally|commonly|popularly|simply)\s+)*"
+                       r"known\s+(?:(?:professionally|officially|locally|commonly|popularly|simply)\s+)?as\s+"
+                       r"([^,;()]{1,60}?)\s*,")
+_HYPHENATED = re.compile(r"-[^\W_]+")
+# Head nouns that name one kind of thing: "a film" and "a movie" do not disagree.
+_SAME_KIND = [frozenset(g.split()) for g in (
+    "film movie picture", "series show programme program sitcom", "song single track", "album record",
+    "singer vocalist", "author writer", "actor actress performer", "company firm business corporation")]
+# Degree and focus adverbs that can stand before a head noun without describing it.
+_ADVERBS = frozenset("""only solely mainly mostly primarily exclusively largely purely entirely wholly
+chiefly partly very also just really truly""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +47,7 @@ class Predicate:
 
     subject: Mention
     words: tuple[Token, ...]
+    alias: Mention | None = None  # "X, known professionally as Y, is ...": Y
 
     @property
     def head(self) -> Token:
@@ -78,6 +90,13 @@ def _subject(ctx: Context, claim: Claim, tokens: tuple[Token, ...]) -> Mention |
 
 def _after_subject(claim: Claim, tokens: tuple[Token, ...], subject: Mention) -> Predicate | None:
     rest = claim.text[subject.end - claim.start:]
+    hyphen = _HYPHENATED.match(rest)  # "Seo Ju-hyun" read as the name "Seo Ju"
+    if hyphen:
+        end = subject.end + hyphen.end()
+        text = claim.text[subject.start - claim.start:end - claim.start]
+        subject = Mention("entity", subject.start, end, text, text, label=subject.label)
+        rest = rest[hyphen.end():]
+    alias = None
     # Skip parentheses right after the name, however deeply nested.
     offset = 0
     depth = 0
@@ -98,6 +117,12 @@ def _after_subject(claim: Claim, tokens: tuple[Token, ...], subject: Mention) ->
             else:
                 depth, offset = depth - 1, nxt_close.end()
         offset += len(rest[offset:]) - len(rest[offset:].lstrip(" ,"))
+    known = _KNOWN_AS.match(rest, offset)
+    if known:
+        name = known.group(1)
+        begin = subject.end + known.start(1)
+        alias = Mention("entity", begin, begin + len(name), name, name, label=subject.label)
+        offset = known.end()
     start = subject.end + offset
     after = [t for t in tokens if t.start >= start]
     if len(after) < 3 or after[0].low not in _COPULA or after[1].low not in _ARTICLE:
@@ -118,7 +143,24 @@ def _after_subject(claim: Claim, tokens: tuple[Token, ...], subject: Mention) ->
         words.pop()
     if not words or words[-1].low in STOPWORDS or words[-1].low.isdigit():
         return None
-    return Predicate(subject, tuple(words))
+    return Predicate(subject, tuple(words), alias)
+
+
+def _same_kind(x: Token, y: Token) -> bool:
+    return any(x.low in group and y.low in group for group in _SAME_KIND)
+
+
+def _described(predicate: Predicate) -> set[str]:
+    """Stems of a predicate's descriptive words: a shared nationality or year ("an American
+    series" / "an American movie") does not make two predicates one description."""
+    return {t.stem for t in predicate.words
+            if t.content and t.low not in _ADVERBS and not t.text[:1].isupper() and not t.low.isdigit()}
+
+
+def _same_subject(ctx: Context, pa: Predicate, pb: Predicate) -> bool:
+    names_a = [m for m in (pa.subject, pa.alias) if m is not None]
+    names_b = [m for m in (pb.subject, pb.alias) if m is not None]
+    return any(same_entity(ctx, x, y) for x in names_a for y in names_b)
 
 
 def _next_low(tokens: tuple[Token, ...], token: Token) -> str:
@@ -132,16 +174,58 @@ def detect_predicate(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """The same name said to be two different kinds of thing."""
     pa = _predicate(ctx, pair.a, pair.ta)
     pb = _predicate(ctx, pair.b, pair.tb)
-    if pa is None or pb is None or not same_entity(ctx, pa.subject, pb.subject):
+    if pa is None or pb is None or not _same_subject(ctx, pa, pb):
         return
     # Each head noun must be foreign to the other claim: "a musician" agrees with "a Mexican
     # and American musician", whichever of the two is read as the head.
-    if pa.head.stem in pair.stems_b or pb.head.stem in pair.stems_a:
+    if pa.head.stem in pair.stems_b or pb.head.stem in pair.stems_a or _same_kind(pa.head, pb.head):
         return
-    if {t.stem for t in pa.words if t.content} & {t.stem for t in pb.words if t.content}:
+    if _described(pa) & _described(pb):
         return
     if negated(pair.a, pa.head.start) or negated(pair.b, pb.head.start):
         return
     yield Finding("entity", "medium", (pa.head.start, pa.head.end), (pb.head.start, pb.head.end),
                   f"{ctx.label(pair.a.document)} calls {pa.subject.text!r} a {pa.head.text!r} where "
                   f"{ctx.label(pair.b.document)} calls it a {pb.head.text!r}.")
+
+
+def _modifiers(claim: Claim, predicate: Predicate) -> list[Token]:
+    """Content words before the head noun, without years, numbers and names.
+
+    Years, numbers and capitalised words (names, nationalities) are left to the
+    date, number and entity detectors; "a 1964 film" says nothing against "a film".
+    """
+    return [t for t in predicate.words[:-1]
+            if t.content and t.low not in _ADVERBS and not any(ch.isdigit() for ch in t.text)
+            and not t.text[:1].isupper()]
+
+
+def detect_modifier(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """The same name described with the same head noun but another modifier in front of it.
+
+    "Marnie is a 1964 American psychological thriller film" against "Marnie is a romantic
+    film": both call it a film, but each says a kind of film the other never mentions.
+    Only a replacement counts: a modifier on one side only ("a film" / "a thriller film")
+    adds detail, it does not contradict.
+    """
+    pa = _predicate(ctx, pair.a, pair.ta)
+    pb = _predicate(ctx, pair.b, pair.tb)
+    if pa is None or pb is None or not _same_subject(ctx, pa, pb):
+        return
+    if pa.head.stem != pb.head.stem and not _same_kind(pa.head, pb.head):
+        return
+    ma, mb = _modifiers(pair.a, pa), _modifiers(pair.b, pb)
+    if not ma or not mb:
+        return
+    # Each side's modifiers must be foreign to the other claim as a whole.
+    if {t.stem for t in mb} & pair.stems_a or {t.stem for t in ma} & pair.stems_b:
+        return
+    if negated(pair.a, pa.head.start) or negated(pair.b, pb.head.start):
+        return
+    a_span = (ma[0].start, pa.head.end)
+    b_span = (mb[0].start, pb.head.end)
+    a_text = pair.a.text[a_span[0] - pair.a.start:a_span[1] - pair.a.start]
+    b_text = pair.b.text[b_span[0] - pair.b.start:b_span[1] - pair.b.start]
+    yield Finding("entity", "medium", a_span, b_span,
+                  f"{ctx.label(pair.a.document)} calls {pa.subject.text!r} a {a_text!r} where "
+                  f"{ctx.label(pair.b.document)} calls it a {b_text!r}.")
