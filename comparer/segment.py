@@ -194,6 +194,10 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
 
 def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int) -> bool:
     """Split at ";" only where both sides are clause-sized, so lists of items stay whole."""
-    before = text[piece_start:at].split()
+    head = text[piece_start:at]
+    # Not inside brackets: "(born 1987; died 2010)", or treebank "-LRB- ... ; ... -RRB-".
+    if head.count("(") + head.count("-LRB-") > head.count(")") + head.count("-RRB-"):
+        return False
+    before = head.split()
     after = text[cut:end].split()
     return len(before) >= 4 and len(after) >= 4

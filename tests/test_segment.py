@@ -25,6 +25,8 @@ CASES = [
     ("semicolon", "The army advanced toward the city; the rebels retreated into the hills.",
      ["The army advanced toward the city;", "the rebels retreated into the hills."]),
     ("semicolon-list", "Guests: Ann, 5; Bob, 6.", ["Guests: Ann, 5; Bob, 6."]),
+    ("semicolon-in-brackets", "Ann Lee (born 12 May 1950 in Leeds; died 3 June 2010 in York) was a poet.",
+     ["Ann Lee (born 12 May 1950 in Leeds; died 3 June 2010 in York) was a poet."]),
     ("lowercase-after-period", "He arrived at 5 p.m. local time.", ["He arrived at 5 p.m. local time."]),
 ]
 
