@@ -56,6 +56,11 @@ class ClusterConfig:
     lede's first ``date_chars`` characters, resolved against publication) further apart than
     ``max_date_gap_days`` lower their similarity by ``date_penalty`` per log-day, to at least
     ``date_floor`` times; mentioning only different years multiplies it by ``year_factor``.
+    Two reports whose main participants (the most salient name of the title and the first
+    ``main_chars`` of the lede, title mentions weighing ``main_title_weight``, at least
+    ``main_min`` and ``main_margin`` times the next name) differ, neither giving the other's more
+    than ``main_side`` of the salience of its own, have their similarity multiplied by
+    ``main_factor`` (1.0: off).
     """
 
     threshold: float = 0.12
@@ -74,6 +79,12 @@ class ClusterConfig:
     top_features: int = 30
     max_df: int = 50
     max_component: int = 2000
+    main_factor: float = 0.7
+    main_chars: int = 1000
+    main_title_weight: float = 3.0
+    main_min: float = 2.0
+    main_margin: float = 1.5
+    main_side: float = 0.3
 
     def __post_init__(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
@@ -92,6 +103,12 @@ class ClusterConfig:
         _check_int("cluster.top_features", self.top_features, 1, 10_000)
         _check_int("cluster.max_df", self.max_df, 2, 10_000_000)
         _check_int("cluster.max_component", self.max_component, 2, 100_000)
+        _check_range("cluster.main_factor", self.main_factor, 0.0, 1.0)
+        _check_int("cluster.main_chars", self.main_chars, 0, 10_000_000)
+        _check_range("cluster.main_title_weight", self.main_title_weight, 0.0, 100.0)
+        _check_range("cluster.main_min", self.main_min, 0.0, 1000.0)
+        _check_range("cluster.main_margin", self.main_margin, 1.0, 1000.0)
+        _check_range("cluster.main_side", self.main_side, 0.0, 1.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,8 @@ class Signature:
     years: frozenset[int] = frozenset()
     days: tuple[int, ...] = ()   # the full dates of ``dates`` as ordinals, for fast comparison
     partial: bool = False        # whether ``dates`` holds a (month, day)
+    main: str | None = None      # the name feature of the report's main participant, when clear
+    salient: tuple[tuple[str, float], ...] = ()  # its most salient names, as shares of the top one
 
 
 def _dated(sig: Signature, dates: tuple, years: frozenset[int]) -> Signature:
@@ -104,7 +106,16 @@ def signature(doc: Document, config: Config, cluster: ClusterConfig | None = Non
     years = {int(y) for y in _YEAR.findall(doc.title + " " + doc.text[: cluster.date_chars])}
     years.update(d.year for d in dates if isinstance(d, dt.date))
     places = _places(names, title + "\n" + doc.text[: cluster.date_chars], config)
-    return _dated(Signature(dict(counts), names, places, event), dates, frozenset(years))
+    main, salient = None, ()
+    if cluster.main_factor < 1:
+        lede = doc.text.lstrip()[: cluster.main_chars]
+        if title and not doc.title:  # the headline line is the title: not the lede as well
+            lede = lede[len(title):]
+        common = set(_WORD.findall(doc.text[: cluster.lede_chars]))  # written in lower case: a word
+        common.update(w.lower() for p in places for w in p.split())
+        main, salient = _main_participant(title, lede, cluster, common)
+    return _dated(Signature(dict(counts), names, places, event, main=main, salient=salient), dates,
+                  frozenset(years))
 
 
 def _headline(text: str) -> str:
@@ -151,6 +162,71 @@ def _features(text: str, weight: float, counts: Counter[str], names: dict[str, s
                 if key not in names:
                     names[key] = written
             kept = []
+
+
+def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each run of capitalised words of ``text`` (sentence-initial word and non-names dropped)."""
+    not_names, ends = _NOT_NAMES, _SENTENCE_END
+    for match in _NAME_RUN.finditer(text):
+        run = match.group().split(" ")
+        before = text[max(0, match.start() - 3):match.start()].rstrip(" \t")
+        if not before or before[-1] in ends or before[-1] == "\n":
+            run = run[1:]
+        kept: list[str] = []
+        for word in run + [""]:
+            if word and len(word) > 1 and word.lower() not in not_names and not word.isupper():
+                kept.append(word.removesuffix("’s").removesuffix("'s"))
+                continue
+            if kept:
+                yield match.start(), kept
+            kept = []
+
+
+def _main_participant(title: str, lede: str, cluster: ClusterConfig, common: set[str] = frozenset(),
+                      ) -> tuple[str | None, tuple[tuple[str, float], ...]]:
+    """The name the report is about: the most salient name of the title and the lede's opening.
+
+    Each mention scores by where it stands (the title, then less and less further into the lede);
+    a lone surname counts for the full name it ends. The top name is the main participant only
+    when it clearly outscores the next one. Returns its last word, lower-cased, as a name feature.
+    """
+    def key(words: list[str]) -> str | None:  # the last word that is a name, not a word or place
+        for word in reversed(words):
+            lower = word.lower()
+            if len(lower) > 2 and lower not in common and lower not in _NOT_PLACES:
+                return lower
+        return None
+
+    score: Counter[str] = Counter()
+    for start, words in _name_runs(lede):
+        if (name := key(words)) is not None:
+            score[name] += 1.0 / (1.0 + start / 300.0)
+    if title and score:  # a title's capitals count for the names the lede writes too
+        for _, words in _name_runs(title):
+            if (name := key(words)) in score:
+                score[name] += cluster.main_title_weight
+    if not score:
+        return None, ()
+    ranked = score.most_common(8)
+    top, value = ranked[0]
+    salient = tuple(("e:" + key, share / value) for key, share in ranked)
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if value < cluster.main_min or value < cluster.main_margin * second:
+        return None, salient
+    return "e:" + top, salient
+
+
+def participant_factor(a: Signature, b: Signature, cluster: ClusterConfig) -> float:
+    """``main_factor`` when two reports are clearly about different participants, else 1.0.
+
+    Both need a main participant, they differ, and neither report gives the other's more than
+    ``main_side`` of the salience of its own (a passing mention of another case is allowed).
+    """
+    if a.main is None or b.main is None or a.main == b.main:
+        return 1.0
+    if dict(b.salient).get(a.main, 0.0) > cluster.main_side or dict(a.salient).get(b.main, 0.0) > cluster.main_side:
+        return 1.0
+    return cluster.main_factor
 
 
 def _places(names: dict[str, str], text: str, config: Config) -> tuple[str, ...]:
@@ -384,7 +460,8 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
     sim = (sub @ sub.T).toarray()
     for a in range(len(members)):
         for b in range(a + 1, len(members)):
-            factor = date_factor(dates[members[a]], dates[members[b]], cluster)
+            factor = date_factor(dates[members[a]], dates[members[b]], cluster) * \
+                participant_factor(dates[members[a]], dates[members[b]], cluster)
             if factor != 1.0:
                 sim[a, b] *= factor
                 sim[b, a] *= factor
@@ -520,7 +597,9 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
     close = sims >= cluster.link_threshold
     pairs, sims = pairs[close], sims[close]
     if len(pairs):
-        sims = sims * np.array([date_factor(signatures[i], signatures[j], cluster) for i, j in pairs.tolist()])
+        sims = sims * np.array([date_factor(signatures[i], signatures[j], cluster) *
+                                participant_factor(signatures[i], signatures[j], cluster)
+                                for i, j in pairs.tolist()])
     keep = sims >= cluster.link_threshold
     pairs, sims = pairs[keep], sims[keep]
     strong = [tuple(p) for p in pairs.tolist()]

@@ -177,3 +177,24 @@ def test_candidates_come_from_shared_rare_features_only():
     matrix, _, df = vectors([signature(d, config).counts for d in docs], config.cluster)
     pairs = candidate_pairs(matrix, df, config.cluster).tolist()
     assert [0, 1] in pairs and [0, 3] not in pairs and [2, 3] not in pairs
+
+
+def test_main_participant_and_its_factor():
+    from comparer.events import participant_factor
+
+    config = Config()
+
+    def arrest(name: str, other: str = "") -> comparer.Document:
+        text = (f"San Diego receiver {name} was arrested early Saturday on suspicion of drunken driving. "
+                f"{name.split()[-1]} was booked into county jail and released on bail, the team said. {other}")
+        return comparer.Document.from_text(text, id=name, title=f"Chargers' {name.split()[-1]} arrested")
+
+    jackson, williams = signature(arrest("Vincent Jackson"), config), signature(arrest("Jamal Williams"), config)
+    assert jackson.main == "e:jackson" and williams.main == "e:williams"
+    assert participant_factor(jackson, williams, config.cluster) == config.cluster.main_factor < 1.0
+    assert participant_factor(jackson, jackson, config.cluster) == 1.0
+    # a report that gives the other's name weight of its own is not told apart by it
+    both = signature(arrest("Jamal Williams", "Williams and Jackson were arrested. Jackson, Jackson."), config)
+    assert participant_factor(jackson, both, config.cluster) == 1.0
+    off = dataclasses.replace(config.cluster, main_factor=1.0)
+    assert signature(arrest("Vincent Jackson"), config, off).main is None

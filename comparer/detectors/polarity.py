@@ -62,6 +62,18 @@ _OPPOSITES = [
     ("many", "few"),
     ("major", "minor"),
     ("always", "never"),
+    ("form formed forms founded", "disband disbanded disbands dissolve dissolved"),
+    ("greatest", "worst"),
+    ("arrive arrived arrives", "depart departed departs"),
+    ("hire hired hires", "fire fired fires"),
+    ("love loved loves", "hate hated hates"),
+    ("young younger youngest", "old older oldest elderly"),
+    ("easy", "difficult"),
+    ("safe", "dangerous"),
+    ("gain gained gains", "lose lost loses"),
+    ("above", "below"),
+    ("maximum", "minimum"),
+    ("minority", "majority"),
 ]
 # Negating prefixes: "successful"/"unsuccessful", "legal"/"illegal". The Latin prefixes only
 # before adjective endings, so that "cover"/"discover" and "form"/"inform" stay apart.
