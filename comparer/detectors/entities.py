@@ -122,19 +122,15 @@ def detect_entity(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 yield Finding("entity", "high", (x.start, x.end), (y.start, y.end), _describe(ctx, x, y, pair))
     if reported:
         return
-    # 2. enumerations that share a member
-    for x, y in _enumeration_swaps(ctx, pair.a, pair.b):
-        yield Finding("entity", "high", (x.start, x.end), (y.start, y.end),
-                      f"{ctx.label(pair.a.document)} lists {x.text!r} with "
-                      f"{', '.join(sorted(_anchor_names(ctx, pair.a, x)))} where "
-                      f"{ctx.label(pair.b.document)} lists {y.text!r}.")
-        return
-    for y, x in _enumeration_swaps(ctx, pair.b, pair.a):
-        yield Finding("entity", "high", (x.start, x.end), (y.start, y.end),
-                      f"{ctx.label(pair.b.document)} lists {y.text!r} with "
-                      f"{', '.join(sorted(_anchor_names(ctx, pair.b, y)))} where "
-                      f"{ctx.label(pair.a.document)} lists {x.text!r}.")
-        return
+    # 2. enumerations that share a member (tried from either side; the first found is reported)
+    for this, other, flipped in ((pair.a, pair.b, False), (pair.b, pair.a, True)):
+        for mine, theirs in _enumeration_swaps(ctx, this, other):
+            detail = (f"{ctx.label(this.document)} lists {mine.text!r} with "
+                      f"{', '.join(sorted(_anchor_names(ctx, this, mine)))} where "
+                      f"{ctx.label(other.document)} lists {theirs.text!r}.")
+            x, y = (theirs, mine) if flipped else (mine, theirs)
+            yield Finding("entity", "high", (x.start, x.end), (y.start, y.end), detail)
+            return
     # 3. a swap of one entity for another of the same type in near-identical claims
     if pair.same_fraction() < _SWAP_OVERLAP:
         return
