@@ -92,3 +92,17 @@ def test_offsets_in_longer_text():
     assert found(text, date(2023, 5, 19)) == [
         ("Thursday", "2023-05-18", "relative"), ("May 18, 2023", "2023-05-18", "absolute"),
         ("January", "2023-01", "month"), ("last month", "2023-04", "relative")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Posted MAY 3, 2013 at 5 pm", "2013-05-03"),
+    ("On 3 MAY 2013 it rained", "2013-05-03"),
+    ("06 / 06 / 13 07: 05 PM ET EDT", "2013-06-06"),
+], ids=["capital-month", "capital-month-day-first", "spaced-slashes"])
+def test_dateline_forms(text, value):
+    (found,) = find_dates(text)
+    assert found.value == value and text[found.start:found.end] == found.text
+
+
+def test_capital_month_words_alone_are_not_dates():
+    assert find_dates("The case of MAY and JUNE") == []

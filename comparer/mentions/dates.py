@@ -22,6 +22,9 @@ _MONTHS = ("January February March April May June July August September October 
 _MONTH_NUM = {name: i + 1 for i, name in enumerate(_MONTHS)}
 _MONTH_NUM.update({name[:3]: i + 1 for i, name in enumerate(_MONTHS)})
 _MONTH_NUM["Sept"] = 9
+# Headlines and datelines write months in capitals ("MAY 3, 2013"); with a day or year
+# after them they are dates, so the capitalised forms join the day/year patterns only.
+_MONTH_NUM.update({name.upper(): n for name, n in list(_MONTH_NUM.items())})
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _WEEKDAY_NUM = {name: i for i, name in enumerate(_WEEKDAYS)}
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -35,7 +38,7 @@ def _alt(words: list[str] | dict[str, int]) -> str:
 # Capitalised only: "may" and "march" are verbs. An abbreviation may take a dot
 # before a day or year ("Jan. 13"); after a day the dot would end the sentence.
 _FULL_MONTH = rf"(?:{_alt(_MONTHS)})\b"
-_MONTH = rf"(?:{_FULL_MONTH}|(?:{_alt([m for m in _MONTH_NUM if len(m) <= 4])})\b\.?)"
+_MONTH = rf"(?:{_FULL_MONTH}|(?:{_alt([m for m in _MONTH_NUM if len(m) <= 4 or m.isupper()])})\b\.?)"
 _MONTH_TAIL = rf"(?:{_alt(_MONTH_NUM)})\b"
 _ORD = r"(?:st|nd|rd|th)?"
 _RANGE = rf"(?:\s*[-–]\s*\d{{1,2}}{_ORD})?"          # "May 19-21": the range's start is kept
@@ -58,7 +61,7 @@ _DATE = re.compile(rf"""
 [^\w]
 (?: (?=\d)
     (?: (?P<iso>(?P<iy>\d{{4}})[-/](?P<im>\d{{2}})[-/](?P<id>\d{{2}}))(?![\d/-])
-      | (?P<slash>(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{4}}|\d{{2}}))(?![\d/])
+      | (?P<slash>(?P<sa>\d{{1,2}})(?P<sep>[ ]?/[ ]?)(?P<sb>\d{{1,2}})(?P=sep)(?P<sy>\d{{4}}|\d{{2}}))(?![\d/])
       | (?P<dm>(?P<dmd>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?(?P<dmm>{_MONTH_TAIL})
                (?:\s?,?\s+(?P<dmy>\d{{4}}))?)(?!\d)
     )
