@@ -13,7 +13,7 @@ import comparer
 from comparer.clustering import cluster
 from comparer.config import ClusterConfig, Config
 from comparer.errors import ConfigError
-from comparer.events import date_gap, signature
+from comparer.event_signature import date_gap, signature
 
 ROOT = Path(__file__).resolve().parent.parent
 REPRINTS = ROOT / "fixtures" / "reprints"
@@ -180,7 +180,7 @@ def test_candidates_come_from_shared_rare_features_only():
 
 
 def test_main_participant_and_its_factor():
-    from comparer.events import participant_factor
+    from comparer.event_signature import participant_factor
 
     config = Config()
 

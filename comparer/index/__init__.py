@@ -107,7 +107,7 @@ class _Prepared:
 def _prepare(documents: Sequence[Document], store, config: Config) -> list[_Prepared]:
     """Signatures, band keys and event signatures of a batch (the costly part, done outside transactions)."""
     from comparer.minhash import band_keys, signatures
-    from comparer.events import signature
+    from comparer.event_signature import signature
 
     if not documents:
         return []

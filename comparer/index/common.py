@@ -25,7 +25,7 @@ from typing import Any
 from comparer.config import ClusterConfig
 from comparer.minhash import Scheme
 from comparer.errors import ComparerError
-from comparer.events import Signature, date_factor
+from comparer.event_signature import Signature, date_factor
 from comparer.types import Document
 
 FORMAT_VERSION = 1
@@ -150,7 +150,7 @@ class Record:
 
     @property
     def when(self) -> Signature:
-        """A signature holding only the dates (what :func:`comparer.events.date_factor` reads)."""
+        """A signature holding only the dates (what :func:`comparer.event_signature.date_factor` reads)."""
         if self._when is None:
             size, _ = self._sizes()
             self._when = signature_of({"counts": {}, "names": {}, "places": [],
@@ -176,7 +176,7 @@ class Record:
 
 
 def signature_of(record: dict[str, Any]) -> Signature:
-    """The :class:`comparer.events.Signature` of a stored event record (derived fields recomputed)."""
+    """The :class:`comparer.event_signature.Signature` of a stored event record (derived fields recomputed)."""
     import dataclasses
 
     dates = tuple(_date_value(d) for d in record["dates"])

@@ -1,0 +1,324 @@
+"""Event signatures: what a report says about its event, read from its title and opening.
+
+A signature holds the weighted features (content words, names, specific numbers), the places, the
+resolved event date and mentioned years, and the report's main participant. ``date_factor`` and
+``participant_factor`` say how much two signatures' dates and main participants weaken a match.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from comparer.config import ClusterConfig, Config
+from comparer.types import Document
+
+RARE_DF = 10
+_WORD = re.compile(r"[^\W\d_](?:[\w'’&-]*[^\W_])?")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*")
+# a run of capitalised words with single spaces between them
+_NAME_RUN = re.compile(r"\b(?:[A-Z][\w'’&-]*[^\W_]|[A-Z])(?: (?:[A-Z][\w'’&-]*[^\W_]|[A-Z]))*")
+_COMMON_NUMBERS = frozenset({"00", "10", "12", "24", "30"})
+_YEAR = re.compile(r"(?<![\w$£€.,])(19[5-9]\d|20[0-4]\d)(?![\w%]|[.,]\d)")
+_PLACE = re.compile(r"\b(?:in|at|near|outside|from) ((?:[A-Z][\w'’.-]*[^\W_])(?: [A-Z][\w'’.-]*[^\W_])*)")
+_NOT_PLACES = frozenset("""
+january february march april may june july august september october november december jan feb mar
+apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday the a
+an his her their its this that these those he she they it we i you mr mrs ms dr president prime
+minister secretary chancellor king queen pope governor mayor police officials court
+""".split())
+_SENTENCE_END = frozenset(".!?\n\"“”:;|•–—-()[]")
+STOPWORDS = frozenset("""
+a about above after again against all almost also although always am among an and another any are
+around as at away back be because been before being below between both but by came can cannot could
+did do does doing done down during each either else even ever every few for from further get gets got
+had has have having he her here hers herself him himself his how however i if in into is it its
+itself just last later least less like made make many may me might more most much must my myself near
+neither never new news next no nor not now of off often on once one only onto or other others our ours
+ourselves out over own per put rather really said same say says see seen several she should since so
+some still such than that the their theirs them themselves then there these they this those though
+through thus to too toward towards under until up upon us use used very via was way we well were what
+when where whether which while who whom whose why will with within without would yet you your yours
+yourself told according including reported report reports read share story image images photo
+photos video click comment comments copyright rights reserved advertisement email print subscribe
+posted updated facebook twitter mr mrs ms
+""".split())
+_NOT_NAMES = frozenset("""
+the a an he she it they we i you his her its their our this that these those there here but and or
+so if when while after before as in on at for with from by to of however also then now some many
+most no not all both each one two three four five six seven eight nine ten during despite although
+because since until what which who where why how today yesterday tomorrow last next according
+monday tuesday wednesday thursday friday saturday sunday police officials authorities mr mrs ms dr
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What one document says about its event: feature counts, names, numbers, places and date."""
+
+    counts: dict[str, float]
+    names: dict[str, str]        # feature -> the name as written (for the why)
+    places: tuple[str, ...]
+    date: dt.date | tuple[int, int] | None
+    dates: tuple = ()
+    years: frozenset[int] = frozenset()
+    days: tuple[int, ...] = ()   # the full dates of ``dates`` as ordinals, for fast comparison
+    partial: bool = False        # whether ``dates`` holds a (month, day)
+    main: str | None = None      # the name feature of the report's main participant, when clear
+    salient: tuple[tuple[str, float], ...] = ()  # its most salient names, as shares of the top one
+
+
+def with_dates(sig: Signature, dates: tuple, years: frozenset[int]) -> Signature:
+    return dataclasses.replace(sig, dates=dates, years=years,
+                               days=tuple(d.toordinal() for d in dates if isinstance(d, dt.date)),
+                               partial=any(isinstance(d, tuple) for d in dates))
+
+
+def signature(doc: Document, config: Config, cluster: ClusterConfig | None = None) -> Signature:
+    """The event signature of ``doc`` (title, then the first ``lede_chars`` of its text)."""
+    cluster = cluster or config.cluster
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    # a headline-like first line is in the text already: it gets the title's extra weight only
+    title, title_weight = (doc.title, cluster.title_weight) if doc.title else \
+        (_headline(doc.text), cluster.title_weight - 1.0)
+    for part, weight in ((title, title_weight), (doc.text[: cluster.lede_chars], 1.0)):
+        if part and weight > 0:
+            _features(part, weight, counts, names)
+    event, dates = _dates(doc, cluster)
+    years = {int(y) for y in _YEAR.findall(doc.title + " " + doc.text[: cluster.date_chars])}
+    years.update(d.year for d in dates if isinstance(d, dt.date))
+    places = _places(names, title + "\n" + doc.text[: cluster.date_chars], config)
+    main, salient = None, ()
+    if cluster.main_factor < 1:
+        lede = doc.text.lstrip()[: cluster.main_chars]
+        if title and not doc.title:  # the headline line is the title: not the lede as well
+            lede = lede[len(title):]
+        common = set(_WORD.findall(doc.text[: cluster.lede_chars]))  # written in lower case: a word
+        common.update(w.lower() for p in places for w in p.split())
+        main, salient = _main_participant(title, lede, cluster, common)
+    return with_dates(Signature(dict(counts), names, places, event, main=main, salient=salient), dates,
+                  frozenset(years))
+
+
+def _headline(text: str) -> str:
+    """The first line of ``text`` when it reads as a headline: short, without a final full stop."""
+    first = text.lstrip()[:200].split("\n", 1)[0].strip()
+    if 3 <= len(first.split()) <= 20 and not first.endswith((".", ":", '"', "”")):
+        return first
+    return ""
+
+
+def _features(text: str, weight: float, counts: Counter[str], names: dict[str, str]) -> None:
+    """Add the word, name and number features of ``text`` to ``counts`` (times ``weight``).
+
+    Words and numbers are counted by regular expressions over the whole text; only the runs of
+    capitalised words are looked at one by one, so that a long text costs little Python.
+    """
+    stop = STOPWORDS
+    for word, count in Counter(_WORD.findall(text.lower())).items():
+        if len(word) > 2 and word not in stop:
+            counts["w:" + word] += weight * count
+    for number, count in Counter(_NUMBER.findall(text)).items():
+        value = number.replace(",", "")
+        if len(value) >= 2 and value not in _COMMON_NUMBERS:
+            counts["n:" + value] += weight * count
+    not_names, ends = _NOT_NAMES, _SENTENCE_END
+    for match in _NAME_RUN.finditer(text):
+        run = match.group().split(" ")
+        before = text[max(0, match.start() - 3):match.start()].rstrip(" \t")
+        if not before or before[-1] in ends or before[-1] == "\n":  # a sentence starts here
+            run = run[1:]
+        kept: list[str] = []
+        for word in run + [""]:
+            if word and len(word) > 1 and word.lower() not in not_names:
+                kept.append(word)
+                key = "e:" + word.lower()
+                counts[key] += weight
+                if key not in names:
+                    names[key] = word
+                continue
+            if len(kept) >= 2:
+                written = " ".join(kept)
+                key = "e:" + written.lower()
+                counts[key] += weight
+                if key not in names:
+                    names[key] = written
+            kept = []
+
+
+def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each run of capitalised words of ``text`` (sentence-initial word and non-names dropped)."""
+    not_names, ends = _NOT_NAMES, _SENTENCE_END
+    for match in _NAME_RUN.finditer(text):
+        run = match.group().split(" ")
+        before = text[max(0, match.start() - 3):match.start()].rstrip(" \t")
+        if not before or before[-1] in ends or before[-1] == "\n":
+            run = run[1:]
+        kept: list[str] = []
+        for word in run + [""]:
+            if word and len(word) > 1 and word.lower() not in not_names and not word.isupper():
+                kept.append(word.removesuffix("’s").removesuffix("'s"))
+                continue
+            if kept:
+                yield match.start(), kept
+            kept = []
+
+
+def _main_participant(title: str, lede: str, cluster: ClusterConfig, common: set[str] = frozenset(),
+                      ) -> tuple[str | None, tuple[tuple[str, float], ...]]:
+    """The name the report is about: the most salient name of the title and the lede's opening.
+
+    Each mention scores by where it stands (the title, then less and less further into the lede);
+    a lone surname counts for the full name it ends. The top name is the main participant only
+    when it clearly outscores the next one. Returns its last word, lower-cased, as a name feature.
+    """
+    def key(words: list[str]) -> str | None:  # the last word that is a name, not a word or place
+        for word in reversed(words):
+            lower = word.lower()
+            if len(lower) > 2 and lower not in common and lower not in _NOT_PLACES:
+                return lower
+        return None
+
+    score: Counter[str] = Counter()
+    for start, words in _name_runs(lede):
+        if (name := key(words)) is not None:
+            score[name] += 1.0 / (1.0 + start / 300.0)
+    if title and score:  # a title's capitals count for the names the lede writes too
+        for _, words in _name_runs(title):
+            if (name := key(words)) in score:
+                score[name] += cluster.main_title_weight
+    if not score:
+        return None, ()
+    ranked = score.most_common(8)
+    top, value = ranked[0]
+    salient = tuple(("e:" + key, share / value) for key, share in ranked)
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if value < cluster.main_min or value < cluster.main_margin * second:
+        return None, salient
+    return "e:" + top, salient
+
+
+def participant_factor(a: Signature, b: Signature, cluster: ClusterConfig) -> float:
+    """``main_factor`` when two reports are clearly about different participants, else 1.0.
+
+    Both need a main participant, they differ, and neither report gives the other's more than
+    ``main_side`` of the salience of its own (a passing mention of another case is allowed).
+    """
+    if a.main is None or b.main is None or a.main == b.main:
+        return 1.0
+    if dict(b.salient).get(a.main, 0.0) > cluster.main_side or dict(a.salient).get(b.main, 0.0) > cluster.main_side:
+        return 1.0
+    return cluster.main_factor
+
+
+def _places(names: dict[str, str], text: str, config: Config) -> tuple[str, ...]:
+    """Places named: "in/at/near X" phrases first (towns, streets), then the gazetteer's places."""
+    local, broad = [], []
+    for match in _PLACE.finditer(text):
+        written = match.group(1).removesuffix("’s").removesuffix("'s")
+        if written.split()[0].lower() in _NOT_PLACES:
+            continue
+        canonical = config.aliases.get(written, written)
+        if config.entity_types.get(canonical) == "place" and canonical not in config.capitals \
+                and written not in config.capitals:
+            broad.append(canonical)
+        else:
+            local.append(canonical)
+    for written in names.values():
+        canonical = config.aliases.get(written) or (written if written in config.capitals else None)
+        if canonical and (config.entity_types.get(canonical) == "place" or written in config.capitals):
+            (local if written in config.capitals else broad).append(canonical)
+    return tuple(dict.fromkeys(local + broad))
+
+
+def _dates(doc: Document, cluster: ClusterConfig) -> tuple[dt.date | tuple[int, int] | None, tuple]:
+    """The event date and every date the opening mentions.
+
+    The event date is the first full date of the lede (resolved against publication), else the
+    publication date; a day and month without a year ("on May 18", no publication date) gives
+    ``(month, day)``. The other dates let a follow-up ("pleaded guilty to the Oct. 26 shooting")
+    meet the first report of its event.
+    """
+    from comparer.mentions.dates import find_dates
+
+    event: dt.date | tuple[int, int] | None = doc.event_date
+    partial = None
+    found: list[dt.date | tuple[int, int]] = []
+    for mention in find_dates(doc.text[: cluster.date_chars], doc.published):
+        value = mention.value
+        if not isinstance(value, str):
+            continue
+        if len(value) == 10 and value[:1].isdigit():
+            try:
+                day = dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+            found.append(day)
+            if event is None and mention.start < 600:
+                event = day
+        elif len(value) == 7 and value.startswith("--"):
+            try:
+                month_day = (int(value[2:4]), int(value[5:7]))
+            except ValueError:
+                continue
+            found.append(month_day)
+            if partial is None and mention.start < 600:
+                partial = month_day
+    if event is None:
+        event = doc.published or partial
+    if doc.published:
+        found.append(doc.published)
+    if event is not None:
+        found.insert(0, event)
+    return event, tuple(dict.fromkeys(found))
+
+
+# --- vectors and candidates --------------------------------------------------------------------
+
+
+def date_gap(a: dt.date | tuple[int, int] | None, b: dt.date | tuple[int, int] | None) -> int | None:
+    """Days between two event dates; a ``(month, day)`` compares on the calendar, ignoring years."""
+    if a is None or b is None:
+        return None
+    if isinstance(a, dt.date) and isinstance(b, dt.date):
+        return abs((a - b).days)
+    ma, da = (a.month, a.day) if isinstance(a, dt.date) else a
+    mb, db = (b.month, b.day) if isinstance(b, dt.date) else b
+    days = abs((ma - mb) * 30.4 + (da - db))
+    return int(min(days, 365 - days))
+
+
+def date_factor(a: Signature, b: Signature, cluster: ClusterConfig) -> float:
+    """How far apart two documents' dates weaken a match (1.0: not at all).
+
+    The closest pair of their dates counts: within ``max_date_gap_days`` nothing, then down by
+    ``date_penalty`` per log-day to ``date_floor``. Mentioning only different years (2008 and 2012)
+    multiplies by ``year_factor``.
+    """
+    factor = 1.0
+    gap = _closest(a, b)
+    if gap is not None and gap > cluster.max_date_gap_days:
+        factor = max(cluster.date_floor, 1.0 - cluster.date_penalty * math.log1p(gap - cluster.max_date_gap_days))
+    if a.years and b.years and not a.years & b.years:
+        factor *= cluster.year_factor
+    return factor
+
+
+def _closest(a: Signature, b: Signature) -> int | None:
+    """Days between the closest dates of two signatures (None: one of them has none)."""
+    if not a.dates or not b.dates:
+        return None
+    gaps = [abs(x - y) for x in a.days for y in b.days]
+    if a.partial or b.partial:
+        gaps += [g for x in a.dates for y in b.dates
+                 if (isinstance(x, tuple) or isinstance(y, tuple)) and (g := date_gap(x, y)) is not None]
+    return min(gaps) if gaps else None
+
+
+# --- grouping ------------------------------------------------------------------------------------
