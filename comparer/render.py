@@ -126,7 +126,12 @@ def report_view(report: Report) -> list[Table]:
             a_text = claims[d.a.claim].text if d.a.claim in claims else d.a.text
             b_text = (claims[d.b.claim].text if d.b.claim in claims else d.b.text) if d.b else ""
             spans_a, spans_b = changed_spans(a_text, b_text) if d.b else ([], [])
-            a_cell = f"{docs[d.a.document].label}: " + mark(a_text, spans_a, "[-", "-]")
+            # The discrepancy's own spans are always marked, even where the wording differs throughout.
+            if d.a.claim in claims:
+                spans_a.append((d.a.start - claims[d.a.claim].start, d.a.end - claims[d.a.claim].start))
+            if d.b and d.b.claim in claims:
+                spans_b.append((d.b.start - claims[d.b.claim].start, d.b.end - claims[d.b.claim].start))
+            a_cell = f"{docs[d.a.document].label}: " + (mark(a_text, spans_a, "[-", "-]") if d.b else a_text)
             b_cell = (f"{docs[d.b.document].label}: " + mark(b_text, spans_b, "{+", "+}")) if d.b else "(absent)"
             status = report.review_of(d.id)["status"] if report.reviews is not None else ""
             rows.append((d.id, d.severity, d.kind, d.detail, a_cell, b_cell) + ((status,) if status else ()))
@@ -214,7 +219,7 @@ def _terminal(tables: list[Table], width: int) -> str:
         out.append(table.title)
         out.extend(f"  {note}" for note in table.notes)
         if table.rows:
-            out.append(tabulate(_wrapped(table, width), headers=table.headers, tablefmt="simple_grid"))
+            out.append(tabulate(_wrapped(table, width), headers=table.headers, tablefmt="simple_grid", disable_numparse=True))
         else:
             out.append("  (nothing)")
         out.append("")
@@ -264,7 +269,7 @@ def _markdown(tables: list[Table]) -> str:
             out.append("")
         if table.rows:
             rows = [[_markdown_cell(v) for v in row] for row in table.rows]
-            out.append(tabulate(rows, headers=table.headers, tablefmt="github"))
+            out.append(tabulate(rows, headers=table.headers, tablefmt="github", disable_numparse=True))
         else:
             out.append("_nothing_")
         out.append("")

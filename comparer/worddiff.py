@@ -38,13 +38,21 @@ def changed_spans(a: str, b: str, *, min_ratio: float = 0.4,
 
 def mark(text: str, spans: list[tuple[int, int]], before: str, after: str,
          escape=lambda s: s) -> str:
-    """``text`` with each span wrapped in ``before``/``after``; the rest passed through ``escape``."""
-    out, position = [], 0
+    """``text`` with each span (overlapping ones merged) wrapped in ``before``/``after``.
+
+    The text outside and inside the marks goes through ``escape``.
+
+    >>> mark("North Korea and Japan", [(0, 5), (2, 11)], "[", "]")
+    '[North Korea] and Japan'
+    """
+    merged: list[list[int]] = []
     for start, end in sorted(spans):
-        if start < position:
-            start = position
-        if end <= start:
-            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        elif end > start:
+            merged.append([start, end])
+    out, position = [], 0
+    for start, end in merged:
         out.append(escape(text[position:start]))
         out.append(before + escape(text[start:end]) + after)
         position = end
