@@ -51,11 +51,12 @@ mark{background:var(--mark);padding:0 1px;border-radius:2px;outline:1px solid #e
 .chg{background:var(--chg);border-radius:2px}
 .side.b .chg{background:var(--chg-b)}
 .note{margin-top:6px;font-size:13px;color:var(--muted)}
+.how{margin-top:6px;font-size:12px;color:var(--muted)}.how code{user-select:all;background:var(--bg);padding:2px 4px}
 .matrix td{font-size:13px;width:1%}.matrix td.text{width:auto}
 .count{font-variant-numeric:tabular-nums}
 nav.events a{margin-right:14px}
 .empty{color:var(--muted)}
-@media print{header.top{position:static}.filters{display:none}.disc{border-width:1px 1px 1px 5px}
+@media print{header.top{position:static}.filters,.how{display:none}.disc{border-width:1px 1px 1px 5px}
 body{background:#fff}.disc[hidden]{display:block}a.anchor{display:none}}
 @media (max-width:800px){.sides{grid-template-columns:1fr}}
 """
@@ -167,6 +168,9 @@ def _discrepancy(d: Discrepancy, docs: dict[str, Document], claims: dict[str, Cl
         lacking = [m.label for m in members if m.id != d.a.document]
         side_b = f'<div class="side b missing">Not reported by {_e(", ".join(lacking))}.</div>'
     note = f'<div class="note">Note: {_e(review["note"])}</div>' if review["note"] else ""
+    review_file = report.extra.get("review_file") or "decisions.yaml"
+    note += (f'<details class="how"><summary>Record a decision</summary><code>comparer review {_e(d.id)} '
+             f'--status confirmed|dismissed|needs-check --note "…" --review {_e(review_file)}</code></details>')
     return (f'<article class="disc sev-{_e(d.severity)}" id="d-{_e(d.id)}" data-kind="{_e(d.kind)}" '
             f'data-severity="{_e(d.severity)}" data-status="{_e(status)}">'
             f'<div class="disc-head"><span class="badge {_e(d.severity)}">{_e(d.severity)}</span>'
