@@ -43,6 +43,9 @@ class Link:
     a: Claim
     b: Claim
     score: float
+    # Linked only by opening with the same name: enough for what the name is said to be,
+    # not for comparing the rest of the two claims.
+    weak: bool = False
 
 
 def _features(ctx: Context, claim: Claim, tokens: Sequence[Token]) -> frozenset[str]:
@@ -191,7 +194,19 @@ def align(ctx: Context, claims_by_doc: dict[str, list[Claim]]) -> tuple[list[Lin
                 if matrix[i][j] >= needed:
                     chosen[(i, j)] = matrix[i][j]
             links.extend(Link(left[i], right[j], s) for (i, j), s in sorted(chosen.items()))
-    return links, _groups(links, {d: k for k, d in enumerate(doc_ids)})
+            if not chosen and len(left) == 1 and len(right) == 1 and _same_opening(ctx, left[0], right[0]):
+                links.append(Link(left[0], right[0], matrix[0][0], weak=True))
+    strong = [link for link in links if not link.weak]
+    return links, _groups(strong, {d: k for k, d in enumerate(doc_ids)})
+
+
+def _same_opening(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Whether two claims open with the same name (the subject of both sentences)."""
+    from comparer.detectors.entities import same_entity
+    from comparer.detectors.predicates import _subject
+
+    sa, sb = _subject(ctx, a, ctx.tokens(a)), _subject(ctx, b, ctx.tokens(b))
+    return sa is not None and sb is not None and same_entity(ctx, sa, sb)
 
 
 def _second_best(ctx: Context, claims: Sequence[Claim], matrix: list[list[float]],

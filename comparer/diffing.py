@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from comparer.align import Link, align
 from comparer.config import Config
-from comparer.detectors import DETECTORS, Context, Detector, Finding, Pair
+from comparer.detectors import DETECTORS, SUBJECT_FRAME, Context, Detector, Finding, Pair
 from comparer.pipeline import read_documents
 from comparer.types import SEVERITIES, Claim, Discrepancy, Document, InputProblem, Report, Span
 
@@ -86,6 +86,8 @@ def _run_detectors(links: list[Link], ctx: Context,
         pair = Pair.of(link.a, link.b, ctx)
         taken: list[Finding] = []
         for name, detect in detectors:
+            if link.weak and detect not in SUBJECT_FRAME:
+                continue
             for finding in detect(pair, ctx):
                 if not isinstance(finding, Finding):
                     raise TypeError(f"detector {name!r} yielded {type(finding).__name__}, expected Finding")

@@ -20,7 +20,7 @@ from comparer.detectors.lists import detect_list
 from comparer.detectors.polarity import detect_modality, detect_negation
 from comparer.detectors.predicates import detect_modifier, detect_predicate
 from comparer.detectors.quotes import detect_attribution, detect_quote
-from comparer.detectors.values import detect_date, detect_number
+from comparer.detectors.values import detect_date, detect_number, detect_ordinal
 
 Detector = Callable[[Pair, Context], Iterator[Finding]]
 
@@ -30,6 +30,7 @@ DETECTORS: list[tuple[str, Detector]] = [
     ("negation", detect_negation),
     ("number", detect_number),
     ("date", detect_date),
+    ("number", detect_ordinal),
     ("entity", detect_entity),
     ("entity", detect_predicate),
     ("entity", detect_modifier),
@@ -38,4 +39,8 @@ DETECTORS: list[tuple[str, Detector]] = [
     ("list", detect_list),
 ]
 
-__all__ = ["DETECTORS", "Context", "Detector", "Finding", "Pair"]
+# Detectors that compare what one named subject is said to be; the only ones run on two
+# claims linked by nothing but opening with the same name.
+SUBJECT_FRAME: frozenset[Detector] = frozenset({detect_predicate, detect_modifier})
+
+__all__ = ["DETECTORS", "SUBJECT_FRAME", "Context", "Detector", "Finding", "Pair"]

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from comparer.detectors.base import Context, Finding, Pair, Token, stem
 
+_OPP_SHARE = 0.4  # content-word share above which opposite words anywhere in two claims count
 _SCOPE = 4  # content words after a cue that it negates
 # Words between a cue and what it negates that carry no statement of their own.
 # Copular verbs too: "never appeared on the cover" negates "on a magazine cover".
@@ -74,6 +76,36 @@ _OPPOSITES = [
     ("above", "below"),
     ("maximum", "minimum"),
     ("minority", "majority"),
+    ("earlier", "later"),
+    ("inside", "outside"),
+    ("present presence", "absent absence"),
+    ("same identical", "different"),
+    ("internal", "external"),
+    ("upper", "lower"),
+    ("top", "bottom"),
+    ("hot", "cold"),
+    ("wet", "dry"),
+    ("cheap", "expensive"),
+    ("fast", "slow"),
+    ("wide", "narrow"),
+    ("thick", "thin"),
+    ("asleep", "awake"),
+    ("import imports", "export exports"),
+    ("everything", "nothing"),
+    ("everyone everybody", "nobody"),
+    ("boy boys", "girl girls"),
+    ("son sons", "daughter daughters"),
+    ("husband", "wife"),
+    ("father", "mother"),
+    ("brother brothers", "sister sisters"),
+    ("entrance", "exit"),
+    ("remember remembered", "forget forgot forgotten"),
+    ("birth", "death"),
+    ("beginning", "end ending"),
+    ("light", "darkness"),
+    ("with", "without"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
 ]
 # Negating prefixes: "successful"/"unsuccessful", "legal"/"illegal". The Latin prefixes only
 # before adjective endings, so that "cover"/"discover" and "form"/"inform" stay apart.
@@ -110,8 +142,27 @@ _COMMIT.update({stem(w): 1 for w in "discussed discuss discusses considered cons
 _NON_MODAL_HEDGES = frozenset({"according to", "sources said", "source said", "sources say", "source say"})
 
 
+# Words that negate what follows them without being a "not": "unable to appear", "has yet to
+# write", "lack of awareness", "zero films".
+_CUE_WORDS = frozenset({"unable", "incapable", "lack", "lacks", "lacked", "lacking", "zero"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    text: str
+
+
 def _negations(pair: Pair, claim) -> list:
-    return [m for m in claim.mentions if m.kind == "negation"]
+    found = [m for m in claim.mentions if m.kind == "negation"]
+    tokens = pair.ta if claim is pair.a else pair.tb
+    for k, t in enumerate(tokens):
+        if t.low in _CUE_WORDS or (t.low == "yet" and k and tokens[k - 1].low in ("has", "have", "had")
+                                   and k + 1 < len(tokens) and tokens[k + 1].low == "to"):
+            if not any(m.start <= t.start < m.end for m in found):
+                found.append(_Cue(t.start, t.end, t.text))
+    return found
 
 
 def _scope(tokens: tuple[Token, ...], cue_end: int, text: str = "", base: int = 0) -> list[Token]:
@@ -131,6 +182,17 @@ def _scope(tokens: tuple[Token, ...], cue_end: int, text: str = "", base: int = 
     return out
 
 
+def _word_in(word: str, tokens: list[Token]) -> Token | None:
+    """The token of ``tokens`` with the stem ``word``, or one that extends it ("write" / "writer")."""
+    for t in tokens:
+        if t.stem == word:
+            return t
+    for t in tokens:
+        if min(len(word), len(t.stem)) >= 4 and word.isalpha() and (t.stem.startswith(word) or word.startswith(t.stem)):
+            return t
+    return None
+
+
 def _negated_stems(tokens, cues) -> set[str]:
     return {t.stem for cue in cues for t in _scope(tokens, cue.end)}
 
@@ -144,15 +206,16 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
         negated_other = _negated_stems(t_second, other_cues)
         for cue in cues:
             scope = _scope(t_first, cue.end, first.text, first.start)
-            other = {t.stem: t for t in t_second if t.content}
-            hits = [t for t in scope if t.stem in other and t.stem not in negated_other]
+            other = [t for t in t_second if t.content]
+            hits = [t for t in scope if _word_in(t.stem, other) and t.stem not in negated_other]
             if not hits or (other_cues and len(other_cues) >= len(cues)):
                 continue
             # "not a rock album" against "a blues album": the cue negates the word the other
             # claim lacks, so the two say different things rather than opposite ones.
-            if any(t.stem not in other and t.stem not in _TRANSPARENT for t in scope[:scope.index(hits[0])]):
+            if any(not _word_in(t.stem, other) and t.stem not in _TRANSPARENT
+                   for t in scope[:scope.index(hits[0])]):
                 continue
-            word = other[hits[0].stem]
+            word = _word_in(hits[0].stem, other)
             neg_span = (cue.start, hits[0].end)
             plain_span = (word.start, word.end)
             a, b = (plain_span, neg_span) if flip else (neg_span, plain_span)
@@ -160,7 +223,7 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
                           f"{ctx.label(first.document)} negates what {ctx.label(second.document)} states "
                           f"({cue.text!r} before {hits[0].text!r}).")
             return
-    # opposite words: in a slot of the diff (high), or anywhere in near-identical claims (medium)
+    # opposite words: in a slot of the diff (high), or anywhere in claims that share much (medium)
     named_a = _in_names(ctx, pair.a, pair.ta)
     named_b = _in_names(ctx, pair.b, pair.tb)
     for i1, i2, j1, j2 in pair.slots(max_len=4):
@@ -169,7 +232,7 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 if _opposed(pair, x, y) and x.start not in named_a and y.start not in named_b:
                     yield _opposite(pair, ctx, x, y, "high")
                     return
-    if pair.same_fraction() >= 0.6:
+    if pair.same_fraction() >= _OPP_SHARE:
         stems_a, stems_b = pair.stems_a, pair.stems_b
         for x in pair.ta:
             if x.stem in stems_b:

@@ -189,3 +189,34 @@ def detect_date(pair: Pair, ctx: Context) -> Iterator[Finding]:
                       f"{ctx.label(pair.a.document)} dates it {x.text!r} where "
                       f"{ctx.label(pair.b.document)} says {y.text!r}.")
         return
+
+
+_ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split())
+
+
+def detect_ordinal(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """Two ordinals before the same word: "her second studio album" / "her first studio album"."""
+    if pair.same_fraction() < 0.4:
+        return
+    names = [(m.start, m.end) for c in (pair.a, pair.b) for m in ctx.entities(c)]
+
+    def ordinals(tokens):
+        out = {}
+        for k, t in enumerate(tokens[:-1]):
+            if t.low in _ORDINALS and not any(s <= t.start < e for s, e in names):
+                out.setdefault(tokens[k + 1].stem, t)
+        return out
+
+    in_b = ordinals(pair.tb)
+    # Each side's ordinal must be foreign to the other claim: "its seventh and final season,
+    # having finished its sixth season" agrees with "its seventh season".
+    words_a = {t.low for t in pair.ta}
+    words_b = {t.low for t in pair.tb}
+    for following, x in ordinals(pair.ta).items():
+        y = in_b.get(following)
+        if y is not None and x.low not in words_b and y.low not in words_a and not negated(pair.a, x.start) and not negated(pair.b, y.start):
+            yield Finding("number", "medium", (x.start, x.end), (y.start, y.end),
+                          f"{ctx.label(pair.a.document)} says {x.text!r} where "
+                          f"{ctx.label(pair.b.document)} says {y.text!r}.")
+            return
