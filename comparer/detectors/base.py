@@ -9,6 +9,7 @@ the place where two accounts say different things about the same context.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ SLOT_OVERLAP = 0.5
 _SUFFIXES = ("ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem: enough to match "modelled" with "model" and "talks" with "talk"."""
     word = word.lower().replace("’", "'")
