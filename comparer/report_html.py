@@ -160,7 +160,9 @@ def _discrepancy(d: Discrepancy, docs: dict[str, Document], claims: dict[str, Cl
     text_b = claim_b.text if claim_b else (d.b.text if d.b else "")
     changed_a, changed_b = changed_spans(text_a, text_b) if d.b else ([], [])
     offset_a = claim_a.start if claim_a else d.a.start
-    side_a = _side(docs[d.a.document].label, text_a, (d.a.start - offset_a, d.a.end - offset_a), changed_a, "a")
+    # An omission's span is the whole claim: marking all of it would only add noise.
+    span_a = (d.a.start - offset_a, d.a.end - offset_a) if d.b else (0, 0)
+    side_a = _side(docs[d.a.document].label, text_a, span_a, changed_a, "a")
     if d.b:
         offset_b = claim_b.start if claim_b else d.b.start
         side_b = _side(docs[d.b.document].label, text_b, (d.b.start - offset_b, d.b.end - offset_b), changed_b, "b")
