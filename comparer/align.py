@@ -201,12 +201,24 @@ def align(ctx: Context, claims_by_doc: dict[str, list[Claim]]) -> tuple[list[Lin
 
 
 def _same_opening(ctx: Context, a: Claim, b: Claim) -> bool:
-    """Whether two claims open with the same name (the subject of both sentences)."""
+    """Whether two claims open with the same name (the subject of both sentences).
+
+    A claim that opens with a personal pronoun ("It is ...", "She was ...") against one
+    that opens with a name is read as speaking of that name: the pronoun is recorded as
+    standing for it (``stands_for``), for the detectors of what the subject is said to be.
+    """
     from comparer.detectors.entities import same_entity
-    from comparer.detectors.predicates import _subject
+    from comparer.detectors.predicates import PRONOUNS, _subject
 
     sa, sb = _subject(ctx, a, ctx.tokens(a)), _subject(ctx, b, ctx.tokens(b))
-    return sa is not None and sb is not None and same_entity(ctx, sa, sb)
+    if sa is None or sb is None:
+        return False
+    pa, pb = sa.text.lower() in PRONOUNS, sb.text.lower() in PRONOUNS
+    if pa != pb:
+        pronoun_claim, name = (a, sb) if pa else (b, sa)
+        ctx.doc_cache[("stands_for", pronoun_claim.id)] = name
+        return True
+    return same_entity(ctx, sa, sb)
 
 
 def _second_best(ctx: Context, claims: Sequence[Claim], matrix: list[list[float]],

@@ -96,6 +96,17 @@ CASES = [
     ("entity-slot-runs-on", "Vedam is a 2010 Indian drama film written and directed by Radhakrishna Jagarlamudi, "
      "starring Allu Arjun, Manoj Manchu, Anushka Shetty, Manoj Bajpayee and Deeksha Seth.",
      "Vedam was written and directed by Christopher Nolan.", ["entity"]),
+    ("exclusive-list", "Ekta Kapoor is an Indian TV and film producer.", "Ekta Kapoor only worked in film.",
+     ["entity"]),
+    ("exclusive-list-agrees", "Ekta Kapoor is an Indian TV and film producer.",
+     "Ekta Kapoor worked in TV and film.", []),
+    ("exclusive-list-not-only", "Ekta Kapoor is an Indian TV and film producer.",
+     "Ekta Kapoor worked not only in film.", []),
+    ("exclusive-list-other-subject", "Ekta Kapoor is an Indian TV and film producer.",
+     "Her sister only worked in film.", []),
+    ("predicate-pronoun", "Daggering is a Jamaican dance.", "It is a heavy metal song.", ["entity"]),
+    ("predicate-pronoun-hypernym", "He is the lead vocalist and drummer of the band.",
+     "Pharrell Williams is a musician.", []),
 ]
 
 

@@ -233,6 +233,17 @@ def _exclusive_names(ctx: Context, pair: Pair, claim: Claim, tokens) -> list[Men
 
 
 def detect_exclusive(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """One account says a thing holds *only* for one name or one thing; the other gives
+    another name, or lists that thing together with another (see ``_exclusive_list``)."""
+    found = False
+    for finding in _exclusive_entity(pair, ctx):
+        found = True
+        yield finding
+    if not found:
+        yield from _exclusive_list(pair, ctx)
+
+
+def _exclusive_entity(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """One account says a thing holds *only* for one name; the other gives it another name.
 
     "Veeru Devgan only works in Hollywood" against "a film director in Bollywood": the
@@ -262,3 +273,77 @@ def detect_exclusive(pair: Pair, ctx: Context) -> Iterator[Finding]:
                           f"{ctx.label(c.document)} says only {y.text!r} where "
                           f"{ctx.label(o.document)} names {x.text!r}.")
             return
+
+
+_LIST_JOIN = frozenset({"and", "or"})
+_NOT_RESTRICTING = frozenset({"the", "a", "an", "not", "if"})  # "the only son", "not only X but Y"
+
+
+def _coordinated(claim: Claim, tokens) -> list[list]:
+    """Runs of single content words joined by commas, "and" or "or": "TV and film",
+    "actor, writer and producer"."""
+    runs: list[list] = []
+    for k, t in enumerate(tokens):
+        if t.low not in _LIST_JOIN or k == 0 or k + 1 >= len(tokens):
+            continue
+        left, right = tokens[k - 1], tokens[k + 1]
+        if not (left.content and right.content) or left.low in _EXCLUSIVE or right.low in _EXCLUSIVE:
+            continue
+        members = [right, left]
+        j = k - 1
+        while j >= 2 and claim.text[tokens[j - 1].end - claim.start:tokens[j].start - claim.start].strip() == "," \
+                and tokens[j - 1].content:
+            j -= 1
+            members.append(tokens[j])
+        runs.append(members)
+    return runs
+
+
+def _restricted_words(claim: Claim, tokens) -> list:
+    """Content words within reach after an exclusivity cue ("only worked in film")."""
+    out = []
+    for k, t in enumerate(tokens):
+        if t.low not in _EXCLUSIVE or (k and tokens[k - 1].low in _NOT_RESTRICTING):
+            continue
+        for u in tokens[k + 1:k + 1 + _EXCLUSIVE_REACH]:
+            if any(ch in ",;:()" for ch in claim.text[t.end - claim.start:u.start - claim.start]):
+                break
+            if u.content and u.low not in _EXCLUSIVE:
+                out.append(u)
+    return out
+
+
+def _exclusive_list(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """One account restricts its subject to one thing; the other lists that thing with another.
+
+    "Ekta Kapoor only worked in film" against "Ekta Kapoor is an Indian TV and film
+    producer": the list's other member is excluded by the restriction. Both claims must
+    open with the same name, and the other member must be absent from the restricting claim.
+    """
+    from comparer.detectors.predicates import _subject
+
+    sa, sb = _subject(ctx, pair.a, pair.ta), _subject(ctx, pair.b, pair.tb)
+    if sa is None or sb is None or not same_entity(ctx, sa, sb):
+        return
+    for side in (0, 1):
+        c, o = (pair.b, pair.a) if side == 0 else (pair.a, pair.b)
+        tc, to = (pair.tb, pair.ta) if side == 0 else (pair.ta, pair.tb)
+        restricted = [u for u in _restricted_words(c, tc) if not negated(c, u.start)]
+        if not restricted:
+            continue
+        stems_c = {t.stem for t in tc}
+        for run in _coordinated(o, to):
+            if negated(o, min(t.start for t in run)):
+                continue
+            for x in restricted:
+                if not any(m.stem == x.stem for m in run):
+                    continue
+                others = [m for m in run if m.stem != x.stem and m.stem not in stems_c]
+                if not others:
+                    continue
+                y = min(others, key=lambda m: m.start)
+                xa, yb = ((y, x) if side == 0 else (x, y))
+                yield Finding("entity", "medium", (xa.start, xa.end), (yb.start, yb.end),
+                              f"{ctx.label(c.document)} says only {x.text!r} where "
+                              f"{ctx.label(o.document)} names {y.text!r} as well.")
+                return

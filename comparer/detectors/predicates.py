@@ -28,6 +28,8 @@ _PARTICIPLE_NEXT = frozenset("by for in from as on at to into with".split())
 _OPEN = re.compile(r"-LRB-|-LSB-|\(|\[")
 _CLOSE = re.compile(r"-RRB-|-RSB-|\)|\]")
 _MAX_WORDS = 6
+# Subjects that stand for a name given elsewhere; see ``stands_for``.
+PRONOUNS = frozenset({"it", "he", "she", "they"})
 _KNOWN_AS = re.compile(r",?\s*(?:(?:also|more|best|professionally|officially|locally|commonly|popularly|simply)\s+)*"
                        r"known\s+(?:(?:professionally|officially|locally|commonly|popularly|simply)\s+)?as\s+"
                        r"([^,;()]{1,60}?)\s*,")
@@ -35,7 +37,8 @@ _HYPHENATED = re.compile(r"-[^\W_]+")
 # Head nouns that name one kind of thing: "a film" and "a movie" do not disagree.
 _SAME_KIND = [frozenset(g.split()) for g in (
     "film movie picture", "series show programme program sitcom", "song single track", "album record",
-    "singer vocalist", "author writer", "actor actress performer", "company firm business corporation")]
+    "singer vocalist", "musician singer vocalist drummer guitarist bassist pianist rapper", "author writer",
+    "actor actress performer", "company firm business corporation")]
 # Degree and focus adverbs that can stand before a head noun without describing it.
 _ADVERBS = frozenset("""only solely mainly mostly primarily exclusively largely purely entirely wholly
 chiefly partly very also just really truly""".split())
@@ -157,9 +160,17 @@ def _described(predicate: Predicate) -> set[str]:
             if t.content and t.low not in _ADVERBS and not t.text[:1].isupper() and not t.low.isdigit()}
 
 
-def _same_subject(ctx: Context, pa: Predicate, pb: Predicate) -> bool:
-    names_a = [m for m in (pa.subject, pa.alias) if m is not None]
-    names_b = [m for m in (pb.subject, pb.alias) if m is not None]
+def stands_for(ctx: Context, claim: Claim, subject: Mention) -> Mention:
+    """The name a pronoun subject stands for, when the alignment of two one-claim accounts
+    linked it to the other account's opening name; else the subject itself."""
+    if subject.text.lower() in PRONOUNS:
+        return ctx.doc_cache.get(("stands_for", claim.id)) or subject
+    return subject
+
+
+def _same_subject(ctx: Context, pair: Pair, pa: Predicate, pb: Predicate) -> bool:
+    names_a = [m for m in (stands_for(ctx, pair.a, pa.subject), pa.alias) if m is not None]
+    names_b = [m for m in (stands_for(ctx, pair.b, pb.subject), pb.alias) if m is not None]
     return any(same_entity(ctx, x, y) for x in names_a for y in names_b)
 
 
@@ -174,7 +185,7 @@ def detect_predicate(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """The same name said to be two different kinds of thing."""
     pa = _predicate(ctx, pair.a, pair.ta)
     pb = _predicate(ctx, pair.b, pair.tb)
-    if pa is None or pb is None or not _same_subject(ctx, pa, pb):
+    if pa is None or pb is None or not _same_subject(ctx, pair, pa, pb):
         return
     # Each head noun must be foreign to the other claim: "a musician" agrees with "a Mexican
     # and American musician", whichever of the two is read as the head.
@@ -210,7 +221,7 @@ def detect_modifier(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """
     pa = _predicate(ctx, pair.a, pair.ta)
     pb = _predicate(ctx, pair.b, pair.tb)
-    if pa is None or pb is None or not _same_subject(ctx, pa, pb):
+    if pa is None or pb is None or not _same_subject(ctx, pair, pa, pb):
         return
     if pa.head.stem != pb.head.stem and not _same_kind(pa.head, pb.head):
         return
