@@ -42,10 +42,8 @@ class Context:
 
     def progress(self, length: int, label: str):
         """A progress bar on stderr for long runs (hidden with --quiet or for small inputs)."""
-        show = not self.quiet and length >= 200
-        bar = click.progressbar(length=length, label=label, file=sys.stderr if show else open(os.devnull, "w"),
-                                show_pos=True, show_eta=True)
-        return bar
+        return click.progressbar(length=length, label=label, file=sys.stderr, show_pos=True, show_eta=True,
+                                 hidden=self.quiet or length < 200)
 
     def run(self, paths, label: str, compute, view: str, minimum: int = 1) -> None:
         """Read the inputs, compute a report with a progress bar, emit it: every plain command."""

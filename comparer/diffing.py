@@ -24,6 +24,9 @@ __all__ = ["diff", "diff_view", "discrepancy_id"]
 
 Progress = Callable[[int], None]
 _SEVERITY_RANK = {s: k for k, s in enumerate(SEVERITIES)}
+# Among equally severe discrepancies, the ones a fact-checker cannot afford to miss come first.
+_KIND_RANK = {kind: k for k, kind in enumerate(
+    ("entity", "number", "date", "negation", "attribution", "quote", "modality", "list", "omission"))}
 
 
 def diff(documents: Iterable[Document], config: Config | None = None, errors: Sequence[InputProblem] = (),
@@ -40,7 +43,8 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
 
     Returns:
         A ``Report`` with documents, claims, alignments and discrepancies (ordered by
-        severity, then position). Its ``exit_code`` is 1 when there is a discrepancy.
+        severity, then kind with entity swaps first, then position). Its ``exit_code``
+        is 1 when there is a discrepancy.
     """
     config = config or Config()
     docs, claims = read_documents(_distinct(documents), config, progress)
@@ -58,8 +62,8 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
         out.setdefault(item.id, item)
     for item in _omissions(ctx, docs, claims, groups, texts):
         out.setdefault(item.id, item)
-    ordered = sorted(out.values(), key=lambda d: (_SEVERITY_RANK[d.severity], rank[d.a.document], d.a.start,
-                                                 d.kind, d.id))
+    ordered = sorted(out.values(), key=lambda d: (_SEVERITY_RANK[d.severity], _KIND_RANK.get(d.kind, 99),
+                                                 rank[d.a.document], d.a.start, d.id))
     return Report(documents=tuple(docs), errors=tuple(errors), claims=tuple(claims),
                   alignments=tuple(groups), discrepancies=tuple(ordered),
                   sections=("documents", "claims", "alignments", "discrepancies"))

@@ -13,19 +13,6 @@ from typing import Any
 from comparer.config import Config
 from comparer.types import Claim, Cluster, Discrepancy, Document, InputProblem, Report
 
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-# Among equally severe discrepancies, the ones a fact-checker cannot afford to miss come first.
-KIND_ORDER = {kind: i for i, kind in enumerate(
-    ("entity", "number", "date", "negation", "attribution", "quote", "modality", "list", "omission"))}
-
-
-def sort_discrepancies(discrepancies: Sequence[Discrepancy], doc_order: dict[str, int]) -> list[Discrepancy]:
-    """Most severe first; then by kind (entity swaps first), source order and position."""
-    return sorted(discrepancies, key=lambda d: (
-        SEVERITY_ORDER.get(d.severity, 3), KIND_ORDER.get(d.kind, 99), doc_order.get(d.a.document, 0),
-        d.a.start, d.b.start if d.b else -1, d.id))
-
-
 def build_report(documents: Sequence[Document], config: Config | None = None,
                  errors: Sequence[InputProblem] = (), progress: Callable[[int], None] | None = None,
                  reviews: dict[str, dict[str, str]] | None = None, open_only: bool = False) -> Report:
@@ -51,7 +38,6 @@ def report_events(clustered: Report, config: Config | None = None, errors: Seque
 
     config = config or Config()
     by_id = {d.id: d for d in clustered.documents}
-    doc_order = {d.id: i for i, d in enumerate(clustered.documents)}
 
     claims: list[Claim] = []
     alignments = []
@@ -73,7 +59,7 @@ def report_events(clustered: Report, config: Config | None = None, errors: Seque
         result = diff(kept, config)
         if progress:
             progress(len(members))
-        found = sort_discrepancies(result.discrepancies, doc_order)
+        found = list(result.discrepancies)
         if reviews is not None and open_only:
             found = [d for d in found if reviews.get(d.id, {}).get("status", "open") in ("open", "needs-check")]
         claims.extend(result.claims)
@@ -92,28 +78,16 @@ def report_events(clustered: Report, config: Config | None = None, errors: Seque
 
 def _kept_copies(event: Cluster, members: list[Document]) -> tuple[list[Document], dict[str, str]]:
     """The documents to compare (one per near-duplicate group) and copy -> kept id."""
-    parent = {d.id: d.id for d in members}
+    from comparer.clustering import keep_order
+    from comparer.minhash import groups_of
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for group in event.duplicates:
-        for other in group[1:]:
-            if group[0] in parent and other in parent:
-                parent[find(other)] = find(group[0])
-    groups: dict[str, list[Document]] = {}
-    for doc in members:
-        groups.setdefault(find(doc.id), []).append(doc)
-    kept, duplicate_of = [], {}
-    for group in groups.values():
-        keep = min(group, key=lambda d: (d.published is None, d.published or 0, -len(d.text), d.id))
-        kept.append(keep)
-        duplicate_of.update({d.id: keep.id for d in group if d.id != keep.id})
-    order = {d.id: i for i, d in enumerate(members)}
-    return sorted(kept, key=lambda d: order[d.id]), duplicate_of
+    index = {d.id: i for i, d in enumerate(members)}
+    edges = [(index[a], index[b]) for a, *rest in event.duplicates for b in rest if a in index and b in index]
+    duplicate_of: dict[str, str] = {}
+    for group in groups_of(len(members), edges):
+        keep = min((members[i] for i in group), key=keep_order)
+        duplicate_of.update({members[i].id: keep.id for i in group if members[i].id != keep.id})
+    return [d for d in members if d.id not in duplicate_of], duplicate_of
 
 
 def claim_matrix(documents: Sequence[Document], claims: Sequence[Claim], alignments) -> list[dict[str, Any]]:
