@@ -12,11 +12,11 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from comparer.errors import ConfigError
+from comparer.regex_cache import cache_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,14 +169,9 @@ def _check_int(name: str, value: Any, low: int, high: int) -> None:
 
 @functools.lru_cache(maxsize=4)
 def _data_file(name: str) -> Any:
-    raw = resources.files("comparer.data").joinpath(name).read_bytes()
+    # A plain file read: importlib.resources costs more to import than the whole table takes to load.
+    raw = (Path(__file__).parent / "data" / name).read_bytes()
     return _parsed_yaml(raw, name)
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("COMPARER_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "comparer")
-    return Path(base)
 
 
 def _parsed_yaml(raw: bytes, name: str) -> Any:
@@ -186,7 +181,7 @@ def _parsed_yaml(raw: bytes, name: str) -> Any:
     and the shipped tables only change with a new release; a changed file has a new
     hash, so a stale cache is never read. A cache that cannot be written is skipped.
     """
-    cache = _cache_dir() / f"{name}.{hashlib.sha1(raw).hexdigest()[:16]}.json"
+    cache = cache_dir() / f"{name}.{hashlib.sha1(raw).hexdigest()[:16]}.json"
     try:
         return json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from comparer import regex_cache
+
 # Abbreviations that precede a name or number: never the end of a sentence.
 _TITLES = frozenset("""
 mr mrs ms mx dr prof gov sen rep gen lt col sgt cpl capt cmdr adm maj pres supt det insp rev fr st
@@ -29,14 +31,14 @@ or so yet if when while after before as in on at for with from by to of meanwhil
 still then now some many most no not none all both each one two three police officials authorities
 """.split())
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|;(?=\s)")
+_CANDIDATE = regex_cache.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|;(?=\s)")
 _OPENERS = "\"“'‘([" 
 _CLOSE_QUOTE = {"\"": "\"", "“": "”"}
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_SPEAKER_LABEL = re.compile(
+_WORD_BEFORE = regex_cache.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_SPEAKER_LABEL = regex_cache.compile(
     r"(?:S/\s*(?P<s>[^:\n]{2,90}?)|(?P<n>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}, [^:\n.]{2,60}?)"
     r"|(?P<caps>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}))\s*:[ \t]+(?=\S)")
-_FURNITURE = re.compile(
+_FURNITURE = regex_cache.compile(
     r"""^(?:
       source\ link | comments?\ ?\(\d+\) | \d+\ comments? | leave\ a\ (?:comment|reply) | advertisement
     | (?:additional\ )?(?:reporting|writing|editing|edited|compiled|produced)\ by\b.*
@@ -45,8 +47,8 @@ _FURNITURE = re.compile(
     | (?:copyright|©).* | all\ rights\ reserved\.? | (?:photo|image|video|credit)s?:.*
     | \\?[#*=_\-–—~.•\s]+ | https?://\S+ | [a-z0-9.-]+\.(?:com|org|net)/?\S*
     )$""", re.I | re.X)
-_CAPTION = re.compile(r"\((?:photo|image|credit|file photo)s?:[^)]*\)\s*$", re.I)
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+_CAPTION = regex_cache.compile(r"\((?:photo|image|credit|file photo)s?:[^)]*\)\s*$", re.I)
+_HAS_LETTER = regex_cache.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from comparer import regex_cache
 from comparer.types import Mention
 
 # Words, initials and punctuation; a possessive "'s" is its own token.
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
+TOKEN = regex_cache.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
 
 # Roles before a name: dropped from the entity, but they mark what follows as a person.
 TITLES = frozenset("""
