@@ -15,6 +15,19 @@ import click
 FORMATS = ("table", "markdown", "json", "csv", "yaml", "html")
 
 
+class _NoProgress:
+    """Stands in for a progress bar on short runs, without importing click's terminal code."""
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, steps: int) -> None:
+        pass
+
+
 class Context:
     """What every command receives from the shared options."""
 
@@ -41,9 +54,10 @@ class Context:
         return documents, problems
 
     def progress(self, length: int, label: str):
-        """A progress bar on stderr for long runs (hidden with --quiet or for small inputs)."""
-        return click.progressbar(length=length, label=label, file=sys.stderr, show_pos=True, show_eta=True,
-                                 hidden=self.quiet or length < 200)
+        """A progress bar on stderr for long runs (none with --quiet or for small inputs)."""
+        if self.quiet or length < 200:
+            return _NoProgress()
+        return click.progressbar(length=length, label=label, file=sys.stderr, show_pos=True, show_eta=True)
 
     def run(self, paths, label: str, compute, view: str, minimum: int = 1) -> None:
         """Read the inputs, compute a report with a progress bar, emit it: every plain command."""

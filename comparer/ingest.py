@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import html.parser
 import json
 import re
 import sys
@@ -197,7 +196,7 @@ def _read_file(path: Path, rel: str) -> Iterator[Document | InputProblem]:
     elif suffix == ".json":
         yield from _read_json(text, name)
     elif suffix in (".html", ".htm"):
-        yield from _one_document(html_to_text(text), name, doc_id=rel, path=name)
+        yield from _one_document(_html_to_text(text), name, doc_id=rel, path=name)
     else:
         yield from _one_document(text, name, doc_id=rel, path=name)
 
@@ -279,51 +278,12 @@ def _record(record: Any, name: str, number: int | None) -> Iterator[Document | I
     yield doc
 
 
-class _TextExtractor(html.parser.HTMLParser):
-    """Collects the visible text of an HTML page, one block element per line."""
-
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-               "article", "header", "footer", "blockquote", "title"}
-    _HIDDEN = {"script", "style", "noscript", "template", "head"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self._hidden = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in self._HIDDEN:
-            self._hidden += 1
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self._HIDDEN and self._hidden:
-            self._hidden -= 1
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._hidden:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
+def _html_to_text(markup: str) -> str:
     """Visible text of an HTML page, with its <title> as front matter so it becomes the title."""
-    parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
-    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parser.parts).split("\n")]
-    body = "\n".join(line for line in lines if line)
-    title = _clean(parser.title)
+    from comparer.html_text import visible_text
+
+    title, body = visible_text(markup)
+    title = _clean(title)
     if title:
         import yaml
 

@@ -6,17 +6,15 @@ tabular formats are built from the views below, one list of tables per command.
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 import json
 import shutil
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from comparer.types import Report
+
+# csv, html and textwrap are imported by the formats that use them: a JSON run needs none.
 
 FORMATS = ("table", "markdown", "json", "csv", "yaml", "html")
 
@@ -228,6 +226,8 @@ def _terminal(tables: list[Table], width: int) -> str:
 
 def _wrapped(table: Table, width: int) -> list[list[str]]:
     """Wrap long cells so the table fits ``width`` columns; short columns keep their width."""
+    import textwrap
+
     columns = len(table.headers)
     natural = [max([len(h) for h in table.headers[i].split("\n")]
                    + [len(line) for row in table.rows for line in _cell(row[i]).split("\n")])
@@ -278,6 +278,9 @@ def _markdown(tables: list[Table]) -> str:
 
 def _csv(tables: list[Table]) -> str:
     """One CSV: a leading ``table`` column says which table a row belongs to."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     headers = tables[0].headers if tables else ()
@@ -290,6 +293,8 @@ def _csv(tables: list[Table]) -> str:
 
 def _html(tables: list[Table], view: str) -> str:
     """A self-contained page; every piece of document text is escaped."""
+    import html
+
     parts = ["<!DOCTYPE html>", "<html lang=\"en\"><head><meta charset=\"utf-8\">",
              f"<title>comparer {html.escape(view)}</title>",
              "<style>body{font:14px/1.4 system-ui,sans-serif;margin:2em}table{border-collapse:collapse;"
