@@ -147,6 +147,10 @@ _NON_MODAL_HEDGES = frozenset({"according to", "sources said", "source said", "s
 _CUE_WORDS = frozenset({"unable", "incapable", "lack", "lacks", "lacked", "lacking", "zero"})
 
 
+# "has yet to write", "is yet to appear": not done so far.
+_YET_BEFORE = frozenset({"has", "have", "had", "is", "are", "was", "were"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     start: int
@@ -158,7 +162,7 @@ def _negations(pair: Pair, claim) -> list:
     found = [m for m in claim.mentions if m.kind == "negation"]
     tokens = pair.ta if claim is pair.a else pair.tb
     for k, t in enumerate(tokens):
-        if t.low in _CUE_WORDS or (t.low == "yet" and k and tokens[k - 1].low in ("has", "have", "had")
+        if t.low in _CUE_WORDS or (t.low == "yet" and k and tokens[k - 1].low in _YET_BEFORE
                                    and k + 1 < len(tokens) and tokens[k + 1].low == "to"):
             if not any(m.start <= t.start < m.end for m in found):
                 found.append(_Cue(t.start, t.end, t.text))
