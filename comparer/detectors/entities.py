@@ -34,7 +34,7 @@ _SWAP_OVERLAP = 0.6  # share of content words two claims must have for a bare sw
 
 
 def _words(value: str) -> set[str]:
-    return {w for w in re.split(r"[\s.\-']+", value.lower()) if w}
+    return {w for w in re.split(r"[\s.\-',:;]+", value.lower()) if w}
 
 
 def same_entity(ctx: Context, x: Mention, y: Mention) -> bool:
