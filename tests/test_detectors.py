@@ -151,6 +151,16 @@ CASES = [
      ["entity"]),
     ("modifier-shortened", "Delta Nine is an American pornographic website.", "Delta Nine is a porn website.", []),
     ("predicate-within", "Corvo is an island state within the Azores Archipelago.", "Corvo is a city.", ["entity"]),
+    ("date-decade-word", "Ines Ortega (born May 3, 1962) is a Chilean painter.", "Ines Ortega was born in the fifties.",
+     ["date"]),
+    ("date-decade-agrees", "The band formed in 1968 in Leeds.", "The band formed in the late 1960s in Leeds.", []),
+    ("date-decade-differs", "The band formed in 1975 in Leeds.", "The band formed in the 1960s in Leeds.", ["date"]),
+    ("date-decade-short", "The band formed in 1955 in Leeds.", "The band formed in the '50s in Leeds.", []),
+    ("number-decades", "Vera Lind has worked as a singer for three decades.",
+     "Vera Lind has worked as a singer for over 50 years.", ["number"]),
+    ("number-decades-agree", "Vera Lind has worked as a singer for three decades.",
+     "Vera Lind has worked as a singer for 30 years.", []),
+    ("number-centuries-agree", "The abbey stood for two centuries.", "The abbey stood for 200 years.", []),
 ]
 
 
