@@ -161,6 +161,16 @@ CASES = [
     ("number-decades-agree", "Vera Lind has worked as a singer for three decades.",
      "Vera Lind has worked as a singer for 30 years.", []),
     ("number-centuries-agree", "The abbey stood for two centuries.", "The abbey stood for 200 years.", []),
+    ("agent-active-passive", "Sculptor Ann Vale created the bronze monument in 1950.",
+     "The monument was created by sculptor Tom Reed.", ["entity"]),
+    ("agent-same", "Sculptor Ann Vale created the bronze monument in 1950.",
+     "The monument was created by sculptor Ann Vale.", []),
+    ("agent-part-of-name", "The prisoners were freed by Saddam last year.", "Mr. Hussein freed the prisoners last year.",
+     []),
+    ("agent-listed", "The film was written and directed by Lena Ortiz and Paul Kim.", "Mark Stone directed the film.",
+     ["entity"]),
+    ("agent-listed-agrees", "The film was written and directed by Lena Ortiz and Paul Kim.",
+     "Paul Kim directed the film.", []),
 ]
 
 
