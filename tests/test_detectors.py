@@ -171,6 +171,16 @@ CASES = [
      ["entity"]),
     ("agent-listed-agrees", "The film was written and directed by Lena Ortiz and Paul Kim.",
      "Paul Kim directed the film.", []),
+    ("negation-no-relation", "Omar Reyes is a former arms dealer and author.",
+     "Omar Reyes had no relation to the arms trade.", ["negation"]),
+    ("antonym-degree", "Calder is a large, highly residential college.", "Calder College is barely residential.",
+     ["negation"]),
+    ("antonym-degree-as-written", "European stocks were barely changed but near the year's highs.",
+     "European stocks slipped from their highs but stayed near the year's highs.", []),
+    ("negation-other-name", "The Quiet Shore is the final studio album by the band Pale Fire.",
+     "The Quiet Shore is not an album by Jan Berg.", []),
+    ("negation-same-name", "The Quiet Shore is the final studio album by the band Pale Fire.",
+     "The Quiet Shore is not an album by Pale Fire.", ["negation"]),
 ]
 
 
