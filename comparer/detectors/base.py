@@ -18,8 +18,10 @@ from typing import Any
 
 from comparer.types import Claim, Document, Mention
 
-# Combining accents count as letters: text in decomposed form writes "é" as "e" and U+0301.
-WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:['’.&][^\W_](?:[^\W_]|[\u0300-\u036f])*)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:['’.&][^\W_]+)*", re.UNICODE)
+# Text in decomposed form writes "é" as "e" and U+0301: there the accents count as letters.
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_WORD_DECOMPOSED = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:['’.&][^\W_](?:[^\W_]|[\u0300-\u036f])*)*")
 # Bracket tokens of treebank-tokenised text ("-LRB-"): punctuation, not names.
 BRACKETS = frozenset({"LRB", "RRB", "LSB", "RSB", "LCB", "RCB"})
 STOPWORDS = frozenset("""
@@ -64,7 +66,8 @@ class Token:
 def tokens_of(claim: Claim) -> tuple[Token, ...]:
     base = claim.start
     out = []
-    for m in WORD.finditer(claim.text):
+    pattern = _WORD_DECOMPOSED if _COMBINING.search(claim.text) else WORD
+    for m in pattern.finditer(claim.text):
         word = m.group()
         if word in BRACKETS:
             continue
