@@ -181,6 +181,8 @@ CASES = [
      "The Quiet Shore is not an album by Jan Berg.", []),
     ("negation-same-name", "The Quiet Shore is the final studio album by the band Pale Fire.",
      "The Quiet Shore is not an album by Pale Fire.", ["negation"]),
+    ("antonym-in-outside", "The painter Ada Moss was born in Trieste in 1931.",
+     "The painter Ada Moss was born outside of Trieste in 1931.", ["negation"]),
 ]
 
 

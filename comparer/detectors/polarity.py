@@ -235,7 +235,8 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
     for i1, i2, j1, j2 in pair.slots(max_len=4):
         for x in pair.ta[i1:i2]:
             for y in pair.tb[j1:j2]:
-                if _opposed(pair, x, y) and x.start not in named_a and y.start not in named_b:
+                if (_opposed(pair, x, y) or _inside_outside(x, y)) and x.start not in named_a \
+                        and y.start not in named_b:
                     yield _opposite(pair, ctx, x, y, "high")
                     return
     if pair.same_fraction() >= _OPP_SHARE:
@@ -252,6 +253,12 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
 # Opposites whose stems would meet other words ("highly" / "highs"): matched as written.
 _DEGREE = ({"highly", "extremely", "very", "fully"}, {"barely", "hardly", "scarcely"})
+
+
+def _inside_outside(x: Token, y: Token) -> bool:
+    """"Born in Trieste" / "born outside of Trieste": opposite places, only where one word
+    replaces the other between matching words (a bare "in" is everywhere)."""
+    return {x.low, y.low} in ({"in", "outside"}, {"within", "outside"}, {"inside", "outside"})
 
 
 def _names_other(ctx: Context, first, second, hit: Token, scope: list[Token]) -> bool:
