@@ -159,11 +159,11 @@ def _decades(claim: Claim) -> list[When]:
     out = []
     for found in _DECADE.finditer(claim.text):
         if found.group("digits"):
-            part, decade = "digits", int(found.group("digits"))
+            decade = int(found.group("digits"))
         elif found.group("short"):
-            part, decade = "short", 1900 + int(found.group("short"))
+            decade = 1900 + int(found.group("short"))
         else:
-            part, decade = "word", _DECADE_WORDS[found.group("word").lower()]
+            decade = _DECADE_WORDS[found.group("word").lower()]
         start = claim.start + found.start()
         end = claim.start + found.end()
         out.append(When(start, end, found.group(), None, None, None, decade))
