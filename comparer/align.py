@@ -208,9 +208,9 @@ def _same_opening(ctx: Context, a: Claim, b: Claim) -> bool:
     standing for it (``stands_for``), for the detectors of what the subject is said to be.
     """
     from comparer.detectors.entities import same_entity
-    from comparer.detectors.predicates import PRONOUNS, _subject
+    from comparer.detectors.predicates import PRONOUNS, opening_name
 
-    sa, sb = _subject(ctx, a, ctx.tokens(a)), _subject(ctx, b, ctx.tokens(b))
+    sa, sb = opening_name(ctx, a, ctx.tokens(a)), opening_name(ctx, b, ctx.tokens(b))
     if sa is None or sb is None:
         return False
     pa, pb = sa.text.lower() in PRONOUNS, sb.text.lower() in PRONOUNS

@@ -5,8 +5,8 @@ and yields findings with document offsets for both sides. ``DETECTORS`` is the
 registry, a list of ``(kind, function)`` pairs run in this order; the first finding
 for a pair of spans wins. A kind may have more than one function (``entity``: names
 swapped in a slot, predicate nouns that differ, and
-modifiers that differ before one predicate noun, and a name said to be the only one
-against another). Omissions are found by ``comparer.diff`` from the
+modifiers that differ before one predicate noun, a name said to be the only one
+against another, and different doers of one act). Omissions are found by ``comparer.diff`` from the
 alignment itself, since they concern a claim without a partner.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from comparer.detectors.agents import detect_agent
 from comparer.detectors.base import Context, Finding, Pair
 from comparer.detectors.entities import detect_entity, detect_exclusive
 from comparer.detectors.lists import detect_list
@@ -35,6 +36,7 @@ DETECTORS: list[tuple[str, Detector]] = [
     ("entity", detect_predicate),
     ("entity", detect_modifier),
     ("entity", detect_exclusive),
+    ("entity", detect_agent),
     ("modality", detect_modality),
     ("list", detect_list),
 ]

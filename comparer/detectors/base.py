@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,9 @@ from typing import Any
 from comparer.types import Claim, Document, Mention
 
 WORD = re.compile(r"[^\W_]+(?:['’.&][^\W_]+)*", re.UNICODE)
+# Text in decomposed form writes "é" as "e" and U+0301: there the accents count as letters.
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_WORD_DECOMPOSED = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:['’.&][^\W_](?:[^\W_]|[\u0300-\u036f])*)*")
 # Bracket tokens of treebank-tokenised text ("-LRB-"): punctuation, not names.
 BRACKETS = frozenset({"LRB", "RRB", "LSB", "RSB", "LCB", "RCB"})
 STOPWORDS = frozenset("""
@@ -62,11 +66,14 @@ class Token:
 def tokens_of(claim: Claim) -> tuple[Token, ...]:
     base = claim.start
     out = []
-    for m in WORD.finditer(claim.text):
+    pattern = _WORD_DECOMPOSED if _COMBINING.search(claim.text) else WORD
+    for m in pattern.finditer(claim.text):
         word = m.group()
         if word in BRACKETS:
             continue
         low = word.lower().replace("’", "'")
+        if not low.isascii():
+            low = unicodedata.normalize("NFC", low)
         out.append(Token(base + m.start(), base + m.end(), word, low, stem(low), low not in STOPWORDS))
     return tuple(out)
 
@@ -176,6 +183,19 @@ class Pair:
                 i2, j2 = min(i2, i1 + width), min(j2, j1 + width)
             if before or after:
                 yield i1, i2, j1, j2
+
+    def context(self, i1: int, j1: int) -> tuple[tuple[Token, ...], bool, bool]:
+        """The matching words on either side of the slot that starts at ``i1``/``j1``, and
+        whether it has matching words before it and after it."""
+        ops = self.opcodes
+        for k, (tag, a1, _a2, b1, _b2) in enumerate(ops):
+            if tag == "replace" and a1 == i1 and b1 == j1:
+                around = [ops[n] for n in (k - 1, k + 1) if 0 <= n < len(ops) and ops[n][0] == "equal"]
+                words = tuple(t for _, e1, e2, _, _ in around for t in self.ta[e1:e2])
+                before = k > 0 and ops[k - 1][0] == "equal"
+                after = k + 1 < len(ops) and ops[k + 1][0] == "equal"
+                return words, before, after
+        return (), False, False
 
     def same_fraction(self) -> float:
         """Share of the shorter claim's content words that the other claim also has."""

@@ -18,6 +18,7 @@ in a longer one ("Fanning" in "Dakota Fanning") are the same entity.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -33,7 +34,7 @@ _SWAP_OVERLAP = 0.6  # share of content words two claims must have for a bare sw
 
 
 def _words(value: str) -> set[str]:
-    return {w for w in re.split(r"[\s.\-']+", value.lower()) if w}
+    return {w for w in re.split(r"[\s.\-',:;]+", value.lower()) if w}
 
 
 def same_entity(ctx: Context, x: Mention, y: Mention) -> bool:
@@ -43,11 +44,12 @@ def same_entity(ctx: Context, x: Mention, y: Mention) -> bool:
     wx, wy = _words(cx), _words(cy)
     if not wx or not wy:
         return False
-    if wx <= wy or wy <= wx or _abbreviates(cx, cy) or _abbreviates(cy, cx):
+    if wx <= wy or wy <= wx or _abbreviates(cx, cy) or _abbreviates(cy, cx) or _cut_at_accent(cx, cy):
         return True
     # Spelling variants and partial names of one entity: "Turk"/"Turks", "Tim Roth"/"Timothy Simon Roth".
-    if fuzz.ratio(cx, cy) >= _SAME_NAME or (len(wx) == len(wy) and all(
-            any(fuzz.ratio(a, b) >= _SAME_NAME for b in wy) for a in wx)):
+    # A different first letter makes another name ("Hollywood"/"Bollywood").
+    if (cx[0] == cy[0] and fuzz.ratio(cx, cy) >= _SAME_NAME) or (len(wx) == len(wy) and all(
+            any(a[0] == b[0] and fuzz.ratio(a, b) >= _SAME_NAME for b in wy) for a in wx)):
         return True
     if any(_close_words(a, b) for a in wx for b in wy if a[0] == b[0]) and (
             len(wx) == 1 or len(wy) == 1 or (x.label != "place" and y.label != "place")):
@@ -68,6 +70,14 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     initials = "".join(w[0] for w in words if w not in _NAME_GLUE)
     return letters in (initials, "".join(w[0] for w in words))
+
+
+def _cut_at_accent(x: str, y: str) -> bool:
+    """Whether one name is the other cut short before an accented letter ("L'Ore" for
+    "L'Oréal"), as a name extractor that stops at non-ASCII letters leaves it."""
+    short, long = (unicodedata.normalize("NFD", v) for v in sorted((x, y), key=len))
+    return len(short) >= 3 and long.startswith(short) and len(long) > len(short) \
+        and unicodedata.combining(long[len(short)]) > 0
 
 
 def _close_words(a: str, b: str) -> bool:
@@ -105,18 +115,24 @@ def detect_entity(pair: Pair, ctx: Context) -> Iterator[Finding]:
     reported: set[tuple[int, int]] = set()
     # 1. slots of the word-level diff
     for i1, i2, j1, j2 in pair.slots(clip=True):
-        # The words around match, so the two names fill one place even if each claim
-        # also names the other's entity elsewhere.
+        words, before, after = pair.context(i1, j1)
+        if not _anchored(ctx, pair.a, words):
+            continue
+        i1, i2 = _clause_part(pair.a, pair.ta, i1, i2, before, after)
+        j1, j2 = _clause_part(pair.b, pair.tb, j1, j2, before, after)
         # The words around match, so the two names fill one place even if each claim
         # also names the other's entity elsewhere, provided the claims are near copies.
         near_copy = pair.same_fraction() >= _NEAR_COPY
-        in_a = [m for m in ents_a if inside(m, pair.ta, i1, i2) and (near_copy or _absent(ctx, m, ents_b))]
-        in_b = [m for m in ents_b if inside(m, pair.tb, j1, j2) and (near_copy or _absent(ctx, m, ents_a))]
+        in_a = [m for m in ents_a if inside(m, pair.ta, i1, i2) and (near_copy or _absent(ctx, m, ents_b))
+                and not _pronoun_named(pair, pair.a, m, i1, j1)]
+        in_b = [m for m in ents_b if inside(m, pair.tb, j1, j2) and (near_copy or _absent(ctx, m, ents_a))
+                and not _pronoun_named(pair, pair.b, m, i1, j1)]
         for x in in_a:
             if negated(pair.a, x.start):
                 continue
             y = _best_partner(x, [m for m in in_b if compatible(x, m) and not same_entity(ctx, x, m)
-                                  and not negated(pair.b, m.start)])
+                                  and not negated(pair.b, m.start)
+                                  and bracketed(pair.a, x.start) == bracketed(pair.b, m.start)])
             if y is not None and (x.start, y.start) not in reported:
                 reported.add((x.start, y.start))
                 yield Finding("entity", "high", (x.start, x.end), (y.start, y.end), _describe(ctx, x, y, pair))
@@ -135,9 +151,9 @@ def detect_entity(pair: Pair, ctx: Context) -> Iterator[Finding]:
     if pair.same_fraction() < _SWAP_OVERLAP:
         return
     only_a = [m for m in ents_a if _absent(ctx, m, ents_b) and m.label != _GENERIC_LABEL
-              and not negated(pair.a, m.start)]
+              and not negated(pair.a, m.start) and not _fragment(ents_a, m)]
     only_b = [m for m in ents_b if _absent(ctx, m, ents_a) and m.label != _GENERIC_LABEL
-              and not negated(pair.b, m.start)]
+              and not negated(pair.b, m.start) and not _fragment(ents_b, m)]
     for x in only_a:
         y = _best_partner(x, [m for m in only_b if m.label == x.label])
         if y is not None:
@@ -145,6 +161,55 @@ def detect_entity(pair: Pair, ctx: Context) -> Iterator[Finding]:
                           f"{ctx.label(pair.a.document)} names {x.text!r} where "
                           f"{ctx.label(pair.b.document)} names {y.text!r}.")
             return
+
+
+def _anchored(ctx: Context, claim: Claim, words) -> bool:
+    """Whether the matching words around a slot say something besides names: "in" or the
+    shared half of two different names ("San" of "San Diegans" / "San Diego") is no place
+    of a claim."""
+    spans = [(m.start, m.end) for m in ctx.entities(claim)]
+    return any(t.content and len(t.text) > 1 and not any(s <= t.start < e for s, e in spans) for t in words)
+
+
+_CLAUSE_GAP = re.compile(r"[,;:()\[\]]|-[LR][RS]B-")
+
+
+def _clause_part(claim: Claim, tokens, i1: int, i2: int, before: bool, after: bool) -> tuple[int, int]:
+    """The clause of a slot next to its matching words: in "Distributed by Columbia Pictures,
+    the film was released" the place before "was released" holds "the film", not the name."""
+    if before == after or i2 - i1 < 2:
+        return i1, i2
+    breaks = [k for k in range(i1 + 1, i2) if _CLAUSE_GAP.search(
+        claim.text[tokens[k - 1].end - claim.start:tokens[k].start - claim.start])]
+    if not breaks:
+        return i1, i2
+    return (breaks[-1], i2) if after else (i1, breaks[0])
+
+
+def _pronoun_named(pair: Pair, claim: Claim, m: Mention, i1: int, j1: int) -> bool:
+    """Whether ``m`` opens its claim where the other claim opens with a personal pronoun:
+    "He was survived by ..." / "Wolfgang Mozart had ...": the pronoun stands for the name."""
+    if i1 or j1 or m.start != claim.start:
+        return False
+    other = pair.tb if claim is pair.a else pair.ta
+    return bool(other) and other[0].low in _PRONOUNS
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
+_OPENERS = re.compile(r"-LRB-|-LSB-|[(\[]")
+_CLOSERS = re.compile(r"-RRB-|-RSB-|[)\]]")
+
+
+def bracketed(claim: Claim, start: int) -> bool:
+    """Whether the offset ``start`` lies inside a parenthesis of ``claim`` (an aside: another
+    name, a pronunciation, a year)."""
+    head = claim.text[:start - claim.start]
+    return len(_OPENERS.findall(head)) > len(_CLOSERS.findall(head))
+
+
+def _fragment(mentions: list[Mention], m: Mention) -> bool:
+    """Whether ``m`` is one piece of a longer name cut in two ("Italian" of "Eighth Italian War")."""
+    return any(o is not m and (0 <= o.start - m.end <= 1 or 0 <= m.start - o.end <= 1) for o in mentions)
 
 
 def _best_partner(x: Mention, candidates: list[Mention]) -> Mention | None:

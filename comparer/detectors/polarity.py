@@ -25,7 +25,7 @@ _SCOPE = 4  # content words after a cue that it negates
 # Copular verbs too: "never appeared on the cover" negates "on a magazine cover".
 _TRANSPARENT = frozenset(stem(w) for w in """ever even really currently yet always actually truly know how able
 manage managed try tried want wanted become became becomes appear appeared appears seem seemed seems
-remain remained remains""".split())
+remain remained remains relation relations connection connections ties link links involvement""".split())
 # Opposites, by surface forms; each side is matched through the crude stemmer.
 _OPPOSITES = [
     ("confirm confirmed confirms", "deny denied denies"),
@@ -147,6 +147,10 @@ _NON_MODAL_HEDGES = frozenset({"according to", "sources said", "source said", "s
 _CUE_WORDS = frozenset({"unable", "incapable", "lack", "lacks", "lacked", "lacking", "zero"})
 
 
+# "has yet to write", "is yet to appear": not done so far.
+_YET_BEFORE = frozenset({"has", "have", "had", "is", "are", "was", "were"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     start: int
@@ -158,7 +162,7 @@ def _negations(pair: Pair, claim) -> list:
     found = [m for m in claim.mentions if m.kind == "negation"]
     tokens = pair.ta if claim is pair.a else pair.tb
     for k, t in enumerate(tokens):
-        if t.low in _CUE_WORDS or (t.low == "yet" and k and tokens[k - 1].low in ("has", "have", "had")
+        if t.low in _CUE_WORDS or (t.low == "yet" and k and tokens[k - 1].low in _YET_BEFORE
                                    and k + 1 < len(tokens) and tokens[k + 1].low == "to"):
             if not any(m.start <= t.start < m.end for m in found):
                 found.append(_Cue(t.start, t.end, t.text))
@@ -215,6 +219,8 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
             if any(not _word_in(t.stem, other) and t.stem not in _TRANSPARENT
                    for t in scope[:scope.index(hits[0])]):
                 continue
+            if _names_other(ctx, first, second, hits[0], scope):
+                continue
             word = _word_in(hits[0].stem, other)
             neg_span = (cue.start, hits[0].end)
             plain_span = (word.start, word.end)
@@ -229,7 +235,8 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
     for i1, i2, j1, j2 in pair.slots(max_len=4):
         for x in pair.ta[i1:i2]:
             for y in pair.tb[j1:j2]:
-                if _opposed(pair, x, y) and x.start not in named_a and y.start not in named_b:
+                if (_opposed(pair, x, y) or _inside_outside(x, y)) and x.start not in named_a \
+                        and y.start not in named_b:
                     yield _opposite(pair, ctx, x, y, "high")
                     return
     if pair.same_fraction() >= _OPP_SHARE:
@@ -244,8 +251,32 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
                     return
 
 
+# Opposites whose stems would meet other words ("highly" / "highs"): matched as written.
+_DEGREE = ({"highly", "extremely", "very", "fully"}, {"barely", "hardly", "scarcely"})
+
+
+def _inside_outside(x: Token, y: Token) -> bool:
+    """"Born in Trieste" / "born outside of Trieste": opposite places, only where one word
+    replaces the other between matching words (a bare "in" is everywhere)."""
+    return {x.low, y.low} in ({"in", "outside"}, {"within", "outside"}, {"inside", "outside"})
+
+
+def _names_other(ctx: Context, first, second, hit: Token, scope: list[Token]) -> bool:
+    """Whether the negated words go on to a name the other claim lacks, where the other claim
+    has a name of its own: "is not an album by Danny Vale" denies Vale's album, not the album
+    "by Pink Floyd" of the other account."""
+    from comparer.detectors.entities import compatible, same_entity
+
+    mine, theirs = ctx.entities(first), ctx.entities(second)
+    own = [o for o in theirs if not any(same_entity(ctx, o, m) for m in mine)]
+    return any(hit.end <= m.start < scope[-1].end and not any(same_entity(ctx, m, o) for o in theirs)
+               and any(compatible(m, o) for o in own) for m in mine)
+
+
 def _opposed(pair: Pair, x: Token, y: Token) -> bool:
     if y.stem in OPPOSITE.get(x.stem, ()):
+        return True
+    if any(x.low in one and y.low in other for one, other in (_DEGREE, _DEGREE[::-1])):
         return True
     # "non-binding" is read as "non" and "binding": no opposite of "nonbinding".
     return prefix_negated(x.stem, y.stem) and not (_after_prefix(pair.a, x) or _after_prefix(pair.b, y))

@@ -23,8 +23,11 @@ _COPULA = frozenset({"is", "was", "are", "were"})
 _ARTICLE = frozenset({"a", "an", "the"})
 # Words that end a predicate noun phrase: relative pronouns, prepositions, conjunctions of clauses.
 _PHRASE_END = frozenset("""who whom whose which that from by in on at of for with to as since during
-whose where when while but""".split())
+whose where when while but within near inside outside between among across along under over about like
+after before""".split())
 _PARTICIPLE_NEXT = frozenset("by for in from as on at to into with".split())
+# Words after a noun that open a phrase of their own: irregular participles and adjectives.
+_POSTNOMINAL = frozenset("set made written shot held known born run sung built native".split())
 _OPEN = re.compile(r"-LRB-|-LSB-|\(|\[")
 _CLOSE = re.compile(r"-RRB-|-RSB-|\)|\]")
 _MAX_WORDS = 6
@@ -36,9 +39,21 @@ _KNOWN_AS = re.compile(r",?\s*(?:(?:also|more|best|professionally|officially|loc
 _HYPHENATED = re.compile(r"-[^\W_]+")
 # Head nouns that name one kind of thing: "a film" and "a movie" do not disagree.
 _SAME_KIND = [frozenset(g.split()) for g in (
-    "film movie picture", "series show programme program sitcom", "song single track", "album record",
-    "singer vocalist", "musician singer vocalist drummer guitarist bassist pianist rapper", "author writer",
-    "actor actress performer", "company firm business corporation")]
+    "film movie picture", "series show programme program sitcom", "song single track hit", "album record",
+    "singer vocalist", "musician singer vocalist drummer guitarist bassist pianist rapper performer artist",
+    "author writer playwright novelist poet screenwriter journalist essayist lyricist songwriter",
+    "actor actress performer entertainer artist", "company firm business corporation",
+    "channel network station broadcaster", "city town capital municipality", "band group")]
+# Head nouns too general to disagree with a more precise one: "a place", "a person".
+_GENERIC_HEADS = frozenset("""place location thing person people individual man woman one entity figure work
+object item product member part example""".split())
+# Kinds of things that cannot be one another: two of these, from no common group above, are two
+# different descriptions even when their modifiers agree ("a comedy drama film" / "a comedy drama book").
+_KINDS = frozenset("""film movie book novel song single album series show sitcom play painting sculpture poem
+opera musical documentary magazine newspaper website channel network game band city town village county
+state country province region island river mountain lake district continent company university school
+party""".split())
+_KIND_WORDS = _KINDS | _GENERIC_HEADS | frozenset().union(*_SAME_KIND)
 # Degree and focus adverbs that can stand before a head noun without describing it.
 _ADVERBS = frozenset("""only solely mainly mostly primarily exclusively largely purely entirely wholly
 chiefly partly very also just really truly""".split())
@@ -61,12 +76,66 @@ def _predicate(ctx: Context, claim: Claim, tokens: tuple[Token, ...]) -> Predica
     cached = ctx.doc_cache.get(("predicate", claim.id), False)
     if cached is not False:
         return cached
-    found = None
-    subject = _subject(ctx, claim, tokens)
-    if subject is not None:
-        found = _after_subject(claim, tokens, subject)
+    found = _called(claim, tokens)
+    for subject in (() if found else (_subject(ctx, claim, tokens), _title(claim, tokens))):
+        if subject is not None:
+            found = _after_subject(claim, tokens, subject)
+            if found is not None:
+                break
     ctx.doc_cache[("predicate", claim.id)] = found
     return found
+
+
+_TITLE_GLUE = frozenset({"of", "the", "a", "an", "and", "&", "in", "on", "for", "to", "de", "la", "le", "du"})
+_TITLE_GAP = re.compile(r"\s*(?:[:&'’]\s*)?")
+_TITLE_WORDS = 8
+
+
+def _title(claim: Claim, tokens: tuple[Token, ...]) -> Mention | None:
+    """A title-case name that runs up to the copula or to a parenthesis: "Excuse My French",
+    "Daag: A Poem of Love", "A & E (previously ...)". Small words inside it stay lower case."""
+    words: list[Token] = []
+    for t in tokens:
+        if words:
+            gap = claim.text[words[-1].end - claim.start:t.start - claim.start]
+            if _OPEN.search(gap) or t.low in _COPULA:
+                break
+            if _TITLE_GAP.fullmatch(gap) is None:
+                return None
+        if not t.text[:1].isupper() and not (words and t.low in _TITLE_GLUE):
+            return None
+        words.append(t)
+        if len(words) > _TITLE_WORDS:
+            return None
+    while words and words[-1].low in _TITLE_GLUE:
+        words.pop()
+    if not words or len(words) == len(tokens):
+        return None
+    text = claim.text[words[0].start - claim.start:words[-1].end - claim.start]
+    return Mention("entity", words[0].start, words[-1].end, text, text, label="other")
+
+
+_CALLED = re.compile(r"(?:there|this|it)\s+(?:is|was|are|were)\s+(?:a|an|the)\s+(?P<kind>[^\W\d][\w\s-]{0,60}?)\s+"
+                     r"(?:called|named)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})", re.I)
+
+
+def _called(claim: Claim, tokens: tuple[Token, ...]) -> Predicate | None:
+    """"There is a country called X", "This is an ethnic group called X": X is a country."""
+    found = _CALLED.match(claim.text)
+    if found is None or not found.group("name")[:1].isupper():
+        return None
+    begin, end = claim.start + found.start("name"), claim.start + found.end("name")
+    name = Mention("entity", begin, end, found.group("name"), found.group("name"), label="other")
+    k1, k2 = claim.start + found.start("kind"), claim.start + found.end("kind")
+    words = tuple(t for t in tokens if k1 <= t.start and t.end <= k2)
+    if not words or words[-1].low in STOPWORDS:
+        return None
+    return Predicate(name, words)
+
+
+def opening_name(ctx: Context, claim: Claim, tokens: tuple[Token, ...]) -> Mention | None:
+    """The name a claim opens with, as a subject or as a title running up to a parenthesis."""
+    return _subject(ctx, claim, tokens) or _title(claim, tokens)
 
 
 def _subject(ctx: Context, claim: Claim, tokens: tuple[Token, ...]) -> Mention | None:
@@ -104,8 +173,7 @@ def _after_subject(claim: Claim, tokens: tuple[Token, ...], subject: Mention) ->
     offset = 0
     depth = 0
     while True:
-        gap = re.match(r"\s*(?:[`'\"]+\s*)?", rest[offset:])
-        offset += gap.end()
+        offset = _skip_asides(rest, offset)
         opening = _OPEN.match(rest, offset)
         if not opening:
             break
@@ -136,8 +204,11 @@ def _after_subject(claim: Claim, tokens: tuple[Token, ...], subject: Mention) ->
         between = claim.text[previous_end - claim.start:t.start - claim.start]
         if t.low in _PHRASE_END or any(ch in between for ch in ",;:()."):
             break
-        if words and t.low.endswith("ed") and _next_low(tokens, t) in _PARTICIPLE_NEXT:
-            break  # "a film directed by ...": the participle opens a clause of its own
+        if words and t.low in _POSTNOMINAL:
+            break  # "a film set in Cork", "a group native to Spain"
+        if words and t.low.endswith("ed") and (_next_low(tokens, t) in _PARTICIPLE_NEXT or (
+                _next_low(tokens, t) in ("and", "or") and _next_low(tokens, _next(tokens, t)).endswith("ed"))):
+            break  # "a film directed by ...", "produced and directed by": a clause of its own
         words.append(t)
         previous_end = t.end
         if len(words) > _MAX_WORDS:
@@ -149,8 +220,37 @@ def _after_subject(claim: Claim, tokens: tuple[Token, ...], subject: Mention) ->
     return Predicate(subject, tuple(words), alias)
 
 
+def _singular(token: Token) -> str:
+    low = token.low
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") and low[:-1] in _KIND_WORDS else low
+
+
+_ASIDE = re.compile(r"\s*(?:[`'\"]+|-RRB-|-RSB-|[)\]]|[^\sA-Za-z0-9(\[,;:.-]*[^\W\d_A-Za-z][^\s(\[,;:]*)")
+
+
+def _skip_asides(rest: str, offset: int) -> int:
+    """Past quotes, a stray closing bracket and a name written in another script after a
+    name: "Yara Shahidi شهیدی -RRB- (born ...)"."""
+    while True:
+        found = _ASIDE.match(rest, offset)
+        if found is None or found.end() == offset or not found.group().strip():
+            return offset + len(rest[offset:]) - len(rest[offset:].lstrip())
+        offset = found.end()
+
+
 def _same_kind(x: Token, y: Token) -> bool:
-    return any(x.low in group and y.low in group for group in _SAME_KIND)
+    wx, wy = _singular(x), _singular(y)
+    return any(wx in group and wy in group for group in _SAME_KIND)
+
+
+def _kin_in(head: Token, tokens: tuple[Token, ...]) -> bool:
+    """Whether the other claim names a thing of the head's kind anywhere: "a writer" agrees
+    with "an actress, singer and author", whichever noun a predicate stops at."""
+    return any(_same_kind(head, t) for t in tokens)
+
+
+def _distinct_kinds(x: Token, y: Token) -> bool:
+    return _singular(x) in _KINDS and _singular(y) in _KINDS and not _same_kind(x, y)
 
 
 def _described(predicate: Predicate) -> set[str]:
@@ -174,11 +274,16 @@ def _same_subject(ctx: Context, pair: Pair, pa: Predicate, pb: Predicate) -> boo
     return any(same_entity(ctx, x, y) for x in names_a for y in names_b)
 
 
-def _next_low(tokens: tuple[Token, ...], token: Token) -> str:
+def _next(tokens: tuple[Token, ...], token: Token | None) -> Token | None:
     for t in tokens:
-        if t.start >= token.end:
-            return t.low
-    return ""
+        if token is not None and t.start >= token.end:
+            return t
+    return None
+
+
+def _next_low(tokens: tuple[Token, ...], token: Token | None) -> str:
+    found = _next(tokens, token)
+    return found.low if found else ""
 
 
 def detect_predicate(pair: Pair, ctx: Context) -> Iterator[Finding]:
@@ -189,15 +294,23 @@ def detect_predicate(pair: Pair, ctx: Context) -> Iterator[Finding]:
         return
     # Each head noun must be foreign to the other claim: "a musician" agrees with "a Mexican
     # and American musician", whichever of the two is read as the head.
-    if pa.head.stem in pair.stems_b or pb.head.stem in pair.stems_a or _same_kind(pa.head, pb.head):
+    if pa.head.stem in pair.stems_b or pb.head.stem in pair.stems_a or _kin_in(pa.head, pair.tb) \
+            or _kin_in(pb.head, pair.ta):
         return
-    if _described(pa) & _described(pb):
+    if _singular(pa.head) in _GENERIC_HEADS or _singular(pb.head) in _GENERIC_HEADS:
+        return
+    if _described(pa) & _described(pb) and not _distinct_kinds(pa.head, pb.head):
         return
     if negated(pair.a, pa.head.start) or negated(pair.b, pb.head.start):
         return
     yield Finding("entity", "medium", (pa.head.start, pa.head.end), (pb.head.start, pb.head.end),
                   f"{ctx.label(pair.a.document)} calls {pa.subject.text!r} a {pa.head.text!r} where "
                   f"{ctx.label(pair.b.document)} calls it a {pb.head.text!r}.")
+
+
+def _shares_word(word: Token, tokens: tuple[Token, ...]) -> bool:
+    return any(t.stem == word.stem or (min(len(t.stem), len(word.stem)) >= 4 and (
+        t.stem.startswith(word.stem) or word.stem.startswith(t.stem))) for t in tokens)
 
 
 def _modifiers(claim: Claim, predicate: Predicate) -> list[Token]:
@@ -228,8 +341,9 @@ def detect_modifier(pair: Pair, ctx: Context) -> Iterator[Finding]:
     ma, mb = _modifiers(pair.a, pa), _modifiers(pair.b, pb)
     if not ma or not mb:
         return
-    # Each side's modifiers must be foreign to the other claim as a whole.
-    if {t.stem for t in mb} & pair.stems_a or {t.stem for t in ma} & pair.stems_b:
+    # Each side's modifiers must be foreign to the other claim as a whole, a shortened
+    # word included ("porn" / "pornographic").
+    if any(_shares_word(t, pair.ta) for t in mb) or any(_shares_word(t, pair.tb) for t in ma):
         return
     if negated(pair.a, pa.head.start) or negated(pair.b, pb.head.start):
         return

@@ -41,19 +41,40 @@ def _numbers(claim: Claim) -> list[Mention]:
             and m.value is not None and not _is_year(m)]
 
 
-def _key(pair_tokens, m: Mention) -> str:
-    """What a number counts: its unit, else the next word ("people")."""
-    if m.unit:
-        return m.unit.lower()
+# Spans of time counted in years: "three decades" is 30 years.
+_IN_YEARS = {"decad": 10.0, "centur": 100.0, "centuri": 100.0}
+_UNIT_YEARS = {"decade": 10.0, "decades": 10.0, "century": 100.0, "centuries": 100.0}
+
+
+def _next_stem(pair_tokens, m: Mention) -> str:
+    """The word a number counts: the next one, or a span of time that ends the mention ("three decades")."""
+    inner = [t for t in pair_tokens if m.start <= t.start and t.end <= m.end]
+    if len(inner) > 1 and inner[-1].stem in _IN_YEARS:
+        return inner[-1].stem
     for t in pair_tokens:
         if t.start >= m.end:
-            return "#" + t.stem
-    return "#"
+            return t.stem
+    return ""
 
 
-def _agrees(claim: Claim, x: Mention, y: float) -> bool:
-    """Whether the number ``x`` of ``claim`` allows the value ``y``."""
-    v = float(x.value)
+def _key(pair_tokens, m: Mention) -> str:
+    """What a number counts: its unit, else the next word ("people"); decades count years."""
+    if m.unit:
+        return "year" if m.unit.lower() in _UNIT_YEARS else m.unit.lower()
+    word = _next_stem(pair_tokens, m)
+    return "#" + ("year" if word in _IN_YEARS else word)
+
+
+def _value(pair_tokens, m: Mention) -> float:
+    """The number, in years when it counts decades or centuries."""
+    if m.unit:
+        return float(m.value) * _UNIT_YEARS.get(m.unit.lower(), 1.0)
+    return float(m.value) * _IN_YEARS.get(_next_stem(pair_tokens, m), 1.0)
+
+
+def _agrees(claim: Claim, x: Mention, y: float, v: float | None = None) -> bool:
+    """Whether the number ``x`` of ``claim`` (worth ``v`` when given) allows the value ``y``."""
+    v = float(x.value) if v is None else v
     if v == y or (v and abs(v - y) / abs(v) <= _ROUNDING):
         return True
     before = claim.text[max(0, x.start - claim.start - 20):x.start - claim.start]
@@ -78,8 +99,11 @@ def detect_number(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 for y in nums_b:
                     if inside(y, pair.tb, j1, j2):
                         slot_pairs.add((x.start, y.start))
+    va = {x.start: _value(pair.ta, x) for x in nums_a}
+    vb = {y.start: _value(pair.tb, y) for y in nums_b}
     for y in nums_b:
-        if any(_agrees(pair.a, x, float(y.value)) or _agrees(pair.b, y, float(x.value)) for x in nums_a):
+        if any(_agrees(pair.a, x, vb[y.start], va[x.start]) or _agrees(pair.b, y, va[x.start], vb[y.start])
+               for x in nums_a):
             continue
         if negated(pair.b, y.start):
             continue
@@ -87,10 +111,10 @@ def detect_number(pair: Pair, ctx: Context) -> Iterator[Finding]:
         for x in nums_a:
             if negated(pair.a, x.start):
                 continue
-            same_unit = x.unit == y.unit or not (x.unit and y.unit)
+            same_unit = _key(pair.ta, x) == key or not (x.unit and y.unit)
             if ((x.start, y.start) in slot_pairs and same_unit) or (
                     _key(pair.ta, x) == key and x.label == y.label
-                    and not any(_agrees(pair.b, z, float(x.value)) for z in nums_b)):
+                    and not any(_agrees(pair.b, z, va[x.start], vb[z.start]) for z in nums_b)):
                 severity = "high" if (x.start, y.start) in slot_pairs or x.unit else "medium"
                 yield Finding("number", severity, (x.start, x.end), (y.start, y.end),
                               f"{ctx.label(pair.a.document)} gives {x.text!r} where "
@@ -110,12 +134,40 @@ class When:
     year: int | None
     month: int | None
     day: int | None
+    decade: int | None = None  # "the 1960s", "the fifties": the decade only
+
+    def field(self, name: str) -> int | None:
+        if name == "decade" and self.decade is None and self.year is not None:
+            return self.year // 10 * 10
+        return getattr(self, name)
 
     def fields(self) -> set[str]:
-        return {n for n in ("year", "month", "day") if getattr(self, n) is not None}
+        return {n for n in ("year", "month", "day", "decade") if self.field(n) is not None}
 
     def agrees(self, other: When) -> bool:
-        return all(getattr(self, n) == getattr(other, n) for n in self.fields() & other.fields())
+        return all(self.field(n) == other.field(n) for n in self.fields() & other.fields())
+
+
+_DECADE_WORDS = {w: 1900 + 10 * k for k, w in enumerate(
+    "_ _ twenties thirties forties fifties sixties seventies eighties nineties".split()) if w != "_"}
+_DECADE = re.compile(r"\b(?:the\s+)(?:(?:early|mid|late)[\s-]+)?(?:(?P<digits>1[0-9]{2}0|20[0-9]0)s"
+                     r"|'?(?P<short>[2-9]0)s|(?P<word>" + "|".join(_DECADE_WORDS) + r"))\b", re.I)
+
+
+def _decades(claim: Claim) -> list[When]:
+    """"The 1960s", "the late '50s", "the fifties" (of the twentieth century)."""
+    out = []
+    for found in _DECADE.finditer(claim.text):
+        if found.group("digits"):
+            decade = int(found.group("digits"))
+        elif found.group("short"):
+            decade = 1900 + int(found.group("short"))
+        else:
+            decade = _DECADE_WORDS[found.group("word").lower()]
+        start = claim.start + found.start()
+        end = claim.start + found.end()
+        out.append(When(start, end, found.group(), None, None, None, decade))
+    return out
 
 
 def _parse(m: Mention) -> tuple[int | None, int | None, int | None] | None:
@@ -141,9 +193,10 @@ def dates_of(ctx: Context, claim: Claim) -> list[When]:
     cached = ctx.doc_cache.get(("dates", claim.id))
     if cached is not None:
         return cached
-    out: list[When] = []
-    years = [m for m in claim.mentions if _is_year(m)]
-    taken = [(m.start, m.end) for m in claim.mentions if m.kind in ("date", "number")]
+    out: list[When] = _decades(claim)
+    decades = [(w.start, w.end) for w in out]
+    years = [m for m in claim.mentions if _is_year(m) and not _within(m, decades)]
+    taken = [(m.start, m.end) for m in claim.mentions if m.kind in ("date", "number")] + decades
     for found in _BARE_YEAR.finditer(claim.text):
         start, end = claim.start + found.start(), claim.start + found.end()
         if not any(s < end and start < e for s, e in taken):
@@ -151,7 +204,7 @@ def dates_of(ctx: Context, claim: Claim) -> list[When]:
     years.sort(key=lambda m: m.start)
     used: set[int] = set()
     for m in claim.mentions:
-        if m.kind != "date":
+        if m.kind != "date" or _within(m, decades):
             continue
         parsed = _parse(m)
         if parsed is None:
@@ -170,6 +223,10 @@ def dates_of(ctx: Context, claim: Claim) -> list[When]:
     out.sort(key=lambda w: w.start)
     ctx.doc_cache[("dates", claim.id)] = out
     return out
+
+
+def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
 
 
 def detect_date(pair: Pair, ctx: Context) -> Iterator[Finding]:
