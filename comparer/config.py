@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from comparer.digest import sha1_hex
 from comparer.errors import ConfigError
 from comparer.regex_cache import cache_dir
 
@@ -181,7 +180,7 @@ def _parsed_yaml(raw: bytes, name: str) -> Any:
     and the shipped tables only change with a new release; a changed file has a new
     hash, so a stale cache is never read. A cache that cannot be written is skipped.
     """
-    cache = cache_dir() / f"{name}.{hashlib.sha1(raw).hexdigest()[:16]}.json"
+    cache = cache_dir() / f"{name}.{sha1_hex(raw)[:16]}.json"
     try:
         return json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -10,13 +10,13 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 
 from comparer.align import Link, align
 from comparer.config import Config
 from comparer.detectors import DETECTORS, SUBJECT_FRAME, Context, Detector, Finding, Pair
+from comparer.digest import sha1_hex
 from comparer.pipeline import read_documents
 from comparer.types import SEVERITIES, Claim, Discrepancy, Document, InputProblem, Report, Span
 
@@ -119,7 +119,7 @@ def discrepancy_id(kind: str, sides: Iterable[tuple[str, str]]) -> str:
     It does not depend on offsets (text elsewhere may change) nor on the order of the inputs.
     """
     key = "\x1f".join([kind, *sorted(f"{doc}\x1e{_normal(text)}" for doc, text in sides)])
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return sha1_hex(key.encode("utf-8"))[:16]
 
 
 def _discrepancy(finding: Finding, a: Claim, b: Claim, texts: dict[str, str]) -> Discrepancy:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import re
 import sys
@@ -17,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from comparer.digest import sha1_hex
 from comparer.errors import InputError
 from comparer.types import Document, InputProblem
 
@@ -67,7 +67,7 @@ def document_from_text(text: str, *, id: str | None = None, published: str | dt.
     """
     body, meta = split_metadata(text)
     published_date = _parse_date(published) if published is not None else meta.get("published")
-    doc_id = id or "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    doc_id = id or "sha1-" + sha1_hex(text.encode("utf-8"))[:12]
     return Document(id=doc_id, text=body, title=_clean(title if title is not None else meta.get("title", "")),
                     published=published_date, source=source if source is not None else meta.get("source", ""),
                     url=url if url is not None else meta.get("url", ""), path=path)

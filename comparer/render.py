@@ -7,7 +7,6 @@ tabular formats are built from the views below, one list of tables per command.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +50,8 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
     if fmt == "markdown":
         return _markdown(tables)
     if fmt == "table":
+        import shutil
+
         return _terminal(tables, width or shutil.get_terminal_size((120, 24)).columns)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
-import re
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+from comparer import regex_cache
+
+_WORD = regex_cache.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 def changed_spans(a: str, b: str, *, min_ratio: float = 0.4,

@@ -70,3 +70,4 @@ def test_a_damaged_file_is_ignored(tmp_path):
     path.write_bytes(b"\x00not marshal data")
     assert "1200000.0" in _run(tmp_path)
     assert marshal.loads(path.read_bytes())  # rewritten whole
+

@@ -16,12 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from comparer import regex_cache
 from comparer.types import Claim, Document, Mention
 
-WORD = re.compile(r"[^\W_]+(?:['’.&][^\W_]+)*", re.UNICODE)
+WORD = regex_cache.compile(r"[^\W_]+(?:['’.&][^\W_]+)*", re.UNICODE)
 # Text in decomposed form writes "é" as "e" and U+0301: there the accents count as letters.
-_COMBINING = re.compile(r"[\u0300-\u036f]")
-_WORD_DECOMPOSED = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:['’.&][^\W_](?:[^\W_]|[\u0300-\u036f])*)*")
+_COMBINING = regex_cache.compile(r"[\u0300-\u036f]")
+_WORD_DECOMPOSED = regex_cache.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:['’.&][^\W_](?:[^\W_]|[\u0300-\u036f])*)*")
 # Bracket tokens of treebank-tokenised text ("-LRB-"): punctuation, not names.
 BRACKETS = frozenset({"LRB", "RRB", "LSB", "RSB", "LCB", "RCB"})
 STOPWORDS = frozenset("""

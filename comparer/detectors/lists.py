@@ -13,12 +13,13 @@ import functools
 import re
 from collections.abc import Iterator
 
+from comparer import regex_cache
 from comparer.detectors.base import STOPWORDS, Context, Finding, Pair, stem
 from comparer.types import Claim
 
 _ITEM = r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}"
-_LONG = re.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
-_PAIR = re.compile(r"\b[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)? (?:and|or) [^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?")
+_LONG = regex_cache.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
+_PAIR = regex_cache.compile(r"\b[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)? (?:and|or) [^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?")
 _LEAD = frozenset(STOPWORDS | {"such", "like", "including", "areas", "area", "other", "fields", "sectors"})
 
 

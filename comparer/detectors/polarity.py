@@ -253,6 +253,7 @@ def detect_negation(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
 # Opposites whose stems would meet other words ("highly" / "highs"): matched as written.
 _DEGREE = ({"highly", "extremely", "very", "fully"}, {"barely", "hardly", "scarcely"})
+_DEGREE_OPPOSITE = {**{w: _DEGREE[1] for w in _DEGREE[0]}, **{w: _DEGREE[0] for w in _DEGREE[1]}}
 
 
 def _inside_outside(x: Token, y: Token) -> bool:
@@ -274,9 +275,7 @@ def _names_other(ctx: Context, first, second, hit: Token, scope: list[Token]) ->
 
 
 def _opposed(pair: Pair, x: Token, y: Token) -> bool:
-    if y.stem in OPPOSITE.get(x.stem, ()):
-        return True
-    if any(x.low in one and y.low in other for one, other in (_DEGREE, _DEGREE[::-1])):
+    if y.stem in OPPOSITE.get(x.stem, ()) or y.low in _DEGREE_OPPOSITE.get(x.low, ()):
         return True
     # "non-binding" is read as "non" and "binding": no opposite of "nonbinding".
     return prefix_negated(x.stem, y.stem) and not (_after_prefix(pair.a, x) or _after_prefix(pair.b, y))

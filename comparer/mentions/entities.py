@@ -6,7 +6,6 @@ and its canonical names are what lets "ROK" and "South Korea" compare equal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
