@@ -20,6 +20,7 @@ two of another document. Linked claims form the N-way alignment groups.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,14 +49,20 @@ class Link:
     weak: bool = False
 
 
+def _overlaps(tokens: Sequence[Token], start: int, end: int) -> range:
+    """Indexes of the tokens (in text order, as tokens always are) that overlap [start, end)."""
+    first = bisect.bisect_right([t.end for t in tokens], start)
+    return range(first, bisect.bisect_left([t.start for t in tokens], end, lo=first))
+
+
 def _features(ctx: Context, claim: Claim, tokens: Sequence[Token]) -> frozenset[str]:
     found = {t.stem for t in tokens if t.content and not t.low.isdigit()}
     for m in ctx.entities(claim):
-        if any(m.start < t.end and t.start < m.end for t in tokens):
+        if _overlaps(tokens, m.start, m.end):
             found.add("e:" + ctx.canon(m))
     for m in claim.mentions:
         if m.kind in ("number", "date") and m.label != "conversion" and m.value is not None \
-                and any(m.start < t.end and t.start < m.end for t in tokens):
+                and _overlaps(tokens, m.start, m.end):
             found.add(f"n:{m.value}")
     return frozenset(found)
 
@@ -89,8 +96,11 @@ def _clauses(ctx: Context, claim: Claim) -> list[tuple[Token, ...]]:
 
 
 def _entity_tokens(ctx: Context, claim: Claim, tokens: Sequence[Token]) -> list[bool]:
-    spans = [(m.start, m.end) for m in ctx.entities(claim)]
-    return [any(s < t.end and t.start < e for s, e in spans) for t in tokens]
+    inside = [False] * len(tokens)
+    for m in ctx.entities(claim):
+        for k in _overlaps(tokens, m.start, m.end):
+            inside[k] = True
+    return inside
 
 
 class _Units:

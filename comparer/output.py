@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
 def write_atomically(path: str | Path, text: str | bytes) -> None:
     """Write ``text`` (or bytes) to ``path`` via a temporary file in the same folder and ``os.replace``."""
+    import tempfile  # only when a file is written: stdout output needs none of it
+
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent.resolve())
     try:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from comparer import regex_cache
 from comparer.types import Claim, Document, Mention
@@ -54,8 +54,9 @@ def stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a claim. A named tuple: thousands are made per diff, and tuples build fastest."""
+
     start: int  # document offsets
     end: int
     text: str
