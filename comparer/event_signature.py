@@ -242,20 +242,36 @@ def _places(names: dict[str, str], text: str, config: Config) -> tuple[str, ...]
 
 
 def _dates(doc: Document, cluster: ClusterConfig) -> tuple[dt.date | tuple[int, int] | None, tuple, list]:
-    """The event date and every date the opening mentions.
+    """The event date, every date the opening mentions, and the months it names.
 
     The event date is the first full date of the lede (resolved against publication), else the
     publication date; a day and month without a year ("on May 18", no publication date) gives
     ``(month, day)``. The other dates let a follow-up ("pleaded guilty to the Oct. 26 shooting")
-    meet the first report of its event.
+    meet the first report of its event. Without a publication date, a full date heading the text
+    (a dateline, "MAY 3, 2013") stands for it: "on Thursday" and "last month" are read against it.
     """
+    event, found, months, partial, first = _read_dates(doc.text[: cluster.date_chars], doc.published,
+                                                       doc.event_date)
+    if doc.published is None and first is not None:
+        event, found, months, partial, _ = _read_dates(doc.text[: cluster.date_chars], first,
+                                                       doc.event_date or event)
+    if event is None:
+        event = doc.published or partial
+    if doc.published:
+        found.append(doc.published)
+    if event is not None:
+        found.insert(0, event)
+    return event, tuple(dict.fromkeys(found)), months
+
+
+def _read_dates(text: str, published: dt.date | None, event: dt.date | None) -> tuple:
+    """Event date (first full date near the top, unless given), dates, months, first partial, dateline."""
     from comparer.mentions.dates import find_dates
 
-    event: dt.date | tuple[int, int] | None = doc.event_date
-    partial = None
+    partial = dateline = None
     found: list[dt.date | tuple[int, int]] = []
     months: list[tuple[int, int]] = []
-    for mention in find_dates(doc.text[: cluster.date_chars], doc.published):
+    for mention in find_dates(text, published):
         value = mention.value
         if not isinstance(value, str):
             continue
@@ -269,6 +285,8 @@ def _dates(doc: Document, cluster: ClusterConfig) -> tuple[dt.date | tuple[int, 
             found.append(day)
             if event is None and mention.start < 600:
                 event = day
+            if dateline is None and mention.start < 600 and mention.label == "absolute":
+                dateline = day
         elif len(value) == 7 and value.startswith("--"):
             try:
                 month_day = (int(value[2:4]), int(value[5:7]))
@@ -277,13 +295,7 @@ def _dates(doc: Document, cluster: ClusterConfig) -> tuple[dt.date | tuple[int, 
             found.append(month_day)
             if partial is None and mention.start < 600:
                 partial = month_day
-    if event is None:
-        event = doc.published or partial
-    if doc.published:
-        found.append(doc.published)
-    if event is not None:
-        found.insert(0, event)
-    return event, tuple(dict.fromkeys(found)), months
+    return event, found, months, partial, dateline
 
 
 def _looking_back(event: dt.date | tuple[int, int] | None, months: list[tuple[int, int]],

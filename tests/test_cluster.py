@@ -241,3 +241,12 @@ def test_groups_told_of_one_day_merge_at_a_lower_cohesion():
         exact = _cohesive_average_link(sim, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5)
         cut = _cohesive_cut(tree, 6, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5)
         assert len(set(exact)) == len(set(cut)) == groups
+
+
+def test_a_dateline_stands_for_the_publication_date():
+    doc = comparer.Document.from_text("MAY 3, 2013\nThe actress checked into a clinic on Thursday, her "
+                                      "lawyer said, after a court hearing in March 2013.", id="x")
+    sig = signature(doc, Config())
+    assert doc.published is None and sig.date == dt.date(2013, 5, 3)
+    assert dt.date(2013, 5, 2) in sig.dates  # "on Thursday", read against the dateline
+    assert sig.back == ((dt.date(2013, 3, 1).toordinal(), dt.date(2013, 3, 31).toordinal()),)
