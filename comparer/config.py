@@ -54,7 +54,12 @@ class ClusterConfig:
     the plain average-link tree of the component is cut under the same rule). The date factor: the closest dates of two documents (the
     lede's first ``date_chars`` characters, resolved against publication) further apart than
     ``max_date_gap_days`` lower their similarity by ``date_penalty`` per log-day, to at least
-    ``date_floor`` times; mentioning only different years multiplies it by ``year_factor``.
+    ``date_floor`` times; mentioning only different years multiplies it by ``year_factor``. A
+    report that looks back to an earlier month ("the June 2005 murder") is as close to a report of
+    that month as the month itself; one that names an earlier year holding the other's date is
+    ``back_year_days`` from it. Two groups of three or more whose dates agree (the mean over their
+    pairs, 1 for dates within ``max_date_gap_days``, -1 beyond, 0 unknown, at least
+    ``date_agreement``) need only ``dated_cohesion`` instead of ``cohesion``.
     Two reports whose main participants (the most salient name of the title and the first
     ``main_chars`` of the lede, title mentions weighing ``main_title_weight``, at least
     ``main_min`` and ``main_margin`` times the next name) differ, neither giving the other's more
@@ -84,6 +89,9 @@ class ClusterConfig:
     main_min: float = 2.0
     main_margin: float = 1.5
     main_side: float = 0.3
+    back_year_days: int = 14
+    dated_cohesion: float = 0.4
+    date_agreement: float = 0.5
 
     def __post_init__(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
@@ -97,6 +105,9 @@ class ClusterConfig:
         _check_range("cluster.title_weight", self.title_weight, 0.0, 100.0)
         _check_int("cluster.lede_chars", self.lede_chars, 100, 10_000_000)
         _check_int("cluster.date_chars", self.date_chars, 0, 10_000_000)
+        _check_int("cluster.back_year_days", self.back_year_days, 0, 100_000)
+        _check_range("cluster.dated_cohesion", self.dated_cohesion, 0.0, 1.0)
+        _check_range("cluster.date_agreement", self.date_agreement, -1.0, 1.0)
         _check_range("cluster.name_weight", self.name_weight, 0.0, 100.0)
         _check_range("cluster.number_weight", self.number_weight, 0.0, 100.0)
         _check_int("cluster.top_features", self.top_features, 1, 10_000)

@@ -71,6 +71,9 @@ class Signature:
     partial: bool = False        # whether ``dates`` holds a (month, day)
     main: str | None = None      # the name feature of the report's main participant, when clear
     salient: tuple[tuple[str, float], ...] = ()  # its most salient names, as shares of the top one
+    # months and years the report looks back to (before its own date), as (first, last) ordinals
+    back: tuple[tuple[int, int], ...] = ()
+    back_years: frozenset[int] = frozenset()
 
 
 def with_dates(sig: Signature, dates: tuple, years: frozenset[int]) -> Signature:
@@ -90,9 +93,10 @@ def signature(doc: Document, config: Config, cluster: ClusterConfig | None = Non
     for part, weight in ((title, title_weight), (doc.text[: cluster.lede_chars], 1.0)):
         if part and weight > 0:
             _features(part, weight, counts, names)
-    event, dates = _dates(doc, cluster)
+    event, dates, months = _dates(doc, cluster)
     years = {int(y) for y in _YEAR.findall(doc.title + " " + doc.text[: cluster.date_chars])}
     years.update(d.year for d in dates if isinstance(d, dt.date))
+    back, back_years = _looking_back(event, months, years)
     places = _places(names, title + "\n" + doc.text[: cluster.date_chars], config)
     main, salient = None, ()
     if cluster.main_factor < 1:
@@ -102,8 +106,8 @@ def signature(doc: Document, config: Config, cluster: ClusterConfig | None = Non
         common = set(_WORD.findall(doc.text[: cluster.lede_chars]))  # written in lower case: a word
         common.update(w.lower() for p in places for w in p.split())
         main, salient = _main_participant(title, lede, cluster, common)
-    return with_dates(Signature(dict(counts), names, places, event, main=main, salient=salient), dates,
-                  frozenset(years))
+    return with_dates(Signature(dict(counts), names, places, event, main=main, salient=salient, back=back,
+                                back_years=back_years), dates, frozenset(years))
 
 
 def _headline(text: str) -> str:
@@ -237,24 +241,43 @@ def _places(names: dict[str, str], text: str, config: Config) -> tuple[str, ...]
     return tuple(dict.fromkeys(local + broad))
 
 
-def _dates(doc: Document, cluster: ClusterConfig) -> tuple[dt.date | tuple[int, int] | None, tuple]:
-    """The event date and every date the opening mentions.
+def _dates(doc: Document, cluster: ClusterConfig) -> tuple[dt.date | tuple[int, int] | None, tuple, list]:
+    """The event date, every date the opening mentions, and the months it names.
 
     The event date is the first full date of the lede (resolved against publication), else the
     publication date; a day and month without a year ("on May 18", no publication date) gives
     ``(month, day)``. The other dates let a follow-up ("pleaded guilty to the Oct. 26 shooting")
-    meet the first report of its event.
+    meet the first report of its event. Without a publication date, a full date heading the text
+    (a dateline, "MAY 3, 2013") stands for it: "on Thursday" and "last month" are read against it.
     """
+    event, found, months, partial, first = _read_dates(doc.text[: cluster.date_chars], doc.published,
+                                                       doc.event_date)
+    if doc.published is None and first is not None:
+        event, found, months, partial, _ = _read_dates(doc.text[: cluster.date_chars], first,
+                                                       doc.event_date or event)
+    if event is None:
+        event = doc.published or partial
+    if doc.published:
+        found.append(doc.published)
+    if event is not None:
+        found.insert(0, event)
+    return event, tuple(dict.fromkeys(found)), months
+
+
+def _read_dates(text: str, published: dt.date | None, event: dt.date | None) -> tuple:
+    """Event date (first full date near the top, unless given), dates, months, first partial, dateline."""
     from comparer.mentions.dates import find_dates
 
-    event: dt.date | tuple[int, int] | None = doc.event_date
-    partial = None
+    partial = dateline = None
     found: list[dt.date | tuple[int, int]] = []
-    for mention in find_dates(doc.text[: cluster.date_chars], doc.published):
+    months: list[tuple[int, int]] = []
+    for mention in find_dates(text, published):
         value = mention.value
         if not isinstance(value, str):
             continue
-        if len(value) == 10 and value[:1].isdigit():
+        if len(value) == 7 and value[:1].isdigit():
+            months.append((int(value[:4]), int(value[5:7])))
+        elif len(value) == 10 and value[:1].isdigit():
             try:
                 day = dt.date.fromisoformat(value)
             except ValueError:
@@ -262,6 +285,8 @@ def _dates(doc: Document, cluster: ClusterConfig) -> tuple[dt.date | tuple[int, 
             found.append(day)
             if event is None and mention.start < 600:
                 event = day
+            if dateline is None and mention.start < 600 and mention.label == "absolute":
+                dateline = day
         elif len(value) == 7 and value.startswith("--"):
             try:
                 month_day = (int(value[2:4]), int(value[5:7]))
@@ -270,13 +295,27 @@ def _dates(doc: Document, cluster: ClusterConfig) -> tuple[dt.date | tuple[int, 
             found.append(month_day)
             if partial is None and mention.start < 600:
                 partial = month_day
-    if event is None:
-        event = doc.published or partial
-    if doc.published:
-        found.append(doc.published)
-    if event is not None:
-        found.insert(0, event)
-    return event, tuple(dict.fromkeys(found))
+    return event, found, months, partial, dateline
+
+
+def _looking_back(event: dt.date | tuple[int, int] | None, months: list[tuple[int, int]],
+                  years: set[int]) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]:
+    """The months and years a dated report names before its own month and year.
+
+    A follow-up looks back to its event ("convicted of a June 2005 murder", "the 2010 shooting"):
+    the named month (as its first and last day) and the earlier years let it meet the event's first
+    reports however long after them it was written.
+    """
+    if not isinstance(event, dt.date):
+        return (), frozenset()
+    own = event.year * 12 + event.month
+    back = []
+    for year, month in dict.fromkeys(months):
+        if 1 <= month <= 12 and year * 12 + month < own:
+            first = dt.date(year, month, 1)
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            back.append((first.toordinal(), last.toordinal()))
+    return tuple(back), frozenset(y for y in years if y < event.year)
 
 
 # --- vectors and candidates --------------------------------------------------------------------
@@ -299,22 +338,41 @@ def date_factor(a: Signature, b: Signature, cluster: ClusterConfig) -> float:
 
     The closest pair of their dates counts: within ``max_date_gap_days`` nothing, then down by
     ``date_penalty`` per log-day to ``date_floor``. Mentioning only different years (2008 and 2012)
-    multiplies by ``year_factor``.
+    multiplies by ``year_factor``. A follow-up that names the month of the other's event ("the
+    June 2005 murder") is as close to it as that month (see :func:`_closest`).
     """
-    factor = 1.0
-    gap = _closest(a, b)
-    if gap is not None and gap > cluster.max_date_gap_days:
-        factor = max(cluster.date_floor, 1.0 - cluster.date_penalty * math.log1p(gap - cluster.max_date_gap_days))
+    return date_relation(a, b, cluster)[0]
+
+
+def date_relation(a: Signature, b: Signature, cluster: ClusterConfig) -> tuple[float, float]:
+    """The date factor of two reports, and whether their dates agree.
+
+    Agreement is 1.0 when their closest dates are within ``max_date_gap_days``, -1.0 when
+    further apart, 0.0 when one of them has no date.
+    """
+    factor, agreement = 1.0, 0.0
+    gap = _closest(a, b, cluster.back_year_days)
+    if gap is not None:
+        agreement = 1.0 if gap <= cluster.max_date_gap_days else -1.0
+        if gap > cluster.max_date_gap_days:
+            factor = max(cluster.date_floor,
+                         1.0 - cluster.date_penalty * math.log1p(gap - cluster.max_date_gap_days))
     if a.years and b.years and not a.years & b.years:
         factor *= cluster.year_factor
-    return factor
+    return factor, agreement
 
 
-def _closest(a: Signature, b: Signature) -> int | None:
+def _closest(a: Signature, b: Signature, back_year_days: int = 10**6) -> int | None:
     """Days between the closest dates of two signatures (None: one of them has none)."""
     if not a.dates or not b.dates:
         return None
     gaps = [abs(x - y) for x in a.days for y in b.days]
+    # a follow-up naming the month of the other's event (or its year, counted as ``back_year_days``)
+    for x, y in ((a, b), (b, a)):
+        if y.back and x.days:
+            gaps += [max(first - day, day - last, 0) for day in x.days[:1] for first, last in y.back]
+        if y.back_years and isinstance(x.date, dt.date) and x.date.year in y.back_years:
+            gaps.append(back_year_days)
     if a.partial or b.partial:
         gaps += [g for x in a.dates for y in b.dates
                  if (isinstance(x, tuple) or isinstance(y, tuple)) and (g := date_gap(x, y)) is not None]

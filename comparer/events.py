@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from comparer.config import ClusterConfig, Config
-from comparer.event_signature import Signature, date_factor, participant_factor, signature, with_dates
+from comparer.event_signature import (Signature, date_factor, date_relation, participant_factor, signature,
+                                      with_dates)
 from comparer.types import Document
 
 Progress = Callable[[int], None]
@@ -152,21 +153,26 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
         return [list(members)]
     sub = matrix[list(members)]
     sim = (sub @ sub.T).toarray()
+    agree = np.zeros_like(sim)
     for a in range(len(members)):
         for b in range(a + 1, len(members)):
-            factor = date_factor(dates[members[a]], dates[members[b]], cluster) * \
-                participant_factor(dates[members[a]], dates[members[b]], cluster)
+            sa, sb = dates[members[a]], dates[members[b]]
+            factor, agree[a, b] = date_relation(sa, sb, cluster)
+            factor *= participant_factor(sa, sb, cluster)
+            agree[b, a] = agree[a, b]
             if factor != 1.0:
                 sim[a, b] *= factor
                 sim[b, a] *= factor
     if cluster.cohesion > 0 and len(members) <= cluster.exact_limit:
-        labels = _cohesive_average_link(sim, cluster.threshold, cluster.cohesion)
+        labels = _cohesive_average_link(sim, cluster.threshold, cluster.cohesion, agree,
+                                        cluster.dated_cohesion, cluster.date_agreement)
     else:
         distance = np.clip(1.0 - sim, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="average")
         if cluster.cohesion > 0:
-            labels = _cohesive_cut(tree, len(members), cluster.threshold, cluster.cohesion)
+            labels = _cohesive_cut(tree, len(members), cluster.threshold, cluster.cohesion, agree,
+                                   cluster.dated_cohesion, cluster.date_agreement)
         else:
             labels = fcluster(tree, t=1.0 - cluster.threshold, criterion="distance")
     groups: dict[int, list[int]] = {}
@@ -175,24 +181,35 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
     return list(groups.values())
 
 
-def _cohesive_cut(tree: Any, m: int, threshold: float, cohesion: float) -> list[int]:
+def _cohesive_cut(tree: Any, m: int, threshold: float, cohesion: float, agree: Any = None,
+                  dated_cohesion: float = 0.0, agreement: float = 2.0) -> list[int]:
     """Groups of an average-link tree under the rule of :func:`_cohesive_average_link`.
 
     The tree's merges are read bottom up; a merge below ``threshold``, or below ``cohesion``
-    times the inner similarity of the looser of two groups of three or more, is refused, and so
-    is every merge above it. The groups are the highest merges kept. Cost: O(m), after the tree.
+    times the inner similarity of the looser of two groups of three or more (``dated_cohesion``
+    times, when their dates agree), is refused, and so is every merge above it. The groups are the
+    highest merges kept. Cost: O(m) after the tree, plus O(m^2) in all to sum ``agree``.
     """
+    import numpy as np
+
     size = [1] * m + [0] * (m - 1)
     inside = [0.0] * (2 * m - 1)
     broken = [False] * (2 * m - 1)
+    leaves: list[Any] = [np.array([i]) for i in range(m)] + [None] * (m - 1)
     for k, (a, b, distance, _) in enumerate(tree.tolist()):
         a, b, node = int(a), int(b), m + k
         best = 1.0 - distance
         size[node] = size[a] + size[b]
         inside[node] = inside[a] + inside[b] + best * size[a] * size[b]
+        leaves[node] = np.concatenate((leaves[a], leaves[b]))
         tight = [inside[g] / (size[g] * (size[g] - 1) / 2) for g in (a, b) if size[g] >= 3]
+        ratio = cohesion
+        if len(tight) == 2 and agree is not None and \
+                agree[np.ix_(leaves[a], leaves[b])].sum() >= agreement * size[a] * size[b]:
+            ratio = dated_cohesion
         broken[node] = broken[a] or broken[b] or best < threshold or \
-            (len(tight) == 2 and best < cohesion * min(tight))
+            (len(tight) == 2 and best < ratio * min(tight))
+        leaves[a] = leaves[b] = None  # each leaf list is read once, by its parent
     label = list(range(m))
     for k in range(len(tree) - 1, -1, -1):  # top down: each highest kept merge labels its leaves
         node = m + k
@@ -209,20 +226,26 @@ def _cohesive_cut(tree: Any, m: int, threshold: float, cohesion: float) -> list[
     return label
 
 
-def _cohesive_average_link(sim: Any, threshold: float, cohesion: float) -> list[int]:
+def _cohesive_average_link(sim: Any, threshold: float, cohesion: float, agree: Any = None,
+                           dated_cohesion: float = 0.0, agreement: float = 2.0) -> list[int]:
     """Average-link agglomeration that refuses merges much weaker than the groups' own cohesion.
 
     Two groups merge when their average similarity is at least ``threshold`` and, when both have
     three or more members, at least ``cohesion`` times the average similarity inside the looser of
     them. Reports of two events of one kind (two earthquakes, two bouts of one boxer) are alike, but
     less alike than the reports of each event are among themselves; that is what stops the
-    chaining. Cost: O(m^2) per merge or refusal, hence ``exact_limit``.
+    chaining. Two groups whose dates agree (``agree``: 1.0 for two reports dated alike, -1.0 apart,
+    0.0 unknown; its mean over their pairs at least ``agreement``) are told of one day: they need
+    only ``dated_cohesion`` times, since reports of one event differ in what they tell of it (the
+    arrest, the victims) more than in when it happened. Cost: O(m^2) per merge or refusal, hence
+    ``exact_limit``.
     """
     import numpy as np
 
     m = len(sim)
     between = sim.astype(np.float64).copy()
     np.fill_diagonal(between, 0.0)
+    agreeing = np.zeros((m, m)) if agree is None else agree.astype(np.float64).copy()
     size = np.ones(m)
     inside = np.zeros(m)  # sum of pairwise similarities inside each group
     alive = np.ones(m, dtype=bool)
@@ -238,14 +261,16 @@ def _cohesive_average_link(sim: Any, threshold: float, cohesion: float) -> list[
         if best < threshold:
             break
         tight = [inside[g] / (size[g] * (size[g] - 1) / 2) for g in (a, b) if size[g] >= 3]
-        if len(tight) == 2 and best < cohesion * min(tight):
+        ratio = dated_cohesion if agreeing[a, b] >= agreement * size[a] * size[b] else cohesion
+        if len(tight) == 2 and best < ratio * min(tight):
             blocked[a, b] = blocked[b, a] = True
             continue
         inside[a] += inside[b] + between[a, b]
         size[a] += size[b]
-        between[a, :] += between[b, :]
-        between[:, a] += between[:, b]
-        between[a, a] = 0.0
+        for pairwise in (between, agreeing):
+            pairwise[a, :] += pairwise[b, :]
+            pairwise[:, a] += pairwise[:, b]
+            pairwise[a, a] = 0.0
         blocked[a, :] |= blocked[b, :]
         blocked[:, a] |= blocked[:, b]
         blocked[a, a] = True

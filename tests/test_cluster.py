@@ -198,3 +198,55 @@ def test_main_participant_and_its_factor():
     assert participant_factor(jackson, both, config.cluster) == 1.0
     off = dataclasses.replace(config.cluster, main_factor=1.0)
     assert signature(arrest("Vincent Jackson"), config, off).main is None
+
+
+def test_follow_up_naming_the_month_of_its_event_is_not_told_apart_by_date():
+    config = Config()
+    first = signature(comparer.Document.from_text(
+        "A deputy was shot dead outside a market in Lakeview on Friday, police said.",
+        id="a", published="2005-06-24"), config)
+    follow_up = signature(comparer.Document.from_text(
+        "A jury ordered the death penalty for the man convicted of the June 2005 murder of a deputy.",
+        id="b", published="2007-04-02"), config)
+    unrelated = signature(comparer.Document.from_text(
+        "A jury ordered the death penalty for the man convicted of murdering a deputy.",
+        id="c", published="2007-04-02"), config)
+    from comparer.event_signature import date_factor, date_relation
+
+    assert follow_up.back and not first.back
+    assert date_factor(first, follow_up, config.cluster) == date_factor(follow_up, first, config.cluster) == 1.0
+    assert date_relation(first, follow_up, config.cluster) == (1.0, 1.0)
+    factor, agreement = date_relation(first, unrelated, config.cluster)
+    assert factor <= config.cluster.date_floor and agreement == -1.0
+    # the month a report is written in is no look back: two events of one month stay dated apart
+    same_month = signature(comparer.Document.from_text(
+        "In June 2005 a second deputy was shot in Lakeview.", id="d", published="2005-06-30"), config)
+    assert not same_month.back
+
+
+def test_groups_told_of_one_day_merge_at_a_lower_cohesion():
+    import numpy as np
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
+    from comparer.events import _cohesive_average_link, _cohesive_cut
+
+    sim = np.full((6, 6), 0.3)  # one event told two ways (the arrest, the victims): 0.3 across, 0.6 inside
+    sim[:3, :3] = 0.6
+    sim[3:, 3:] = 0.6
+    np.fill_diagonal(sim, 1.0)
+    tree = linkage(squareform(1.0 - sim, checks=False), method="average")
+    same_day, unknown = np.ones((6, 6)), np.zeros((6, 6))
+    for agree, groups in ((same_day, 1), (unknown, 2), (-same_day, 2)):
+        exact = _cohesive_average_link(sim, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5)
+        cut = _cohesive_cut(tree, 6, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5)
+        assert len(set(exact)) == len(set(cut)) == groups
+
+
+def test_a_dateline_stands_for_the_publication_date():
+    doc = comparer.Document.from_text("MAY 3, 2013\nThe actress checked into a clinic on Thursday, her "
+                                      "lawyer said, after a court hearing in March 2013.", id="x")
+    sig = signature(doc, Config())
+    assert doc.published is None and sig.date == dt.date(2013, 5, 3)
+    assert dt.date(2013, 5, 2) in sig.dates  # "on Thursday", read against the dateline
+    assert sig.back == ((dt.date(2013, 3, 1).toordinal(), dt.date(2013, 3, 31).toordinal()),)
