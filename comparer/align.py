@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -37,8 +37,7 @@ _MIN_CLAUSE = 5
 _SECOND_SHARE = 0.8  # a second partner must score at least this share of the best one
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """Two claims of different documents judged to report the same fact."""
 
     a: Claim

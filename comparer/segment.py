@@ -9,8 +9,8 @@ furniture. Every piece keeps exact offsets: ``text[start:end] == piece``.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from comparer import regex_cache
 
@@ -51,8 +51,7 @@ _CAPTION = regex_cache.compile(r"\((?:photo|image|credit|file photo)s?:[^)]*\)\s
 _HAS_LETTER = regex_cache.compile(r"[^\W\d_]")
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A claim-sized span of a document; ``speaker`` is set when a speaker label introduced it."""
 
     start: int

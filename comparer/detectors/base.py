@@ -80,8 +80,7 @@ def tokens_of(claim: Claim) -> tuple[Token, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A detector's result before it gets its id: document offsets of both sides."""
 
     kind: str

@@ -14,8 +14,8 @@ present on one side only.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from comparer.detectors.base import Context, Finding, Pair, Token, stem
 
@@ -151,8 +151,7 @@ _CUE_WORDS = frozenset({"unable", "incapable", "lack", "lacks", "lacked", "lacki
 _YET_BEFORE = frozenset({"has", "have", "had", "is", "are", "was", "were"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+class _Cue(NamedTuple):
     start: int
     end: int
     text: str
