@@ -58,8 +58,12 @@ class ClusterConfig:
     report that looks back to an earlier month ("the June 2005 murder") is as close to a report of
     that month as the month itself; one that names an earlier year holding the other's date is
     ``back_year_days`` from it. Two groups of three or more whose dates agree (the mean over their
-    pairs, 1 for dates within ``max_date_gap_days``, -1 beyond, 0 unknown, at least
-    ``date_agreement``) need only ``dated_cohesion`` instead of ``cohesion``.
+    known pairs, 1 for dates within ``max_date_gap_days``, -1 beyond, at least
+    ``date_agreement``, the known pairs counting as at least ``agreement_share`` of all) need
+    only ``dated_cohesion`` instead of ``cohesion``. An undated report's event weekday is the
+    first one its title or first ``weekday_chars`` characters name: two undated reports whose
+    weekdays are at most a day apart agree, further apart disagree; against a dated report whose
+    dates fall on none of it, the similarity is multiplied by ``weekday_factor``.
     Two reports whose main participants (the most salient name of the title and the first
     ``main_chars`` of the lede, title mentions weighing ``main_title_weight``, at least
     ``main_min`` and ``main_margin`` times the next name) differ, neither giving the other's more
@@ -92,6 +96,9 @@ class ClusterConfig:
     back_year_days: int = 14
     dated_cohesion: float = 0.4
     date_agreement: float = 0.5
+    agreement_share: float = 0.1
+    weekday_factor: float = 0.5
+    weekday_chars: int = 600
 
     def __post_init__(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
@@ -108,6 +115,9 @@ class ClusterConfig:
         _check_int("cluster.back_year_days", self.back_year_days, 0, 100_000)
         _check_range("cluster.dated_cohesion", self.dated_cohesion, 0.0, 1.0)
         _check_range("cluster.date_agreement", self.date_agreement, -1.0, 1.0)
+        _check_range("cluster.agreement_share", self.agreement_share, 0.0, 1.0)
+        _check_range("cluster.weekday_factor", self.weekday_factor, 0.0, 1.0)
+        _check_int("cluster.weekday_chars", self.weekday_chars, 0, 10_000_000)
         _check_range("cluster.name_weight", self.name_weight, 0.0, 100.0)
         _check_range("cluster.number_weight", self.number_weight, 0.0, 100.0)
         _check_int("cluster.top_features", self.top_features, 1, 10_000)

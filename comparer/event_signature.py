@@ -74,6 +74,7 @@ class Signature:
     # months and years the report looks back to (before its own date), as (first, last) ordinals
     back: tuple[tuple[int, int], ...] = ()
     back_years: frozenset[int] = frozenset()
+    weekday: int | None = None   # the weekday an undated report gives its event (0: Monday)
 
 
 def with_dates(sig: Signature, dates: tuple, years: frozenset[int]) -> Signature:
@@ -97,6 +98,9 @@ def signature(doc: Document, config: Config, cluster: ClusterConfig | None = Non
     years = {int(y) for y in _YEAR.findall(doc.title + " " + doc.text[: cluster.date_chars])}
     years.update(d.year for d in dates if isinstance(d, dt.date))
     back, back_years = _looking_back(event, months, years)
+    weekday = None
+    if not any(isinstance(d, dt.date) for d in dates):  # a dated report's weekdays are in its dates
+        weekday = _weekday(title, doc.text[: cluster.weekday_chars])
     places = _places(names, title + "\n" + doc.text[: cluster.date_chars], config)
     main, salient = None, ()
     if cluster.main_factor < 1:
@@ -107,7 +111,24 @@ def signature(doc: Document, config: Config, cluster: ClusterConfig | None = Non
         common.update(w.lower() for p in places for w in p.split())
         main, salient = _main_participant(title, lede, cluster, common)
     return with_dates(Signature(dict(counts), names, places, event, main=main, salient=salient, back=back,
-                                back_years=back_years), dates, frozenset(years))
+                                back_years=back_years, weekday=weekday), dates, frozenset(years))
+
+
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(title: str, lede: str) -> int | None:
+    """The first weekday the title or the lede names ("struck on Sunday"), 0 for Monday; else None.
+
+    An undated report tells when its event happened by its weekday alone ("the quake struck on
+    Sunday"): the first weekday named is mostly that of the event, a later one that of a
+    consequence (the arrest, the funeral).
+    """
+    for part in (title, lede):
+        if match := _WEEKDAY.search(part):
+            return _WEEKDAYS.index(match.group(1).lower())
+    return None
 
 
 def _headline(text: str) -> str:
@@ -348,7 +369,10 @@ def date_relation(a: Signature, b: Signature, cluster: ClusterConfig) -> tuple[f
     """The date factor of two reports, and whether their dates agree.
 
     Agreement is 1.0 when their closest dates are within ``max_date_gap_days``, -1.0 when
-    further apart, 0.0 when one of them has no date.
+    further apart, 0.0 when one of them has no date. Two undated reports that name weekdays
+    agree when these are at most a day apart ("struck on Thursday", "said on Friday"), and
+    disagree otherwise. An undated report whose weekday is none of a dated report's has the factor
+    multiplied by ``weekday_factor``.
     """
     factor, agreement = 1.0, 0.0
     gap = _closest(a, b, cluster.back_year_days)
@@ -359,7 +383,38 @@ def date_relation(a: Signature, b: Signature, cluster: ClusterConfig) -> tuple[f
                          1.0 - cluster.date_penalty * math.log1p(gap - cluster.max_date_gap_days))
     if a.years and b.years and not a.years & b.years:
         factor *= cluster.year_factor
+    if gap is None and (a.weekday is not None or b.weekday is not None):
+        if a.days or b.days:
+            if _weekday_conflict(a, b):
+                factor *= cluster.weekday_factor
+        elif a.weekday is not None and b.weekday is not None:
+            apart = (a.weekday - b.weekday) % 7
+            agreement = 1.0 if min(apart, 7 - apart) <= 1 else -1.0
     return factor, agreement
+
+
+def _weekday_conflict(a: Signature, b: Signature) -> bool:
+    """Whether an undated report's weekday is none of the weekdays of the other report's dates.
+
+    "The quake struck on Sunday" does not tell of an event dated on a Tuesday. A dated report's
+    dates include the days its own weekdays resolve to ("on Sunday", before its dateline), so a
+    report written days after its event still holds the event's weekday.
+    """
+    for x, y in ((a, b), (b, a)):
+        if x.weekday is not None and not x.days and y.days:
+            # ordinal 1 (1 January of year 1) was a Monday
+            return all((day - 1) % 7 != x.weekday for day in y.days)
+    return False
+    for x, y in ((a, b), (b, a)):
+        if x.weekday is not None and not x.days and y.days:
+            # ordinal 1 (1 January of year 1) was a Monday
+            return 1 if any((day - 1) % 7 == x.weekday for day in y.days) else -1
+    if a.weekday is not None and b.weekday is not None and not a.days and not b.days:
+        import os
+        tol = int(os.environ.get("WT", "0"))
+        d = (a.weekday - b.weekday) % 7
+        return 1 if min(d, 7 - d) <= tol else -1
+    return 0
 
 
 def _closest(a: Signature, b: Signature, back_year_days: int = 10**6) -> int | None:

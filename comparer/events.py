@@ -165,14 +165,14 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
                 sim[b, a] *= factor
     if cluster.cohesion > 0 and len(members) <= cluster.exact_limit:
         labels = _cohesive_average_link(sim, cluster.threshold, cluster.cohesion, agree,
-                                        cluster.dated_cohesion, cluster.date_agreement)
+                                        cluster.dated_cohesion, cluster.date_agreement, cluster.agreement_share)
     else:
         distance = np.clip(1.0 - sim, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="average")
         if cluster.cohesion > 0:
             labels = _cohesive_cut(tree, len(members), cluster.threshold, cluster.cohesion, agree,
-                                   cluster.dated_cohesion, cluster.date_agreement)
+                                   cluster.dated_cohesion, cluster.date_agreement, cluster.agreement_share)
         else:
             labels = fcluster(tree, t=1.0 - cluster.threshold, criterion="distance")
     groups: dict[int, list[int]] = {}
@@ -182,7 +182,7 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
 
 
 def _cohesive_cut(tree: Any, m: int, threshold: float, cohesion: float, agree: Any = None,
-                  dated_cohesion: float = 0.0, agreement: float = 2.0) -> list[int]:
+                  dated_cohesion: float = 0.0, agreement: float = 2.0, share: float = 1.0) -> list[int]:
     """Groups of an average-link tree under the rule of :func:`_cohesive_average_link`.
 
     The tree's merges are read bottom up; a merge below ``threshold``, or below ``cohesion``
@@ -204,9 +204,10 @@ def _cohesive_cut(tree: Any, m: int, threshold: float, cohesion: float, agree: A
         leaves[node] = np.concatenate((leaves[a], leaves[b]))
         tight = [inside[g] / (size[g] * (size[g] - 1) / 2) for g in (a, b) if size[g] >= 3]
         ratio = cohesion
-        if len(tight) == 2 and agree is not None and \
-                agree[np.ix_(leaves[a], leaves[b])].sum() >= agreement * size[a] * size[b]:
-            ratio = dated_cohesion
+        if len(tight) == 2 and agree is not None:
+            block = agree[np.ix_(leaves[a], leaves[b])]
+            if _agreeing(block.sum(), np.count_nonzero(block), size[a] * size[b], agreement, share):
+                ratio = dated_cohesion
         broken[node] = broken[a] or broken[b] or best < threshold or \
             (len(tight) == 2 and best < ratio * min(tight))
         leaves[a] = leaves[b] = None  # each leaf list is read once, by its parent
@@ -226,8 +227,20 @@ def _cohesive_cut(tree: Any, m: int, threshold: float, cohesion: float, agree: A
     return label
 
 
+def _agreeing(total: float, known: float, pairs: float, agreement: float, share: float) -> bool:
+    """Whether two groups' dates agree, from their pairs' summed agreement ``total``.
+
+    It must be positive and at least ``agreement`` times the ``known`` pairs (those whose dates or
+    weekdays are both known), or times ``share`` of all ``pairs`` when that is more. Most reports
+    of one event may give no date or weekday; those that do are the evidence, but a handful of
+    them among many pairs is not enough.
+    """
+    return total > 0 and total >= agreement * max(known, share * pairs)
+
+
 def _cohesive_average_link(sim: Any, threshold: float, cohesion: float, agree: Any = None,
-                           dated_cohesion: float = 0.0, agreement: float = 2.0) -> list[int]:
+                           dated_cohesion: float = 0.0, agreement: float = 2.0,
+                           agreement_share: float = 1.0) -> list[int]:
     """Average-link agglomeration that refuses merges much weaker than the groups' own cohesion.
 
     Two groups merge when their average similarity is at least ``threshold`` and, when both have
@@ -235,9 +248,9 @@ def _cohesive_average_link(sim: Any, threshold: float, cohesion: float, agree: A
     them. Reports of two events of one kind (two earthquakes, two bouts of one boxer) are alike, but
     less alike than the reports of each event are among themselves; that is what stops the
     chaining. Two groups whose dates agree (``agree``: 1.0 for two reports dated alike, -1.0 apart,
-    0.0 unknown; its mean over their pairs at least ``agreement``) are told of one day: they need
-    only ``dated_cohesion`` times, since reports of one event differ in what they tell of it (the
-    arrest, the victims) more than in when it happened. Cost: O(m^2) per merge or refusal, hence
+    0.0 unknown; its mean over the known pairs at least ``agreement``, see :func:`_agreeing`) are
+    told of one day: they need only ``dated_cohesion`` times, since reports of one event differ in
+    what they tell of it (the arrest, the victims) more than in when it happened. Cost: O(m^2) per merge or refusal, hence
     ``exact_limit``.
     """
     import numpy as np
@@ -246,6 +259,7 @@ def _cohesive_average_link(sim: Any, threshold: float, cohesion: float, agree: A
     between = sim.astype(np.float64).copy()
     np.fill_diagonal(between, 0.0)
     agreeing = np.zeros((m, m)) if agree is None else agree.astype(np.float64).copy()
+    known = (agreeing != 0).astype(np.float64)  # pairs whose dates (or weekdays) are both known
     size = np.ones(m)
     inside = np.zeros(m)  # sum of pairwise similarities inside each group
     alive = np.ones(m, dtype=bool)
@@ -261,13 +275,14 @@ def _cohesive_average_link(sim: Any, threshold: float, cohesion: float, agree: A
         if best < threshold:
             break
         tight = [inside[g] / (size[g] * (size[g] - 1) / 2) for g in (a, b) if size[g] >= 3]
-        ratio = dated_cohesion if agreeing[a, b] >= agreement * size[a] * size[b] else cohesion
+        ratio = dated_cohesion if _agreeing(agreeing[a, b], known[a, b], size[a] * size[b], agreement,
+                                            agreement_share) else cohesion
         if len(tight) == 2 and best < ratio * min(tight):
             blocked[a, b] = blocked[b, a] = True
             continue
         inside[a] += inside[b] + between[a, b]
         size[a] += size[b]
-        for pairwise in (between, agreeing):
+        for pairwise in (between, agreeing, known):
             pairwise[a, :] += pairwise[b, :]
             pairwise[:, a] += pairwise[:, b]
             pairwise[a, a] = 0.0

@@ -243,6 +243,55 @@ def test_groups_told_of_one_day_merge_at_a_lower_cohesion():
         assert len(set(exact)) == len(set(cut)) == groups
 
 
+def test_groups_whose_few_known_weekdays_agree_merge_at_a_lower_cohesion():
+    import numpy as np
+
+    from comparer.events import _cohesive_average_link
+
+    sim = np.full((6, 6), 0.3)
+    sim[:3, :3] = 0.6
+    sim[3:, 3:] = 0.6
+    np.fill_diagonal(sim, 1.0)
+    agree = np.zeros((6, 6))
+    agree[0, 3] = agree[3, 0] = agree[1, 4] = agree[4, 1] = 1.0  # two of nine pairs name close weekdays
+    groups = {share: len(set(_cohesive_average_link(sim, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5,
+                                                    agreement_share=share)))
+              for share in (0.1, 0.5, 1.0)}
+    assert groups == {0.1: 1, 0.5: 2, 1.0: 2}  # known pairs are the evidence, unless too few of them
+    agree[2, 5] = agree[5, 2] = -1.0
+    agree[1, 5] = agree[5, 1] = -1.0
+    assert len(set(_cohesive_average_link(sim, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5,
+                                          agreement_share=0.1))) == 2
+
+
+def test_weekday_of_an_undated_report():
+    from comparer.event_signature import date_relation
+
+    config = Config()
+
+    def sig(text: str, **dates):
+        return signature(comparer.Document.from_text(text, id="x", **dates), config)
+
+    sunday = sig("Quake hits coastal town\nA strong earthquake struck the town on Sunday, injuring five.")
+    monday = sig("Villagers spent the night outside, officials said on Monday after the quake.")
+    thursday = sig("A magnitude 5 earthquake shook the town on Thursday.")
+    undated = sig("A strong earthquake struck the town, injuring five.")
+    assert (sunday.weekday, monday.weekday, thursday.weekday, undated.weekday) == (6, 0, 3, None)
+    dated = sig("An earthquake struck the town on Tuesday, injuring five.", published="2013-09-18")
+    assert dated.weekday is None  # its weekday is a date already (2013-09-17)
+    cluster = config.cluster
+    # undated against dated: a weekday that none of the dates falls on lowers the similarity
+    assert date_relation(sunday, dated, cluster) == (cluster.weekday_factor, 0.0)
+    assert date_relation(dated, sunday, cluster) == (cluster.weekday_factor, 0.0)
+    tuesday = sig("The earthquake that struck on Tuesday injured five people.")
+    assert date_relation(tuesday, dated, cluster) == (1.0, 0.0)
+    assert date_relation(undated, dated, cluster) == (1.0, 0.0)
+    # two undated reports: weekdays a day apart agree, further apart disagree, the factor stays
+    assert date_relation(sunday, monday, cluster) == (1.0, 1.0)
+    assert date_relation(sunday, thursday, cluster) == (1.0, -1.0)
+    assert date_relation(sunday, undated, cluster) == (1.0, 0.0)
+
+
 def test_a_dateline_stands_for_the_publication_date():
     doc = comparer.Document.from_text("MAY 3, 2013\nThe actress checked into a clinic on Thursday, her "
                                       "lawyer said, after a court hearing in March 2013.", id="x")
