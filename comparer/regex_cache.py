@@ -14,6 +14,7 @@ save time, never change what a pattern matches.
 
 from __future__ import annotations
 
+import array
 import atexit
 import marshal
 import os
@@ -27,12 +28,15 @@ try:
 except ImportError:  # Python 3.10 or another implementation: compile as usual.
     _sre = None
 
-# (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), as ``_sre.compile`` takes them.
+# (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), as ``_sre.compile`` takes them,
+# except that the code is kept as the bytes of an unsigned-int array: far quicker to load than a list.
 _entries: dict[tuple[str, int], tuple] | None = None
 _added = False
 _used: set[tuple[str, int]] = set()
 # Beyond this many entries, a rewrite keeps only this process's patterns (old versions' drop out).
 _MAX_ENTRIES = 400
+# The engine's code units are 32-bit ("I" is 32 bits wide on every platform CPython supports).
+_CODE_TYPE = "I"
 
 
 def cache_dir() -> Path:
@@ -52,12 +56,12 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors
     entry = entries.get((pattern, flags))
     if entry is not None:
         try:
-            return _sre.compile(pattern, *entry)
+            return _engine(pattern, entry)
         except Exception:  # noqa: BLE001 - a stale or damaged entry: rebuild it below
             pass
     try:
         entry = _build(pattern, flags)
-        compiled = _sre.compile(pattern, *entry)
+        compiled = _engine(pattern, entry)
     except Exception:  # noqa: BLE001 - private API changed: plain compile, no caching
         return re.compile(pattern, flags)
     _remember(pattern, flags, entry)
@@ -72,11 +76,18 @@ def _build(pattern: str, flags: int) -> tuple:
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    return (int(flags | parsed.state.flags), [int(op) for op in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    ops = array.array(_CODE_TYPE, [int(op) for op in code]).tobytes()
+    return (int(flags | parsed.state.flags), ops, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _engine(pattern: str, entry: tuple) -> re.Pattern:
+    flags, ops, groups, groupindex, indexgroup = entry
+    code = array.array(_CODE_TYPE, ops).tolist()
+    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
 
 
 def _cache_file() -> Path:
-    version = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
+    version = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}"
     return cache_dir() / f"regex-{version}.marshal"
 
 
