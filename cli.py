@@ -155,8 +155,18 @@ class _Group(click.Group):
         return super().main(*args, **kwargs)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """The package's own version: click's version option would load importlib.metadata to find it."""
+    if value and not ctx.resilient_parsing:
+        from comparer import __version__
+
+        click.echo(f"comparer {__version__}")
+        ctx.exit()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="comparer", message="comparer %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 def cli():
     """Compare news accounts of the same event: find copies, align claims, flag discrepancies.
 

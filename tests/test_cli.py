@@ -89,6 +89,15 @@ def test_help_is_fast_and_imports_nothing_heavy():
     assert out.strip().endswith("[]")
 
 
+def test_version_is_the_package_version_without_package_metadata():
+    import comparer
+
+    code = ("import sys, cli; cli.cli(['--version'], standalone_mode=False); "
+            "print('importlib.metadata' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [f"comparer {comparer.__version__}", "False"]
+
+
 @pytest.mark.parametrize("width", [80, 120])
 def test_tables_wrap_to_the_terminal_width(width, monkeypatch):
     monkeypatch.setenv("COLUMNS", str(width))
