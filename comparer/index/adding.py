@@ -42,7 +42,7 @@ class NewDocument:
     record: bytes
     event: str
     new_event: bool
-    event_info: dict[str, Any] | None       # a new event's why until the batch's own is written
+    event_info: dict[str, Any] | None       # a new event's why until the batch's is written (Redis)
     duplicates: list[tuple[str, float]]
     since: int = 0                          # documents in the store when it was looked up
 
@@ -112,7 +112,8 @@ def _insert(item: Prepared, store, config: Config, shingled: dict[str, Any]):
             postings=top_features(item.weights, df, n_docs, config.cluster.top_features, config.cluster.max_df,
                                   stored_only=False),
             record=pack_record(item.esig, vector), event=event_id, new_event=event.id is None,
-            event_info=event_info([], (item.esig, vector), config.cluster) if event.id is None else None,
+            event_info=(event_info([], (item.esig, vector), config.cluster)
+                        if event.id is None and getattr(store, "commits_each_insert", False) else None),
             duplicates=[(c.key, s) for c, s, _ in duplicates], since=lookup.n_docs))
         if stored_id is not CONFLICT:
             return stored_id, event_id, event.id is None, members, vector

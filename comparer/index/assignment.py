@@ -10,6 +10,7 @@ one computation to the next.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -140,13 +141,30 @@ def event_vector(item: Prepared, df: dict[str, int], n_docs: int, cluster: Clust
     import numpy as np
 
     tf, kinds, ids, order = item.terms(cluster)
-    counts = np.array([max(df.get(f, 0) + extra, 1) for f in item.esig.counts], dtype=np.int64)
-    distinct, where = np.unique(counts, return_inverse=True)
+    features = item.esig.counts
+    counts = np.fromiter(map(df.get, features, itertools.repeat(0)), dtype=np.int64, count=len(features))
+    distinct, where = np.unique(np.maximum(counts + extra, 1), return_inverse=True)
     idf = np.array([math.log((n_docs + 1) / (c + 1)) + 1.0 for c in distinct.tolist()])
     weights = tf * idf[where] * kinds
     norm = math.sqrt(sum((weights * weights).tolist())) or 1.0
-    values = np.array([round(w, 5) for w in (weights / norm).tolist()], dtype=np.float32)
-    return ids, values[order]
+    return ids, _round5(weights / norm).astype(np.float32)[order]
+
+
+def _round5(values: Any) -> Any:
+    """Python's ``round(v, 5)`` of each value, in numpy where it gives the same result.
+
+    numpy rounds ``v * 1e5`` after that product is itself rounded, which can only pick another
+    neighbour when the exact product lies within a rounding error of a half; those values (almost
+    never any) go through ``round``.
+    """
+    import numpy as np
+
+    scaled = values * 1e5
+    out = np.rint(scaled) / 1e5
+    close = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    for i in np.flatnonzero(close).tolist():
+        out[i] = round(float(values[i]), 5)
+    return out
 
 
 def assign(item: Prepared, lookup: Lookup, duplicates: list[tuple[Candidate, float, float]], config: Config,

@@ -2,8 +2,9 @@
 
 Documents are matched a chunk at a time: their signatures and shingles in one numpy computation,
 one backend call for the lookups of the whole chunk (one SQLite pass over each table, or one Redis
-round trip), the stored candidate texts shingled once, the members of the chosen events read in
-one more call, and a ``why`` computed only for the event each document is given.
+round trip, run in the background while the next chunk is prepared), the stored candidate texts
+shingled once, the members of the chosen events read in one more call, and a ``why`` computed only
+for the event each document is given.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from comparer.config import Config
 from comparer.index.assignment import Prepared, assign, explain_event, near_duplicates, prepare
 from comparer.types import Document, InputProblem, Report
 
-CHUNK = 500
+CHUNK = 200
 
 
 def match(documents: Sequence[Document], store, config: Config | None = None,
@@ -29,17 +30,55 @@ def match(documents: Sequence[Document], store, config: Config | None = None,
     config = config or Config()
     matches: list[dict[str, Any]] = []
     shingled: dict[str, Any] = {}   # stored candidates' shingles, by key, for the whole call
-    for start in range(0, len(documents), CHUNK):
-        items = prepare(documents[start:start + CHUNK], store, config)
-        matches.extend(_match_chunk(items, store, config, shingled))
-        if progress:
-            progress(len(items))
+    with _Lookups(store) as lookups:
+        waiting = None   # the previous chunk, whose lookups are under way
+        for start in range(0, len(documents) + CHUNK, CHUNK):
+            items = prepare(documents[start:start + CHUNK], store, config)
+            asked = lookups.ask([item.query(config) for item in items]) if items else None
+            if waiting is not None:
+                done, answers = waiting
+                matches.extend(_match_chunk(done, answers.result(), store, config, shingled))
+                if progress:
+                    progress(len(done))
+            waiting = (items, asked) if items else None
     return Report(documents=tuple(documents), errors=tuple(errors), sections=("documents",),
                   extra={"store": store.url, "matches": matches})
 
 
-def _match_chunk(items: list[Prepared], store, config: Config, shingled: dict[str, Any]) -> list[dict[str, Any]]:
-    lookups = store.lookup_many([item.query(config) for item in items])
+class _Lookups:
+    """Asks a store for the lookups of a chunk; a server-side store (Redis) answers in the background.
+
+    While Redis runs the lookups of one chunk, this process prepares the next one and decides the
+    previous one. An embedded store (SQLite) answers at once, in the calling thread.
+    """
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.pool = None
+        if getattr(store, "server_side", False):
+            from concurrent.futures import ThreadPoolExecutor
+
+            self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="comparer-lookups")
+
+    def __enter__(self) -> _Lookups:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def ask(self, queries: list) -> Any:
+        from concurrent.futures import Future
+
+        if self.pool is not None:
+            return self.pool.submit(self.store.lookup_many, queries)
+        answered: Future = Future()
+        answered.set_result(self.store.lookup_many(queries))
+        return answered
+
+
+def _match_chunk(items: list[Prepared], lookups: list, store, config: Config,
+                 shingled: dict[str, Any]) -> list[dict[str, Any]]:
     found = near_duplicates(items, [lookup.duplicates for lookup in lookups], store.scheme,
                             config.dedup.threshold, shingled)
     decided = [assign(item, lookup, duplicates, config, adding=False)[:2]

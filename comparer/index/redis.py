@@ -187,6 +187,12 @@ def parse_url(url: str) -> tuple[str, str]:
 class RedisStore:
     """An index in Redis under one key prefix; many processes may add and match at once."""
 
+    server_side = True            # lookups run in the server: a client may prepare more work meanwhile
+    commits_each_insert = True    # no batch transaction: a new event needs its why when it is stored
+
+    server_side = True            # lookups run in the server: a client may prepare more work meanwhile
+    commits_each_insert = True    # no batch transaction: a new event needs its why when it is stored
+
     def __init__(self, url: str, scheme: Scheme, expected: dict[str, Any]) -> None:
         try:
             import redis
