@@ -9,6 +9,7 @@ batch's event-feature counts in one statement.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,8 +23,10 @@ from comparer.types import Document
 Progress = Callable[[int, int], None]   # (documents in the committed batch, of which new)
 
 # What ``insert`` returns when another worker stored a document the assignment should have seen
-# (Redis): the document is looked up again and assigned anew.
+# (Redis): the document is looked up again and assigned anew, up to MAX_RETRIES times; then it is
+# stored without the check (only a flood of concurrent inserts gets there).
 CONFLICT = object()
+MAX_RETRIES = 5
 
 
 @dataclass(slots=True)
@@ -44,7 +47,7 @@ class NewDocument:
     new_event: bool
     event_info: dict[str, Any] | None       # a new event's why until the batch's is written (Redis)
     duplicates: list[tuple[str, float]]
-    since: int = 0                          # documents in the store when it was looked up
+    since: int | None = None                # documents in the store when it was looked up (None: no check)
 
 
 @dataclass(slots=True)
@@ -100,7 +103,7 @@ def _insert(item: Prepared, store, config: Config, shingled: dict[str, Any]):
     from comparer.segment import split_claims
 
     claims = np.array([(p.start, p.end) for p in split_claims(item.doc.text)], dtype=np.int32).tobytes()
-    while True:
+    for attempt in itertools.count():
         (lookup,) = store.lookup_many([item.query(config)])
         (duplicates,) = near_duplicates([item], [lookup.duplicates], store.scheme, config.dedup.threshold, shingled)
         event, vector, df, n_docs = assign(item, lookup, duplicates, config, adding=True)
@@ -114,6 +117,7 @@ def _insert(item: Prepared, store, config: Config, shingled: dict[str, Any]):
             record=pack_record(item.esig, vector), event=event_id, new_event=event.id is None,
             event_info=(event_info([], (item.esig, vector), config.cluster)
                         if event.id is None and getattr(store, "commits_each_insert", False) else None),
-            duplicates=[(c.key, s) for c, s, _ in duplicates], since=lookup.n_docs))
+            duplicates=[(c.key, s) for c, s, _ in duplicates],
+            since=lookup.n_docs if attempt < MAX_RETRIES else None))
         if stored_id is not CONFLICT:
             return stored_id, event_id, event.id is None, members, vector

@@ -64,7 +64,7 @@ _FEATURE_IDS: dict[str, int] = {}   # feature_hash of features seen, without lru
 
 
 def prepare(documents: Sequence[Document], store, config: Config) -> list[Prepared]:
-    """Signatures, band keys, shingles and event signatures of a batch (the costly part, done outside transactions)."""
+    """Signatures, band keys, shingles and event signatures of a batch (the costly part, outside transactions)."""
     from comparer.event_signature import signature
     from comparer.minhash import band_keys, shingle_hashes, signatures_from_hashes
 
@@ -98,6 +98,8 @@ def near_duplicates(items: Sequence[Prepared], candidates: Sequence[list[Candida
     from comparer.minhash import jaccard, shingle_hashes
 
     shingled = {} if shingled is None else shingled
+    if len(shingled) > 50_000:   # a long call: keep memory bounded
+        shingled.clear()
     kept = []
     for item, cands in zip(items, candidates):
         same = [c for c in cands if c.sig is not None and len(c.sig) == 4 * len(item.sig)]

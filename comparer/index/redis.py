@@ -369,7 +369,7 @@ class RedisStore:
         args: list[Any] = [self.prefix, new.key, new.id, f"{new.id}@{new.key[:8]}",
                            json.dumps(new.meta, ensure_ascii=False), new.text, new.claims, new.sig, new.record,
                            new.event, info, " ".join(bands), "\n".join(new.features), "\n".join(new.postings),
-                           new.since if new.new_event else "", *dups]
+                           new.since if new.new_event and new.since is not None else "", *dups]
         status, stored_id = self._insert(args=args)
         if status == 2:
             return CONFLICT

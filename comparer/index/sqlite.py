@@ -109,7 +109,7 @@ class SQLiteStore:
         lookups inside the batch add them to what the file holds.
         """
         self.db.execute("BEGIN IMMEDIATE")
-        self._pending = _Pending()
+        self._pending = _Pending(stored_df={})
         try:
             yield
             self._flush()
@@ -175,9 +175,22 @@ class SQLiteStore:
                 for seqs, wanted in zip(seqs_of, wanted_of)]
 
     def _df(self, features: set[str]) -> dict[str, int]:
-        """Document counts of ``features`` (those in no document are left out), this batch's included."""
-        df = dict(self._many("SELECT feature, df FROM features WHERE feature IN (SELECT value FROM json_each(?))",
-                             features))
+        """Document counts of ``features`` (those in no document are left out), this batch's included.
+
+        Inside a write transaction no one else changes the file: the counts read are kept for the
+        rest of the batch, so each document asks only for the features the batch has not met yet.
+        """
+        stored = self._pending.stored_df
+        if stored is None:
+            df = dict(self._many("SELECT feature, df FROM features WHERE feature IN (SELECT value FROM json_each(?))",
+                                 features))
+        else:
+            missing = [f for f in features if f not in stored]
+            if missing:
+                stored.update(dict.fromkeys(missing, 0))
+                stored.update(self._many("SELECT feature, df FROM features WHERE feature IN "
+                                         "(SELECT value FROM json_each(?))", missing))
+            df = {f: stored[f] for f in features if stored[f]}
         pending = self._pending.df
         if pending:
             for feature in features:
@@ -301,9 +314,10 @@ class SQLiteStore:
 
 @dataclass(slots=True)
 class _Pending:
-    """What a batch adds to counts and events, written when it commits."""
+    """What a batch adds to counts and events, written when it commits, and the counts it read."""
 
     docs: int = 0
     df: dict[str, int] = field(default_factory=dict)
+    stored_df: dict[str, int] | None = None    # counts read from the file (in a write transaction)
     sizes: dict[str, int] = field(default_factory=dict)
     infos: dict[str, dict[str, Any]] = field(default_factory=dict)
