@@ -229,3 +229,24 @@ def test_library_api_round_trip(tmp_path):
     assert add(comparer.load([SEEDS]), store).added == 5
     report = match(comparer.load([REPRINT]), store)
     assert report.to_dict()["matches"][0]["near_duplicates"][0]["id"] == SEED["004"].name
+
+
+def test_event_vectors_are_those_of_vector_of_bit_for_bit(tmp_path):
+    """The batch path reuses term weights between lookups; the stored vectors must not change."""
+    import numpy as np
+
+    import comparer
+    from comparer.config import Config
+    from comparer.index import open_store
+    from comparer.index.assignment import event_vector, prepare
+    from comparer.index.common import vector_arrays, vector_of
+
+    config = Config()
+    items = prepare(comparer.load([SEEDS, REPRINT]), open_store(str(tmp_path / "v.db")), config)
+    for n, item in enumerate(items):
+        df = {f: (i * 7 + n) % 5 for i, f in enumerate(item.weights)}
+        for extra in (0, 1):
+            ids, weights = event_vector(item, df, 40 + n, config.cluster, extra)
+            want_ids, want = vector_arrays(vector_of(item.esig, {f: max(c + extra, 1) for f, c in df.items()},
+                                                     40 + n, config.cluster))
+            assert np.array_equal(ids, want_ids) and weights.tobytes() == want.tobytes()

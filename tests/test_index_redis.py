@@ -57,8 +57,11 @@ def redis_server():
 @pytest.fixture
 def url(redis_server, request) -> str:
     """A store URL with a prefix of its own for each test."""
+    import hashlib
+
     host, port = redis_server
-    return f"redis://{host}:{port}/0?prefix=t-{request.node.name[:40].replace('[', '-').replace(']', '')}"
+    name = request.node.name
+    return f"redis://{host}:{port}/0?prefix=t-{name[:30]}-{hashlib.sha1(name.encode()).hexdigest()[:8]}"
 
 
 @pytest.fixture
@@ -149,3 +152,41 @@ def test_two_workers_share_one_index(url, tmp_path):
     assert stats["documents"] == len(ids)
     stored = json.loads(run_cli("cluster", "--store", url, "--format", "json").stdout)["documents"]
     assert sorted(d["id"] for d in stored) == sorted(ids)
+
+
+def _add_after_barrier(url: str, path: str, barrier) -> None:
+    """Add one document, holding its first write until the other worker has looked its own up."""
+    import comparer
+    from comparer.index import add, open_store
+    from comparer.index.redis import RedisStore
+
+    insert = RedisStore.insert
+    waited = []
+
+    def insert_after_barrier(self, new):
+        if not waited:
+            waited.append(True)
+            barrier.wait(timeout=60)
+        return insert(self, new)
+
+    RedisStore.insert = insert_after_barrier
+    add(comparer.load([path]), open_store(url))
+
+
+@pytest.mark.parametrize("first, second", [(SEED["001"], SEED["002"]), (SEED["004"], REPRINT)],
+                         ids=["same-event", "near-duplicate"])
+def test_two_workers_adding_the_first_two_reports_at_once_start_one_event(url, first, second):
+    """Both workers look their report up before either stores it; the second to store joins the first's event."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(2)
+    workers = [context.Process(target=_add_after_barrier, args=(url, str(path), barrier)) for path in (first, second)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    assert [w.exitcode for w in workers] == [0, 0]
+    clusters = json.loads(run_cli("cluster", "--store", url, "--format", "json").stdout)["clusters"]
+    assert [c["documents"] for c in clusters] == [sorted([first.name, second.name])]
+    assert clusters[0]["why"] != "no other document reports this event"

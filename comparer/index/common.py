@@ -1,10 +1,11 @@
-"""What both index backends share: the store's identity, stored records, and incremental event assignment.
+"""What both index backends share: the store's identity, stored records, queries and their answers.
 
 A backend (SQLite or Redis) stores documents and answers one :class:`Query` per document with one
 :class:`Lookup`: the stored documents sharing an LSH band with it (near-duplicate candidates, with
 their MinHash signatures and text), the document counts of its event features, and the stored
 events its rarest features point to (with their members' event vectors). Everything else, from
-scores to the event a new document joins, is computed here, the same way for every backend.
+scores to the event a new document joins, is computed the same way for every backend
+(:mod:`comparer.index.assignment`).
 
 Event vectors are the TF-IDF vectors of :mod:`comparer.events`, weighted with the document counts
 of the archive at the time each document was added and stored L2-normalised: adding a document
@@ -25,7 +26,7 @@ from typing import Any
 from comparer.config import ClusterConfig
 from comparer.minhash import Scheme
 from comparer.errors import ComparerError
-from comparer.event_signature import Signature, date_factor
+from comparer.event_signature import Signature
 from comparer.types import Document
 
 FORMAT_VERSION = 1
@@ -136,12 +137,13 @@ def pack_record(sig: Signature, vector: tuple[Any, Any]) -> bytes:
 class Record:
     """A stored event record, decoded part by part on demand."""
 
-    __slots__ = ("blob", "_when", "_vector")
+    __slots__ = ("blob", "_when", "_vector", "_why")
 
     def __init__(self, blob: bytes) -> None:
         self.blob = blob
         self._when: Signature | None = None
         self._vector: tuple[Any, Any] | None = None
+        self._why: Signature | None = None
 
     def _sizes(self) -> tuple[int, int]:
         import struct
@@ -173,6 +175,14 @@ class Record:
         rest = unpack(self.blob[8 + size + 12 * n:])
         when = json.loads(self.blob[8:8 + size])
         return signature_of({**rest, **when})
+
+    def why_signature(self) -> Signature:
+        """The signature with only its number features counted (what a why reads), decoded once."""
+        if self._why is None:
+            from comparer.index.assignment import why_signature
+
+            self._why = why_signature(self.signature())
+        return self._why
 
 
 def signature_of(record: dict[str, Any]) -> Signature:
@@ -221,11 +231,15 @@ def top_features(weights: dict[str, float], df: dict[str, int], n_docs: int, lim
     With ``stored_only`` (a query), features no stored document has are skipped: they cannot lead anywhere.
     """
     scored = []
+    idf_of: dict[int, float] = {}   # few distinct counts: one logarithm each
     for feature, weight in weights.items():
         count = df.get(feature, 0)
         if count > max_df or (stored_only and count == 0):
             continue
-        scored.append((-(weight * (math.log((n_docs + 1) / (count + 1)) + 1.0)), feature))
+        idf = idf_of.get(count)
+        if idf is None:
+            idf = idf_of[count] = math.log((n_docs + 1) / (count + 1)) + 1.0
+        scored.append((-(weight * idf), feature))
     scored.sort()
     return [f for _, f in scored[:limit]]
 
@@ -306,47 +320,6 @@ class EventMatch:
     score: float | None
     members: list[Candidate]
     by_copy: bool = False
-
-
-def assign_event(sig: Signature, vector: tuple[Any, Any], lookup: Lookup, duplicate_events: list[str],
-                 cluster: ClusterConfig) -> EventMatch:
-    """The stored event ``sig`` joins: a near-duplicate's event, else the best average link above threshold.
-
-    Copies of one story are one event (as in :func:`comparer.events.group_events`), so a verified
-    near-duplicate decides. Otherwise a document joins the candidate event whose members are, on
-    average, at least ``cluster.threshold`` similar to it (cosine times the date factor).
-    """
-    for event in duplicate_events:
-        if event and event in lookup.events:
-            return EventMatch(event, None, lookup.events[event], by_copy=True)
-    best: EventMatch = EventMatch(None, None, [])
-    for event, members in sorted(lookup.events.items()):
-        scores = []
-        for member in members:
-            record = member.decoded()
-            scores.append(dot(vector, record.vector) * date_factor(sig, record.when, cluster))
-        if not scores:
-            continue
-        average = sum(scores) / len(scores)
-        if average >= cluster.threshold and (best.score is None or average > best.score):
-            best = EventMatch(event, average, members)
-    return best
-
-
-def explain_group(members: list[tuple[Signature, tuple[Any, Any]]], cluster: ClusterConfig
-                  ) -> tuple[str, str | None, tuple[str, ...]]:
-    """:func:`comparer.events.explain` over ``(signature, vector)`` pairs (stored vectors)."""
-    import numpy as np
-    from scipy import sparse
-
-    from comparer.events import explain
-
-    ids = [v[0] for _, v in members]
-    vocabulary, columns = np.unique(np.concatenate(ids) if ids else np.zeros(0, np.uint64), return_inverse=True)
-    indptr = np.concatenate(([0], np.cumsum([len(i) for i in ids]))).astype(np.int64)
-    data = np.concatenate([v[1] for _, v in members]).astype(np.float64) if members else np.zeros(0)
-    matrix = sparse.csr_matrix((data, columns.astype(np.int64), indptr), shape=(len(members), max(len(vocabulary), 1)))
-    return explain(list(range(len(members))), [sig for sig, _ in members], matrix, cluster)
 
 
 def event_id_for(key: str) -> str:

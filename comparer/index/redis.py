@@ -16,14 +16,18 @@
 ``NAME:df``                hash    event feature -> number of documents
 ``NAME:f:FEATURE``         set     KEYs for which FEATURE is one of their strongest
 ``NAME:ev:EVENT``          set     member KEYs of an event
-``NAME:evinfo``            hash    EVENT -> JSON ``why``, ``event_date``, ``places``
+``NAME:evinfo``            hash    EVENT -> JSON ``why``, ``event_date``, ``places`` (written
+                                   when an event starts, then once per batch that adds to it)
 ``NAME:dups``              hash    ``"KEY KEY"`` -> verified Jaccard
 =========================  ======  ===========================================================
 
 A query is one server-side script call (one round trip): it reads the document's band buckets and
 the signatures and texts of their members, the counts of its features, the postings of its
-strongest rare ones and the members of the events they lead to. An insert is one atomic script call
-too, so two workers adding the same text store it once. The scripts address keys they compute, as
+strongest rare ones and the members of the events they lead to; a batch's queries go in one
+pipeline. An insert is one atomic script call too, so two workers adding the same text store it
+once; and a document about to start a new event is refused (and looked up again) when another
+worker stored, since its lookup, a document sharing one of its LSH bands or event features, so two
+workers adding the first two reports of an event at once do not start two events. The scripts address keys they compute, as
 datasketch-like bucket layouts need: a single Redis server or a replica set, not Redis Cluster.
 """
 
@@ -115,21 +119,48 @@ INSERT = r"""
 local p, key = ARGV[1], ARGV[2]
 local doc = p .. ':doc:' .. key
 if redis.call('EXISTS', doc) == 1 then return {0, redis.call('HGET', doc, 'id')} end
+local ev, since = ARGV[10], tonumber(ARGV[15])
+if since then
+  -- a new event: refuse when a document stored since the lookup could have changed the choice
+  local n = tonumber(redis.call('GET', p .. ':n') or '0') or 0
+  if n - since > 64 then return {2, ''} end
+  if n > since then
+    local bands, feats = {}, {}
+    for band in string.gmatch(ARGV[12], '%S+') do bands[#bands + 1] = p .. ':b:' .. band end
+    for f in string.gmatch(ARGV[13], '[^\n]+') do feats[#feats + 1] = p .. ':f:' .. f end
+    for _, other in ipairs(redis.call('LRANGE', p .. ':docs', since - n, -1)) do
+      for _, set in ipairs(bands) do if redis.call('SISMEMBER', set, other) == 1 then return {2, ''} end end
+      for _, set in ipairs(feats) do if redis.call('SISMEMBER', set, other) == 1 then return {2, ''} end end
+    end
+  end
+end
 local id = ARGV[3]
 if redis.call('HSETNX', p .. ':ids', id, key) == 0 then id = ARGV[4]; redis.call('HSET', p .. ':ids', id, key) end
-local ev = ARGV[10]
 redis.call('HSET', doc, 'id', id, 'meta', ARGV[5], 'text', ARGV[6], 'claims', ARGV[7], 'sig', ARGV[8],
            'record', ARGV[9], 'event', ev)
 for band in string.gmatch(ARGV[12], '%S+') do redis.call('SADD', p .. ':b:' .. band, key) end
 for f in string.gmatch(ARGV[13], '[^\n]+') do redis.call('HINCRBY', p .. ':df', f, 1) end
 for f in string.gmatch(ARGV[14], '[^\n]+') do redis.call('SADD', p .. ':f:' .. f, key) end
-local i = 15
+local i = 16
 while i < #ARGV do redis.call('HSET', p .. ':dups', ARGV[i], ARGV[i + 1]); i = i + 2 end
 redis.call('SADD', p .. ':ev:' .. ev, key)
-redis.call('HSET', p .. ':evinfo', ev, ARGV[11])
+if ARGV[11] ~= '' then redis.call('HSETNX', p .. ':evinfo', ev, ARGV[11]) end
 redis.call('INCR', p .. ':n')
 redis.call('RPUSH', p .. ':docs', key)
 return {1, id}
+"""
+
+MEMBERS = r"""
+local p, out = ARGV[1], {}
+for i = 2, #ARGV do
+  local ids = {}
+  for _, k in ipairs(redis.call('SMEMBERS', p .. ':ev:' .. ARGV[i])) do
+    local id = redis.call('HGET', p .. ':doc:' .. k, 'id')
+    if id then ids[#ids + 1] = id end
+  end
+  out[#out + 1] = ids
+end
+return out
 """
 
 
@@ -156,6 +187,12 @@ def parse_url(url: str) -> tuple[str, str]:
 class RedisStore:
     """An index in Redis under one key prefix; many processes may add and match at once."""
 
+    server_side = True            # lookups run in the server: a client may prepare more work meanwhile
+    commits_each_insert = True    # no batch transaction: a new event needs its why when it is stored
+
+    server_side = True            # lookups run in the server: a client may prepare more work meanwhile
+    commits_each_insert = True    # no batch transaction: a new event needs its why when it is stored
+
     def __init__(self, url: str, scheme: Scheme, expected: dict[str, Any]) -> None:
         try:
             import redis
@@ -176,6 +213,7 @@ class RedisStore:
         self._lookup = self.r.register_script(LOOKUP)
         self._insert = self.r.register_script(INSERT)
         self._copies = self.r.register_script(COPIES)
+        self._members = self.r.register_script(MEMBERS)
         self._open(expected)
 
     def key(self, *parts: str) -> str:
@@ -240,6 +278,8 @@ class RedisStore:
 
     def lookup_many(self, queries: Sequence[Query]) -> list[Lookup]:
         """:meth:`lookup` for many documents in one pipeline (one script call each, one round trip in all)."""
+        if len(queries) == 1:
+            return [self.lookup(queries[0])]
         pipe = self.r.pipeline(transaction=False)
         for query in queries:
             self._lookup(args=self._lookup_args(query), client=pipe)
@@ -254,11 +294,14 @@ class RedisStore:
                 for r in pipe.execute()]
 
     def event_members(self, event: str) -> list[str]:
-        keys = sorted(k.decode() for k in self.r.smembers(self.key("ev", event)))
-        pipe = self.r.pipeline(transaction=False)
-        for k in keys:
-            pipe.hget(self.key("doc", k), "id")
-        return sorted(i.decode() for i in pipe.execute() if i is not None)
+        return self.event_members_many([event])[event]
+
+    def event_members_many(self, events: Sequence[str]) -> dict[str, list[str]]:
+        """The stored ids of the members of each event, sorted (one script call for all)."""
+        if not events:
+            return {}
+        found = self._members(args=[self.prefix, *events])
+        return {event: sorted(i.decode() for i in ids) for event, ids in zip(events, found)}
 
     def documents(self, ids: Sequence[str] | None = None) -> Iterator[tuple[str, dict[str, Any], str]]:
         from comparer.index.common import unpack_text
@@ -308,17 +351,34 @@ class RedisStore:
 
     # --- writing -----------------------------------------------------------------------------
 
-    def insert(self, new) -> str | None:
-        """Store one document atomically (one script call); its stored id (None: another worker stored it)."""
+    def insert(self, new):
+        """Store one document atomically (one script call); its stored id.
+
+        None: another worker stored the same text. ``CONFLICT``: the document starts a new event,
+        but a document stored by another worker since its lookup shares an LSH band or an event
+        feature with it; it must be looked up and assigned again. The check runs in the same
+        script as the write, so of two workers adding the first two reports of an event at once,
+        the second joins the event of the first.
+        """
+        from comparer.index.adding import CONFLICT
+
         bands = [format(b, "016x") for b in new.bands if b]
         dups = [x for k, s in new.duplicates if k != new.key
                 for x in (" ".join(sorted((new.key, k))), repr(round(s, 6)))]
+        info = json.dumps(new.event_info, ensure_ascii=False) if new.event_info is not None else ""
         args: list[Any] = [self.prefix, new.key, new.id, f"{new.id}@{new.key[:8]}",
                            json.dumps(new.meta, ensure_ascii=False), new.text, new.claims, new.sig, new.record,
-                           new.event, json.dumps(new.event_info, ensure_ascii=False),
-                           " ".join(bands), "\n".join(new.features), "\n".join(new.postings), *dups]
-        inserted, stored_id = self._insert(args=args)
-        return stored_id.decode() if inserted else None
+                           new.event, info, " ".join(bands), "\n".join(new.features), "\n".join(new.postings),
+                           new.since if new.new_event and new.since is not None else "", *dups]
+        status, stored_id = self._insert(args=args)
+        if status == 2:
+            return CONFLICT
+        return stored_id.decode() if status == 1 else None
+
+    def set_event_infos(self, infos: dict[str, dict[str, Any]]) -> None:
+        """The why, date and places of events a batch added to (one command)."""
+        if infos:
+            self.r.hset(self.key("evinfo"), mapping={e: json.dumps(v, ensure_ascii=False) for e, v in infos.items()})
 
 
 def _text(value: bytes | None) -> str | None:

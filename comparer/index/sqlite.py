@@ -21,6 +21,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from comparer.minhash import Scheme
@@ -58,6 +59,7 @@ class SQLiteStore:
         self.url = path
         self.scheme = scheme
         self.bands, self.rows = expected["bands"], expected["rows"]
+        self._pending = _Pending()
         if os.path.isdir(path):
             raise StoreError(f"{path}: is a directory; give a file for the SQLite store")
         parent = os.path.dirname(os.path.abspath(path))
@@ -100,70 +102,111 @@ class SQLiteStore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction; waits for other writers (``busy_timeout``), rolls back on error."""
+        """One write transaction; waits for other writers (``busy_timeout``), rolls back on error.
+
+        The counts a batch adds (documents, event features, event sizes) and its events' whys are
+        kept in memory until the end of the batch and written then, in the same transaction:
+        lookups inside the batch add them to what the file holds.
+        """
         self.db.execute("BEGIN IMMEDIATE")
+        self._pending = _Pending(stored_df={})
         try:
             yield
+            self._flush()
         except BaseException:
+            self._pending = _Pending()
             self.db.execute("ROLLBACK")
             raise
+        self._pending = _Pending()
         self.db.execute("COMMIT")
 
     # --- reading --------------------------------------------------------------------------
 
+    def _many(self, sql: str, values, *params: Any) -> list[tuple]:
+        """Run ``sql`` whose ``(?)`` placeholder stands for the JSON list of ``values`` (any number)."""
+        return self.db.execute(sql, (json.dumps(list(values)), *params)).fetchall()
+
     def existing(self, keys: Sequence[str]) -> set[str]:
-        out: set[str] = set()
-        for start in range(0, len(keys), 500):
-            part = list(keys[start:start + 500])
-            marks = ",".join("?" * len(part))
-            out.update(k for (k,) in self.db.execute(f"SELECT key FROM docs WHERE key IN ({marks})", part))
-        return out
+        return {k for (k,) in self._many("SELECT key FROM docs WHERE key IN (SELECT value FROM json_each(?))", keys)}
 
     def count(self) -> int:
         row = self.db.execute("SELECT n FROM counters WHERE name = 'docs'").fetchone()
-        return int(row[0]) if row else 0
+        return (int(row[0]) if row else 0) + self._pending.docs
 
     def lookup(self, query: Query) -> Lookup:
-        db = self.db
-        n_docs = self.count()
-        df: dict[str, int] = {}
-        features = list(query.features)
-        for start in range(0, len(features), 900):
-            part = features[start:start + 900]
-            df.update(db.execute(f"SELECT feature, df FROM features WHERE feature IN ({','.join('?' * len(part))})",
-                                 part).fetchall())
-        bands = [_signed(b) for b in query.bands if b]
-        duplicates = []
-        if bands:
-            rows = db.execute(
-                "SELECT key, id, event, sig, text FROM docs WHERE seq IN "
-                f"(SELECT doc FROM bands WHERE key IN ({','.join('?' * len(bands))}))", bands).fetchall()
-            duplicates = [Candidate(k, i, e, sig=s, text=t) for k, i, e, s, t in rows]
-        top = top_features(dict(zip(query.features, query.weights)), df, n_docs, query.top, query.max_df,
-                           stored_only=True)
-        event_ids: list[str] = []
-        if top:
-            docs = db.execute(
-                f"SELECT doc FROM postings WHERE feature IN ({','.join('?' * len(top))}) "
-                "GROUP BY doc ORDER BY COUNT(*) DESC, doc DESC LIMIT ?", [*top, query.max_docs]).fetchall()
-            if docs:
-                seqs = [d for (d,) in docs]
-                event_ids = [e for (e,) in db.execute(
-                    f"SELECT DISTINCT event FROM docs WHERE seq IN ({','.join('?' * len(seqs))})", seqs)]
-        event_ids.extend(c.event for c in duplicates if c.event)
-        events: dict[str, list[Candidate]] = {}
-        wanted = list(dict.fromkeys(event_ids))
-        if wanted:
-            rows = db.execute(
-                "SELECT key, id, event, record FROM (SELECT key, id, event, record, ROW_NUMBER() OVER "
-                "(PARTITION BY event ORDER BY seq DESC) AS rank FROM docs WHERE event IN "
-                f"({','.join('?' * len(wanted))})) WHERE rank <= ?", [*wanted, query.max_members]).fetchall()
-            for k, i, e, r in rows:
-                events.setdefault(e, []).append(Candidate(k, i, e, record=r))
-        return Lookup(n_docs, df, duplicates, {e: sorted(events[e], key=lambda c: c.key) for e in wanted if e in events})
+        return self.lookup_many([query])[0]
 
     def lookup_many(self, queries: Sequence[Query]) -> list[Lookup]:
-        return [self.lookup(q) for q in queries]
+        """The answers to many queries, with one statement per table for all of them."""
+        n_docs = self.count()
+        df = self._df({f for q in queries for f in q.features})
+        # near-duplicate candidates: documents sharing a band key
+        by_band: dict[int, list[int]] = {}
+        for key, seq in self._many("SELECT key, doc FROM bands WHERE key IN (SELECT value FROM json_each(?))",
+                                   {_signed(b) for q in queries for b in q.bands if b}):
+            by_band.setdefault(key, []).append(seq)
+        seqs_of = [sorted({s for b in q.bands if b for s in by_band.get(_signed(b), ())}) for q in queries]
+        docs = {seq: Candidate(k, i, e, sig=g, text=t) for seq, k, i, e, g, t in self._many(
+            "SELECT seq, key, id, event, sig, text FROM docs WHERE seq IN (SELECT value FROM json_each(?))",
+            {s for seqs in seqs_of for s in seqs})}
+        # event candidates: the documents sharing most of a query's strongest rare features
+        tops = [top_features(dict(zip(q.features, q.weights)), df, n_docs, q.top, q.max_df, stored_only=True)
+                for q in queries]
+        postings: dict[str, list[int]] = {}
+        for feature, seq in self._many("SELECT feature, doc FROM postings WHERE feature IN "
+                                       "(SELECT value FROM json_each(?))", {f for top in tops for f in top}):
+            postings.setdefault(feature, []).append(seq)
+        best_of = []
+        for query, top in zip(queries, tops):
+            shared: dict[int, int] = {}
+            for feature in top:
+                for seq in postings.get(feature, ()):
+                    shared[seq] = shared.get(seq, 0) + 1
+            ranked = sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))   # most shared, then most recent
+            best_of.append([seq for seq, _ in ranked[:query.max_docs]])
+        # the event column comes last in a row: read it for the best documents only
+        event_of = dict(self._many("SELECT seq, event FROM docs WHERE seq IN (SELECT value FROM json_each(?))",
+                                   {seq for best in best_of for seq in best}))
+        wanted_of = [list(dict.fromkeys([event_of[s] for s in best] + [docs[s].event for s in seqs if docs[s].event]))
+                     for best, seqs in zip(best_of, seqs_of)]
+        members = self._members({e for wanted in wanted_of for e in wanted},
+                                max((q.max_members for q in queries), default=0))
+        return [Lookup(n_docs, df, [docs[s] for s in seqs], {e: members[e] for e in wanted if e in members})
+                for seqs, wanted in zip(seqs_of, wanted_of)]
+
+    def _df(self, features: set[str]) -> dict[str, int]:
+        """Document counts of ``features`` (those in no document are left out), this batch's included.
+
+        Inside a write transaction no one else changes the file: the counts read are kept for the
+        rest of the batch, so each document asks only for the features the batch has not met yet.
+        """
+        stored = self._pending.stored_df
+        if stored is None:
+            df = dict(self._many("SELECT feature, df FROM features WHERE feature IN (SELECT value FROM json_each(?))",
+                                 features))
+        else:
+            missing = [f for f in features if f not in stored]
+            if missing:
+                stored.update(dict.fromkeys(missing, 0))
+                stored.update(self._many("SELECT feature, df FROM features WHERE feature IN "
+                                         "(SELECT value FROM json_each(?))", missing))
+            df = {f: stored[f] for f in features if stored[f]}
+        pending = self._pending.df
+        if pending:
+            for feature in features:
+                if feature in pending:
+                    df[feature] = df.get(feature, 0) + pending[feature]
+        return df
+
+    def _members(self, events: set[str], limit: int) -> dict[str, list[Candidate]]:
+        """The ``limit`` most recent members of each event, sorted by key."""
+        out = {}
+        for event in sorted(events):
+            rows = self.db.execute("SELECT key, id, record FROM docs WHERE event = ? ORDER BY seq DESC LIMIT ?",
+                                   (event, limit)).fetchall()
+            if rows:
+                out[event] = sorted((Candidate(k, i, event, record=r) for k, i, r in rows), key=lambda c: c.key)
+        return out
 
     def candidates_many(self, bands: Sequence[Sequence[int]]) -> list[list[Candidate]]:
         out = []
@@ -175,7 +218,15 @@ class SQLiteStore:
         return out
 
     def event_members(self, event: str) -> list[str]:
-        return [i for (i,) in self.db.execute("SELECT id FROM docs WHERE event = ? ORDER BY id", (event,))]
+        return self.event_members_many([event])[event]
+
+    def event_members_many(self, events: Sequence[str]) -> dict[str, list[str]]:
+        """The stored ids of the members of each event, sorted."""
+        out: dict[str, list[str]] = {e: [] for e in events}
+        for event, stored_id in self._many("SELECT event, id FROM docs WHERE event IN (SELECT value FROM json_each(?)) "
+                                           "ORDER BY id", events):
+            out[event].append(stored_id)
+        return out
 
     def documents(self, ids: Sequence[str] | None = None) -> Iterator[tuple[str, dict[str, Any], str]]:
         from comparer.index.common import unpack_text
@@ -216,7 +267,10 @@ class SQLiteStore:
     # --- writing (inside ``transaction``) ----------------------------------------------------
 
     def insert(self, new) -> str:
-        """Write one document with its bands, features, postings, event and duplicate pairs; its stored id."""
+        """Write one document with its bands, postings and duplicate pairs; its stored id.
+
+        Its event-feature counts and its event's size are added at the end of the batch.
+        """
         db = self.db
         stored_id = new.id
         if db.execute("SELECT 1 FROM docs WHERE id = ?", (stored_id,)).fetchone():
@@ -228,14 +282,42 @@ class SQLiteStore:
                           dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
         seq = cur.lastrowid
         db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(_signed(b), seq) for b in new.bands if b])
-        db.executemany("INSERT INTO features VALUES (?, 1) ON CONFLICT(feature) DO UPDATE SET df = df + 1",
-                       [(f,) for f in new.features])
         db.executemany("INSERT OR IGNORE INTO postings VALUES (?, ?)", [(f, seq) for f in new.postings])
-        info = new.event_info
-        db.execute("INSERT INTO events VALUES (?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET why = excluded.why, "
-                   "event_date = excluded.event_date, places = excluded.places, size = size + 1",
-                   (new.event, info["why"], info["event_date"], json.dumps(info["places"], ensure_ascii=False)))
         db.executemany("INSERT OR IGNORE INTO duplicates VALUES (?, ?, ?)",
                        [(min(new.key, k), max(new.key, k), s) for k, s in new.duplicates if k != new.key])
-        db.execute("UPDATE counters SET n = n + 1 WHERE name = 'docs'")
+        pending = self._pending
+        pending.docs += 1
+        for feature in new.features:
+            pending.df[feature] = pending.df.get(feature, 0) + 1
+        pending.sizes[new.event] = pending.sizes.get(new.event, 0) + 1
         return stored_id
+
+    def set_event_infos(self, infos: dict[str, dict[str, Any]]) -> None:
+        """The why, date and places of events the batch added to (written with the batch)."""
+        self._pending.infos.update(infos)
+
+    def _flush(self) -> None:
+        pending, db = self._pending, self.db
+        if not pending.docs:
+            return
+        db.executemany("INSERT INTO features VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET df = df + excluded.df",
+                       pending.df.items())
+        missing = set(pending.sizes) - set(pending.infos)
+        if missing:
+            raise ValueError(f"no why given for events {sorted(missing)}: call set_event_infos before the commit")
+        db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET why = excluded.why, "
+                       "event_date = excluded.event_date, places = excluded.places, size = size + excluded.size",
+                       [(event, info["why"], info["event_date"], json.dumps(info["places"], ensure_ascii=False),
+                         pending.sizes.get(event, 0)) for event, info in pending.infos.items()])
+        db.execute("UPDATE counters SET n = n + ? WHERE name = 'docs'", (pending.docs,))
+
+
+@dataclass(slots=True)
+class _Pending:
+    """What a batch adds to counts and events, written when it commits, and the counts it read."""
+
+    docs: int = 0
+    df: dict[str, int] = field(default_factory=dict)
+    stored_df: dict[str, int] | None = None    # counts read from the file (in a write transaction)
+    sizes: dict[str, int] = field(default_factory=dict)
+    infos: dict[str, dict[str, Any]] = field(default_factory=dict)
