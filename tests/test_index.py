@@ -250,3 +250,24 @@ def test_event_vectors_are_those_of_vector_of_bit_for_bit(tmp_path):
             want_ids, want = vector_arrays(vector_of(item.esig, {f: max(c + extra, 1) for f, c in df.items()},
                                                      40 + n, config.cluster))
             assert np.array_equal(ids, want_ids) and weights.tobytes() == want.tobytes()
+
+
+def test_stored_records_keep_what_the_date_comparison_reads():
+    """Follow-up look-backs and an undated report's weekday survive storage, so a match weighs
+    dates as ``comparer cluster`` does; records without them (older stores) read with defaults."""
+    import datetime as dt
+
+    import numpy as np
+
+    from comparer.event_signature import Signature
+    from comparer.index.common import Record, pack_record, signature_of
+
+    sig = Signature({"w:quake": 1.0}, {}, ("Qeshm",), None, dates=(), years=frozenset({2005}),
+                    back=((732000, 732030),), back_years=frozenset({2004}), weekday=6)
+    vector = (np.array([1], dtype=np.uint64), np.array([1.0], dtype=np.float32))
+    when = Record(pack_record(sig, vector)).when
+    assert (when.back, when.back_years, when.weekday) == (sig.back, sig.back_years, 6)
+    dated = Signature({}, {}, (), dt.date(2008, 9, 10))
+    assert Record(pack_record(dated, vector)).when.weekday is None
+    older = signature_of({"counts": {}, "names": {}, "places": [], "date": "2008-09-10", "dates": [], "years": []})
+    assert (older.back, older.back_years, older.weekday) == ((), frozenset(), None)

@@ -129,7 +129,9 @@ def pack_record(sig: Signature, vector: tuple[Any, Any]) -> bytes:
 
     ids, weights = vector
     when = json.dumps({"date": _date_json(sig.date), "dates": [_date_json(d) for d in sig.dates],
-                       "years": sorted(sig.years)}, separators=(",", ":")).encode("utf-8")
+                       "years": sorted(sig.years), "back": [list(span) for span in sig.back],
+                       "back_years": sorted(sig.back_years), "weekday": sig.weekday},
+                      separators=(",", ":")).encode("utf-8")
     rest = pack({"counts": sig.counts, "names": sig.names, "places": list(sig.places)})
     return b"".join((struct.pack("<II", len(when), len(ids)), when, ids.tobytes(), weights.tobytes(), rest))
 
@@ -190,9 +192,14 @@ def signature_of(record: dict[str, Any]) -> Signature:
     import dataclasses
 
     dates = tuple(_date_value(d) for d in record["dates"])
+    # "back", "back_years" and "weekday" (what date_relation reads of follow-ups and undated
+    # reports) are absent from records stored by earlier versions: their defaults apply.
     values: dict[str, Any] = {"counts": record["counts"], "names": record["names"], "places": tuple(record["places"]),
                               "date": _date_value(record["date"]), "dates": dates,
-                              "years": frozenset(record["years"])}
+                              "years": frozenset(record["years"]),
+                              "back": tuple(tuple(span) for span in record.get("back", ())),
+                              "back_years": frozenset(record.get("back_years", ())),
+                              "weekday": record.get("weekday")}
     names = {f.name for f in dataclasses.fields(Signature)}
     if "days" in names:
         values["days"] = tuple(d.toordinal() for d in dates if isinstance(d, dt.date))
