@@ -116,7 +116,7 @@ def _insert(item: Prepared, store, config: Config, shingled: dict[str, Any]):
                                   stored_only=False),
             record=pack_record(item.esig, vector), event=event_id, new_event=event.id is None,
             event_info=(event_info([], (item.esig, vector), config.cluster)
-                        if event.id is None and getattr(store, "commits_each_insert", False) else None),
+                        if event.id is None and store.commits_each_insert else None),
             duplicates=[(c.key, s) for c, s, _ in duplicates],
             since=lookup.n_docs if attempt < MAX_RETRIES else None))
         if stored_id is not CONFLICT:

@@ -55,7 +55,7 @@ class _Lookups:
     def __init__(self, store) -> None:
         self.store = store
         self.pool = None
-        if getattr(store, "server_side", False):
+        if store.server_side:
             from concurrent.futures import ThreadPoolExecutor
 
             self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="comparer-lookups")

@@ -27,8 +27,8 @@ strongest rare ones and the members of the events they lead to; a batch's querie
 pipeline. An insert is one atomic script call too, so two workers adding the same text store it
 once; and a document about to start a new event is refused (and looked up again) when another
 worker stored, since its lookup, a document sharing one of its LSH bands or event features, so two
-workers adding the first two reports of an event at once do not start two events. The scripts address keys they compute, as
-datasketch-like bucket layouts need: a single Redis server or a replica set, not Redis Cluster.
+workers adding the first two reports of an event at once do not start two events. The scripts
+address keys they compute, as datasketch-like bucket layouts need: a single Redis server or a replica set, not Redis Cluster.
 """
 
 from __future__ import annotations
@@ -186,9 +186,6 @@ def parse_url(url: str) -> tuple[str, str]:
 
 class RedisStore:
     """An index in Redis under one key prefix; many processes may add and match at once."""
-
-    server_side = True            # lookups run in the server: a client may prepare more work meanwhile
-    commits_each_insert = True    # no batch transaction: a new event needs its why when it is stored
 
     server_side = True            # lookups run in the server: a client may prepare more work meanwhile
     commits_each_insert = True    # no batch transaction: a new event needs its why when it is stored

@@ -54,6 +54,9 @@ def _signed(key: int) -> int:
 class SQLiteStore:
     """An index in one SQLite file (created when missing)."""
 
+    server_side = False           # lookups run in this process
+    commits_each_insert = False   # a batch is one transaction: its whys are written when it commits
+
     def __init__(self, path: str, scheme: Scheme, expected: dict[str, Any], busy_timeout_ms: int = 120_000) -> None:
         self.path = path
         self.url = path
