@@ -405,16 +405,6 @@ def _weekday_conflict(a: Signature, b: Signature) -> bool:
             # ordinal 1 (1 January of year 1) was a Monday
             return all((day - 1) % 7 != x.weekday for day in y.days)
     return False
-    for x, y in ((a, b), (b, a)):
-        if x.weekday is not None and not x.days and y.days:
-            # ordinal 1 (1 January of year 1) was a Monday
-            return 1 if any((day - 1) % 7 == x.weekday for day in y.days) else -1
-    if a.weekday is not None and b.weekday is not None and not a.days and not b.days:
-        import os
-        tol = int(os.environ.get("WT", "0"))
-        d = (a.weekday - b.weekday) % 7
-        return 1 if min(d, 7 - d) <= tol else -1
-    return 0
 
 
 def _closest(a: Signature, b: Signature, back_year_days: int = 10**6) -> int | None:
