@@ -271,3 +271,19 @@ def test_stored_records_keep_what_the_date_comparison_reads():
     assert Record(pack_record(dated, vector)).when.weekday is None
     older = signature_of({"counts": {}, "names": {}, "places": [], "date": "2008-09-10", "dates": [], "years": []})
     assert (older.back, older.back_years, older.weekday) == ((), frozenset(), None)
+
+
+def test_find_copies_proposes_the_reprint_by_signature_alone(seeded):
+    """The bulk LSH check (no exact verification) finds 004 for its reprint, and 002 (stored) for itself."""
+    from comparer.config import Config
+    from comparer.index import find_copies, open_store
+    from comparer.minhash import signatures
+
+    config = Config()
+    store = open_store(str(seeded), config=config)
+    sigs = signatures([REPRINT.read_text(encoding="utf-8"), Path(SEED["002"]).read_text(encoding="utf-8")],
+                      store.scheme)
+    reprint, other = find_copies(sigs, store, config.dedup.threshold)
+    assert [doc_id for doc_id, _ in reprint] and all("004" in doc_id for doc_id, _ in reprint)
+    assert all(0.0 < score <= 1.0 for _, score in reprint)
+    assert len(other) == 1 and "002" in other[0][0] and other[0][1] == 1.0

@@ -147,7 +147,9 @@ def detect_agent(pair: Pair, ctx: Context) -> Iterator[Finding]:
     if not acts_a or not acts_b:
         return
     names_a, names_b = ctx.entities(pair.a), ctx.entities(pair.b)
-    for key in {_verb_key(x.verb) for x in acts_a} & {_verb_key(y.verb) for y in acts_b}:
+    keys_b = {_verb_key(y.verb) for y in acts_b}
+    # in the first claim's word order, so that the same pair always gives the same finding
+    for key in dict.fromkeys(k for k in (_verb_key(x.verb) for x in acts_a) if k in keys_b):
         xs = [x for x in acts_a if _verb_key(x.verb) == key]
         ys = [y for y in acts_b if _verb_key(y.verb) == key]
         if any(same_entity(ctx, x.agent, n) for x in xs for n in names_b) \

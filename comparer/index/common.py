@@ -23,6 +23,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from comparer.digest import sha1_hex
 from comparer.config import ClusterConfig
 from comparer.minhash import Scheme
 from comparer.errors import ComparerError
@@ -39,7 +40,7 @@ class StoreError(ComparerError):
 
 def content_key(text: str) -> str:
     """The key of a stored document: the first 20 hex digits of the SHA-1 of its text (80 bits)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
+    return sha1_hex(text.encode("utf-8"))[:20]
 
 
 def scheme_dict(scheme: Scheme, bands: int, rows: int) -> dict[str, Any]:
