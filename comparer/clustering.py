@@ -103,6 +103,5 @@ def _pairs_by_member(pairs) -> dict[int, list[tuple[int, int]]]:
 
 
 def _with_date(doc: Document, date: dt.date) -> Document:
-    import dataclasses
-
-    return dataclasses.replace(doc, event_date=date)
+    
+    return doc._replace(event_date=date)

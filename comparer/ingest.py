@@ -6,7 +6,6 @@ line) becomes an ``InputProblem`` and the others are still read, as ``grep -r`` 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
@@ -301,9 +300,9 @@ def _with_unique_ids_and_labels(documents: list[Document]) -> list[Document]:
     for doc in documents:
         count = seen.get(doc.id, 0) + 1
         seen[doc.id] = count
-        unique.append(doc if count == 1 else dataclasses.replace(doc, id=f"{doc.id}~{count}"))
+        unique.append(doc if count == 1 else doc._replace(id=f"{doc.id}~{count}"))
     labels = short_labels([d.id for d in unique])
-    return [dataclasses.replace(d, label=label) for d, label in zip(unique, labels)]
+    return [d._replace(label=label) for d, label in zip(unique, labels)]
 
 
 def short_labels(ids: list[str]) -> list[str]:

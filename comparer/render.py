@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from comparer.types import Report
 
@@ -18,8 +17,7 @@ from comparer.types import Report
 FORMATS = ("table", "markdown", "json", "csv", "yaml", "html")
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     """One titled table of a view; ``notes`` are lines shown above it."""
 
     title: str

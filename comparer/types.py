@@ -2,13 +2,17 @@
 
 Every value that points into a document carries character offsets into
 ``Document.text`` so that a report can always quote the exact span.
+
+They are named tuples (``_replace`` makes a changed copy): a large run creates
+millions of them, and defining them costs a short command less than dataclasses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 MENTION_KINDS = ("entity", "number", "date", "quote", "negation", "hedge")
 DISCREPANCY_KINDS = (
@@ -17,8 +21,7 @@ DISCREPANCY_KINDS = (
 SEVERITIES = ("high", "medium", "low")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """Something a claim refers to: an entity, number, date, quote or cue.
 
     ``start``/``end`` are offsets into the document text; ``value`` is the
@@ -50,8 +53,7 @@ class Mention:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     """One checkable statement: a sentence, or one ";"-separated part of it."""
 
     id: str
@@ -73,8 +75,7 @@ class Claim:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """A news document as read: text without its metadata block, plus metadata."""
 
     id: str
@@ -110,8 +111,7 @@ class Document:
                 "event_date": self.event_date.isoformat() if self.event_date else None}
 
 
-@dataclass(frozen=True, slots=True)
-class InputProblem:
+class InputProblem(NamedTuple):
     """An input that could not be read; reported, and the rest still processed."""
 
     input: str
@@ -129,8 +129,7 @@ class InputProblem:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """The side of a discrepancy in one document."""
 
     document: str
@@ -144,8 +143,7 @@ class Span:
                 "end": self.end, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
-class Discrepancy:
+class Discrepancy(NamedTuple):
     """A typed disagreement between two aligned claims, or an omission (``b`` is None)."""
 
     id: str
@@ -160,8 +158,7 @@ class Discrepancy:
                 "b": self.b.to_dict() if self.b else None, "detail": self.detail}
 
 
-@dataclass(frozen=True, slots=True)
-class Alignment:
+class Alignment(NamedTuple):
     """Claims of different documents that report the same fact (score 0..1)."""
 
     claims: tuple[str, ...]
@@ -171,8 +168,7 @@ class Alignment:
         return {"claims": list(self.claims), "score": round(self.score, 4)}
 
 
-@dataclass(frozen=True, slots=True)
-class Cluster:
+class Cluster(NamedTuple):
     """A group of documents: one event (``kind="event"``) or one near-duplicate group."""
 
     id: str
@@ -197,8 +193,7 @@ class Cluster:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """What a command produced; ``to_dict`` is the stable JSON of SPEC.md."""
 
     documents: tuple[Document, ...] = ()
@@ -207,8 +202,8 @@ class Report:
     alignments: tuple[Alignment, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
     clusters: tuple[Cluster, ...] = ()
-    sections: tuple[str, ...] = field(default=("documents",))
-    extra: dict[str, Any] = field(default_factory=dict)
+    sections: tuple[str, ...] = ("documents",)
+    extra: Mapping[str, Any] = MappingProxyType({})
     reviews: dict[str, dict[str, str]] | None = None
 
     def review_of(self, discrepancy_id: str) -> dict[str, str]:

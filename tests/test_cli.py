@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from tests.conftest import SEED, run_cli
+from tests.conftest import ROOT, SEED, run_cli
 
 
 def test_claims_json_has_documents_and_claims_with_mentions():
@@ -96,6 +97,24 @@ def test_version_is_the_package_version_without_package_metadata():
             "print('importlib.metadata' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == [f"comparer {comparer.__version__}", "False"]
+
+
+def test_console_entry_keeps_output_status_and_exit_handlers_when_it_skips_teardown(tmp_path):
+    env = {**os.environ, "COMPARER_CACHE_DIR": str(tmp_path / "cache")}
+
+    def comparer(*args):
+        return subprocess.run([sys.executable, "-m", "cli", *map(str, args)], capture_output=True, text=True,
+                              env=env, cwd=ROOT, check=False)
+
+    found = comparer("diff", SEED["001"], SEED["002"], "--format", "json")
+    assert found.returncode == 1
+    assert json.loads(found.stdout)["discrepancies"]
+    assert list((tmp_path / "cache").glob("regex-*"))  # written by an exit handler
+    assert comparer("diff", SEED["003"], SEED["003"]).returncode == 0
+    trouble = comparer("diff", SEED["001"], tmp_path / "missing.txt", "--format", "json")
+    assert trouble.returncode == 2
+    assert "missing.txt" in trouble.stderr
+    assert json.loads(trouble.stdout)["errors"]
 
 
 @pytest.mark.parametrize("width", [80, 120])

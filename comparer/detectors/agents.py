@@ -13,7 +13,7 @@ agent anywhere.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from comparer.detectors.base import Context, Finding, Pair, Token, negated, stem
 from comparer.detectors.entities import compatible, same_entity
@@ -36,8 +36,7 @@ _JOIN = frozenset({"and", ","})
 _AGENT_REACH = 4  # words after "by" before the name ("by American sculptor X")
 
 
-@dataclass(frozen=True, slots=True)
-class Act:
+class Act(NamedTuple):
     verb: Token
     agent: Mention
 

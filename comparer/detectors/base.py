@@ -13,7 +13,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from comparer import regex_cache
@@ -134,16 +133,15 @@ class Context:
         return (doc.label or doc.id) if doc else doc_id
 
 
-@dataclass(slots=True)
-class Pair:
+class Pair(NamedTuple):
     """Two aligned claims seen through their words and the word-level diff between them."""
 
     a: Claim
     b: Claim
     ctx: Context
-    ta: tuple[Token, ...] = ()
-    tb: tuple[Token, ...] = ()
-    opcodes: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    ta: tuple[Token, ...]
+    tb: tuple[Token, ...]
+    opcodes: list[tuple[str, int, int, int, int]]
 
     @classmethod
     def of(cls, a: Claim, b: Claim, ctx: Context) -> Pair:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from comparer import regex_cache
 from comparer.detectors.base import STOPWORDS, Context, Finding, Pair, Token, negated
@@ -60,8 +60,7 @@ _ADVERBS = frozenset("""only solely mainly mostly primarily exclusively largely 
 chiefly partly very also just really truly""".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Predicate:
+class Predicate(NamedTuple):
     """``subject`` is/was a ``words``, the last of them the ``head`` noun."""
 
     subject: Mention

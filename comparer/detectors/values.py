@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from comparer import regex_cache
 from comparer.detectors.base import Context, Finding, Pair, inside, negated
@@ -125,8 +125,7 @@ def detect_number(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
 # --- dates -----------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class When:
+class When(NamedTuple):
     """A date with the fields a text really gives (None where unknown)."""
 
     start: int

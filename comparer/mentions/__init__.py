@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 
@@ -62,7 +61,7 @@ def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...
             if value in ("he", "she", "who"):  # the nearest person before the quote
                 before = [m for m in entities if m.label == "person" and m.end <= quote.start]
                 value = str(before[-1].value) if before else last_person
-            mentions.append(dataclasses.replace(quote, value=value))
+            mentions.append(quote._replace(value=value))
         mentions += find_cues(piece.text, offset=piece.start)
         mentions.sort(key=lambda m: (m.start, m.end))
         for mention in entities:
@@ -105,7 +104,7 @@ def _surname_index(entities) -> dict[str, str]:
 def _resolve_surname(mention: Mention, surnames: dict[str, str]) -> Mention:
     if mention.label in ("person", "other") and isinstance(mention.value, str) \
             and " " not in mention.value and mention.value in surnames:
-        return dataclasses.replace(mention, value=surnames[mention.value], label="person")
+        return mention._replace(value=surnames[mention.value], label="person")
     return mention
 
 

@@ -7,7 +7,7 @@ and its canonical names are what lets "ROK" and "South Korea" compare equal.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from comparer import regex_cache
 from comparer.types import Mention
@@ -40,8 +40,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
 
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
+class Gazetteer(NamedTuple):
     """Alias forms tokenised for longest-match lookup at each capitalised token."""
 
     forms: dict[tuple[str, ...], str]
