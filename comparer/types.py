@@ -10,8 +10,8 @@ millions of them, and defining them costs a short command less than dataclasses.
 from __future__ import annotations
 
 import datetime as dt
-from types import MappingProxyType
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 MENTION_KINDS = ("entity", "number", "date", "quote", "negation", "hedge")
