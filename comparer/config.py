@@ -6,40 +6,92 @@ The library never reads files on its own initiative: callers build a ``Config``
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from comparer.digest import sha1_hex
 from comparer.errors import ConfigError
 from comparer.regex_cache import cache_dir
 
 
-@dataclass(frozen=True, slots=True)
-class DedupConfig:
+class _Checked:
+    """Settings checked whenever they are made, also by ``_replace`` (a named tuple's own skips ``__new__``).
+
+    Settings are named tuples, not dataclasses: defining a dataclass costs about a millisecond at
+    every start of the command line, more than reading the settings ever does.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, *args: Any, **kwargs: Any):
+        self = super().__new__(cls, *args, **kwargs)
+        self.check()
+        return self
+
+    def _replace(self, **changes: Any):
+        return type(self)(**{**self._asdict(), **changes})
+
+    def check(self) -> None:
+        """Raise ``ConfigError`` for a value out of its range."""
+
+
+class _DedupConfigFields(NamedTuple):
+    threshold: float = 0.5
+    shingle_size: int = 5
+    num_perm: int = 128
+    seed: int = 1
+
+
+class DedupConfig(_Checked, _DedupConfigFields):
     """Near-duplicate detection: word shingles, MinHash slots and the verified Jaccard threshold.
 
     Defaults suit news reprints: 5-word shingles survive a new headline, a changed dateline and a
     few edited words, and a Jaccard of 0.5 still catches a copy cut to about half its length.
     """
 
-    threshold: float = 0.5
-    shingle_size: int = 5
-    num_perm: int = 128
-    seed: int = 1
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
+    def check(self) -> None:
         _check_range("dedup.threshold", self.threshold, 0.0, 1.0)
         _check_int("dedup.shingle_size", self.shingle_size, 1, 20)
         _check_int("dedup.num_perm", self.num_perm, 16, 1024)
         _check_int("dedup.seed", self.seed, 0, 2**32 - 1)
 
 
-@dataclass(frozen=True, slots=True)
-class ClusterConfig:
+class _ClusterConfigFields(NamedTuple):
+    threshold: float = 0.12
+    link_threshold: float = 0.1
+    cohesion: float = 0.6
+    exact_limit: int = 200
+    max_date_gap_days: int = 7
+    date_penalty: float = 0.2
+    date_floor: float = 0.3
+    year_factor: float = 0.6
+    title_weight: float = 2.0
+    lede_chars: int = 6000
+    date_chars: int = 2000
+    name_weight: float = 3.0
+    number_weight: float = 3.0
+    top_features: int = 30
+    max_df: int = 50
+    max_component: int = 2000
+    main_factor: float = 0.7
+    main_chars: int = 1000
+    main_title_weight: float = 3.0
+    main_min: float = 2.0
+    main_margin: float = 1.5
+    main_side: float = 0.3
+    back_year_days: int = 14
+    dated_cohesion: float = 0.4
+    date_agreement: float = 0.5
+    agreement_share: float = 0.1
+    weekday_factor: float = 0.5
+    weekday_chars: int = 600
+
+
+class ClusterConfig(_Checked, _ClusterConfigFields):
     """Same-event clustering: how close two documents' event signatures must be.
 
     Signatures are TF-IDF vectors of the title (``title_weight``; else a headline-like first line)
@@ -71,36 +123,9 @@ class ClusterConfig:
     ``main_factor`` (1.0: off).
     """
 
-    threshold: float = 0.12
-    link_threshold: float = 0.1
-    cohesion: float = 0.6
-    exact_limit: int = 200
-    max_date_gap_days: int = 7
-    date_penalty: float = 0.2
-    date_floor: float = 0.3
-    year_factor: float = 0.6
-    title_weight: float = 2.0
-    lede_chars: int = 6000
-    date_chars: int = 2000
-    name_weight: float = 3.0
-    number_weight: float = 3.0
-    top_features: int = 30
-    max_df: int = 50
-    max_component: int = 2000
-    main_factor: float = 0.7
-    main_chars: int = 1000
-    main_title_weight: float = 3.0
-    main_min: float = 2.0
-    main_margin: float = 1.5
-    main_side: float = 0.3
-    back_year_days: int = 14
-    dated_cohesion: float = 0.4
-    date_agreement: float = 0.5
-    agreement_share: float = 0.1
-    weekday_factor: float = 0.5
-    weekday_chars: int = 600
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
+    def check(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
         _check_range("cluster.link_threshold", self.link_threshold, 0.0, 1.0)
         _check_range("cluster.cohesion", self.cohesion, 0.0, 1.0)
@@ -131,8 +156,14 @@ class ClusterConfig:
         _check_range("cluster.main_side", self.main_side, 0.0, 1.0)
 
 
-@dataclass(frozen=True, slots=True)
-class AlignConfig:
+class _AlignConfigFields(NamedTuple):
+    threshold: float = 0.25
+    mutual_threshold: float = 0.2
+    lexical_weight: float = 0.2
+    single_threshold: float = 0.1
+
+
+class AlignConfig(_Checked, _AlignConfigFields):
     """Claim alignment: how similar two claims must be (0..1) to report the same fact.
 
     ``threshold`` holds for a claim's best partner in another document, the lower
@@ -143,28 +174,40 @@ class AlignConfig:
     so sharing a name or a word with the other account is enough.
     """
 
-    threshold: float = 0.25
-    mutual_threshold: float = 0.2
-    lexical_weight: float = 0.2
-    single_threshold: float = 0.1
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
+    def check(self) -> None:
         _check_range("align.threshold", self.threshold, 0.0, 1.0)
         _check_range("align.single_threshold", self.single_threshold, 0.0, 1.0)
         _check_range("align.mutual_threshold", self.mutual_threshold, 0.0, 1.0)
         _check_range("align.lexical_weight", self.lexical_weight, 0.0, 1.0)
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
-    """All settings; ``aliases`` maps a surface form (as written) to a canonical entity name."""
+class _ConfigFields(NamedTuple):
+    aliases: dict[str, str]
+    entity_types: dict[str, str]
+    capitals: dict[str, str]
+    dedup: DedupConfig
+    cluster: ClusterConfig
+    align: AlignConfig
 
-    aliases: dict[str, str] = field(default_factory=lambda: dict(default_aliases()))
-    entity_types: dict[str, str] = field(default_factory=lambda: dict(default_entity_types()))
-    capitals: dict[str, str] = field(default_factory=lambda: dict(default_capitals()))
-    dedup: DedupConfig = field(default_factory=DedupConfig)
-    cluster: ClusterConfig = field(default_factory=ClusterConfig)
-    align: AlignConfig = field(default_factory=AlignConfig)
+
+class Config(_ConfigFields):
+    """All settings; ``aliases`` maps a surface form (as written) to a canonical entity name.
+
+    What is left out takes its default: the shipped tables, and each section's defaults.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, aliases: dict[str, str] | None = None, entity_types: dict[str, str] | None = None,
+                capitals: dict[str, str] | None = None, dedup: DedupConfig | None = None,
+                cluster: ClusterConfig | None = None, align: AlignConfig | None = None) -> Config:
+        return super().__new__(
+            cls, dict(default_aliases()) if aliases is None else aliases,
+            dict(default_entity_types()) if entity_types is None else entity_types,
+            dict(default_capitals()) if capitals is None else capitals,
+            dedup or DedupConfig(), cluster or ClusterConfig(), align or AlignConfig())
 
     def __hash__(self) -> int:  # aliases are a dict; identity is enough for caching
         return id(self)
@@ -300,20 +343,20 @@ def config_from_dict(raw: Any, source: str = "config") -> Config:
     config = Config()
     if "aliases" in raw:
         extra_aliases, extra_types = _flatten(raw["aliases"] or {}, source)
-        config = dataclasses.replace(config, aliases={**config.aliases, **extra_aliases},
+        config = config._replace(aliases={**config.aliases, **extra_aliases},
                                      entity_types={**config.entity_types, **extra_types})
     if "capitals" in raw:
         capitals = raw["capitals"] or {}
         if not isinstance(capitals, dict) or not all(isinstance(v, str) for v in capitals.values()):
             raise ConfigError(f"{source}: capitals must map a capital to its country, e.g. 'Kyiv: Ukraine'")
-        config = dataclasses.replace(config, capitals={**config.capitals, **{str(k): v for k, v in capitals.items()}})
+        config = config._replace(capitals={**config.capitals, **{str(k): v for k, v in capitals.items()}})
     for name, cls in _SECTIONS.items():
         if name not in raw:
             continue
         section = raw[name] or {}
         if not isinstance(section, dict):
             raise ConfigError(f"{source}: {name} must be a mapping")
-        valid = [f.name for f in dataclasses.fields(cls)]
+        valid = list(cls._fields)
         bad = sorted(set(section) - set(valid))
         if bad:
             raise ConfigError(f"{source}: unknown key {name}.{bad[0]}; valid keys are {', '.join(valid)}")
@@ -321,5 +364,5 @@ def config_from_dict(raw: Any, source: str = "config") -> Config:
             value = cls(**section)
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
-        config = dataclasses.replace(config, **{name: value})
+        config = config._replace(**{name: value})
     return config

@@ -192,6 +192,8 @@ def test_progress_counts_every_document():
 def test_dedup_config_is_validated(bad):
     with pytest.raises(ConfigError):
         DedupConfig(**bad)
+    with pytest.raises(ConfigError):
+        DedupConfig()._replace(**bad)
 
 
 def test_scheme_records_config():
