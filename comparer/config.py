@@ -202,7 +202,7 @@ class Config(_ConfigFields):
 
     def __new__(cls, aliases: dict[str, str] | None = None, entity_types: dict[str, str] | None = None,
                 capitals: dict[str, str] | None = None, dedup: DedupConfig | None = None,
-                cluster: ClusterConfig | None = None, align: AlignConfig | None = None) -> Config:
+                cluster: ClusterConfig | None = None, align: AlignConfig | None = None):
         return super().__new__(
             cls, dict(default_aliases()) if aliases is None else aliases,
             dict(default_entity_types()) if entity_types is None else entity_types,
