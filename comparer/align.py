@@ -18,8 +18,6 @@ other's best); links made from either side are kept, so one claim may align with
 two of another document. Linked claims form the N-way alignment groups.
 """
 
-from __future__ import annotations
-
 import bisect
 import math
 from collections.abc import Sequence

@@ -4,8 +4,6 @@ The library never reads files on its own initiative: callers build a ``Config``
 (``load_config(path)`` for a YAML file) and pass it explicitly.
 """
 
-from __future__ import annotations
-
 import functools
 import json
 from pathlib import Path

@@ -4,8 +4,6 @@ Every format renders the same data. JSON and YAML are ``Report.to_dict()``; the
 tabular formats are built from the views below, one list of tables per command.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Callable
 from typing import Any, NamedTuple

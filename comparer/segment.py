@@ -6,8 +6,6 @@ that run over several sentences, speaker labels, hard-wrapped lines and page
 furniture. Every piece keeps exact offsets: ``text[start:end] == piece``.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 from collections.abc import Iterator

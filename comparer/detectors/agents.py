@@ -10,8 +10,6 @@ was done: "the monument", "the screenplay"), and neither may name the other's
 agent anywhere.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ between them. A "slot" is a ``replace`` opcode with matching words around it:
 the place where two accounts say different things about the same context.
 """
 
-from __future__ import annotations
-
 import difflib
 import functools
 import re
@@ -144,7 +142,7 @@ class Pair(NamedTuple):
     opcodes: list[tuple[str, int, int, int, int]]
 
     @classmethod
-    def of(cls, a: Claim, b: Claim, ctx: Context) -> Pair:
+    def of(cls, a: Claim, b: Claim, ctx: Context) -> "Pair":
         ta, tb = ctx.tokens(a), ctx.tokens(b)
         matcher = difflib.SequenceMatcher(None, [t.stem for t in ta], [t.stem for t in tb], autojunk=False)
         return cls(a, b, ctx, ta, tb, matcher.get_opcodes())

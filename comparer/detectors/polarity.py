@@ -11,8 +11,6 @@ same place ("will" / "may", "agreed" / "discussed"), or a hedge ("reportedly")
 present on one side only.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 from collections.abc import Iterator

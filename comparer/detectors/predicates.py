@@ -9,8 +9,6 @@ same thing said in other words). A parenthesis after the name ("Seo Ju-hyun (bor
 June 28, 1991) is ...") is skipped, bracket tokens of treebank text included.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from typing import NamedTuple

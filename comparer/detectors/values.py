@@ -9,8 +9,6 @@ publication date equals the full date it stands for, and a day without a year
 counts as a date.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -144,7 +142,7 @@ class When(NamedTuple):
     def fields(self) -> set[str]:
         return {n for n in ("year", "month", "day", "decade") if self.field(n) is not None}
 
-    def agrees(self, other: When) -> bool:
+    def agrees(self, other: "When") -> bool:
         return all(self.field(n) == other.field(n) for n in self.fields() & other.fields())
 
 

@@ -4,8 +4,6 @@ A gazetteer plus capitalisation rules is fast and offline (no model to download)
 and its canonical names are what lets "ROK" and "South Korea" compare equal.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -49,7 +47,7 @@ class Gazetteer(NamedTuple):
     exact_case: frozenset[tuple[str, ...]]
 
     @classmethod
-    def build(cls, aliases: dict[str, str], types: dict[str, str]) -> Gazetteer:
+    def build(cls, aliases: dict[str, str], types: dict[str, str]) -> "Gazetteer":
         """Index ``surface -> canonical``; acronyms ("US", "WHO") then match only in capitals."""
         forms: dict[tuple[str, ...], str] = {}
         longest: dict[str, int] = {}
