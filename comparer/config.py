@@ -6,12 +6,12 @@ The library never reads files on its own initiative: callers build a ``Config``
 
 import functools
 import json
-from pathlib import Path
+import os
 from typing import Any, NamedTuple
 
 from comparer.digest import sha1_hex
 from comparer.errors import ConfigError
-from comparer.regex_cache import cache_dir
+from comparer.cache import cache_file
 
 
 class _Checked:
@@ -231,7 +231,8 @@ def _check_int(name: str, value: Any, low: int, high: int) -> None:
 @functools.lru_cache(maxsize=4)
 def _data_file(name: str) -> Any:
     # A plain file read: importlib.resources costs more to import than the whole table takes to load.
-    raw = (Path(__file__).parent / "data" / name).read_bytes()
+    with open(os.path.join(os.path.dirname(__file__), "data", name), "rb") as handle:
+        raw = handle.read()
     return _parsed_yaml(raw, name)
 
 
@@ -242,9 +243,10 @@ def _parsed_yaml(raw: bytes, name: str) -> Any:
     and the shipped tables only change with a new release; a changed file has a new
     hash, so a stale cache is never read. A cache that cannot be written is skipped.
     """
-    cache = cache_dir() / f"{name}.{sha1_hex(raw)[:16]}.json"
+    cache = cache_file(f"{name}.{sha1_hex(raw)[:16]}.json")
     try:
-        return json.loads(cache.read_text(encoding="utf-8"))
+        with open(cache, encoding="utf-8") as handle:
+            return json.load(handle)
     except (OSError, ValueError):
         pass
     import yaml
@@ -253,7 +255,7 @@ def _parsed_yaml(raw: bytes, name: str) -> Any:
     try:
         from comparer.output import write_atomically
 
-        cache.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
         write_atomically(cache, json.dumps(data, ensure_ascii=False))
     except OSError:
         pass
@@ -307,7 +309,7 @@ def default_entity_types() -> dict[str, str]:
     return _defaults()[1]
 
 
-def load_config(path: str | Path | None) -> Config:
+def load_config(path: str | os.PathLike[str] | None) -> Config:
     """Read a YAML config (``yaml.safe_load``); unknown keys are rejected with the valid ones listed.
 
     Raises:
@@ -317,9 +319,10 @@ def load_config(path: str | Path | None) -> Config:
         return Config()
     import yaml
 
-    path = Path(path)
+    path = os.fspath(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as handle:
+            raw = yaml.safe_load(handle.read())
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror})") from None
     except UnicodeDecodeError:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from comparer.digest import sha1_hex
@@ -30,7 +30,7 @@ class _BadDocument(ValueError):
     """A document's content cannot be used; the message says why."""
 
 
-def load(paths: Iterable[str | Path]) -> list[Document]:
+def load(paths: Iterable[str | os.PathLike[str]]) -> list[Document]:
     """Read every input and return its documents.
 
     Raises:
@@ -46,12 +46,12 @@ def load(paths: Iterable[str | Path]) -> list[Document]:
     return documents
 
 
-def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Document], list[InputProblem]]:
+def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document], list[InputProblem]]:
     """Read every input; return the documents read and the problems met, in input order."""
     documents: list[Document] = []
     problems: list[InputProblem] = []
     for path in paths:
-        for item in _read_path(str(path)):
+        for item in _read_path(os.fspath(path)):
             (problems if isinstance(item, InputProblem) else documents).append(item)
     return _with_unique_ids_and_labels(documents), problems
 
@@ -149,19 +149,27 @@ def _read_path(arg: str) -> Iterator[Document | InputProblem]:
     if arg == "-":
         yield from _read_stdin()
         return
-    path = Path(arg)
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        if not files:
-            yield InputProblem(arg, f"no documents found (looked for {', '.join(DOCUMENT_SUFFIXES)})")
-            return
-        for file in files:
-            yield from _read_file(file, file.relative_to(path).as_posix())
-    elif path.exists():
-        yield from _read_file(path, path.name)
+    path = os.path.normpath(arg)
+    if os.path.isdir(path):
+        yield from _read_directory(arg)
+    elif os.path.exists(path):
+        yield from _read_file(path, os.path.basename(path))
     else:
         yield InputProblem(arg, "no such file or directory")
+
+
+def _read_directory(arg: str) -> Iterator[Document | InputProblem]:
+    """Every document file under ``arg``, in name order, skipping hidden files and folders."""
+    from pathlib import Path  # only a folder needs walking: two files are read without it
+
+    path = Path(arg)
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    if not files:
+        yield InputProblem(arg, f"no documents found (looked for {', '.join(DOCUMENT_SUFFIXES)})")
+        return
+    for file in files:
+        yield from _read_file(str(file), file.relative_to(path).as_posix())
 
 
 def _read_stdin() -> Iterator[Document | InputProblem]:
@@ -177,10 +185,11 @@ def _read_stdin() -> Iterator[Document | InputProblem]:
         yield from _one_document(text, "<stdin>", doc_id=None, path="-")
 
 
-def _read_file(path: Path, rel: str) -> Iterator[Document | InputProblem]:
-    name = str(path)
+def _read_file(path: str, rel: str) -> Iterator[Document | InputProblem]:
+    name = path
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         yield InputProblem(name, f"cannot read ({exc.strerror})")
         return
@@ -189,7 +198,7 @@ def _read_file(path: Path, rel: str) -> Iterator[Document | InputProblem]:
     except _BadDocument as exc:
         yield InputProblem(name, str(exc))
         return
-    suffix = path.suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if suffix == ".jsonl":
         yield from _read_jsonl(text, name)
     elif suffix == ".json":

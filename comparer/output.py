@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 
-def write_atomically(path: str | Path, text: str | bytes) -> None:
+def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
     """Write ``text`` (or bytes) to ``path`` via a temporary file in the same folder and ``os.replace``."""
     import tempfile  # only when a file is written: stdout output needs none of it
 
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent.resolve())
+    path = os.fspath(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", dir=os.path.realpath(os.path.dirname(path) or "."))
     try:
         # mkstemp makes the file private; give it the mode a plain open() would have.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        os.chmod(tmp, os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o666 & ~_umask())
         binary = isinstance(text, bytes)
         with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8") as handle:
             handle.write(text)

@@ -20,7 +20,8 @@ import marshal
 import os
 import re
 import sys
-from pathlib import Path
+
+from comparer.cache import cache_file
 
 try:
     import _sre
@@ -37,13 +38,6 @@ _used: set[tuple[str, int]] = set()
 _MAX_ENTRIES = 400
 # The engine's code units are 32-bit ("I" is 32 bits wide on every platform CPython supports).
 _CODE_TYPE = "I"
-
-
-def cache_dir() -> Path:
-    """Where comparer keeps derived data: $COMPARER_CACHE_DIR, else the XDG cache folder."""
-    base = os.environ.get("COMPARER_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "comparer")
-    return Path(base)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors re.compile
@@ -86,16 +80,17 @@ def _engine(pattern: str, entry: tuple) -> re.Pattern:
     return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
 
 
-def _cache_file() -> Path:
+def _cache_file() -> str:
     version = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}"
-    return cache_dir() / f"regex-{version}.marshal"
+    return cache_file(f"regex-{version}.marshal")
 
 
 def _load() -> dict[tuple[str, int], tuple]:
     global _entries
     if _entries is None:
         try:
-            loaded = marshal.loads(_cache_file().read_bytes())
+            with open(_cache_file(), "rb") as handle:
+                loaded = marshal.loads(handle.read())
             _entries = loaded if isinstance(loaded, dict) else {}
         except (OSError, EOFError, ValueError, TypeError):
             _entries = {}
@@ -120,7 +115,7 @@ def _save() -> None:
         from comparer.output import write_atomically
 
         path = _cache_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         write_atomically(path, marshal.dumps(entries))
     except (OSError, ValueError):
         pass

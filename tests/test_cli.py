@@ -90,6 +90,21 @@ def test_help_is_fast_and_imports_nothing_heavy():
     assert out.strip().endswith("[]")
 
 
+def test_a_two_file_diff_loads_no_module_it_does_not_need(tmp_path):
+    """Start-up is most of a short diff: no YAML parser (tables are cached), no pathlib, no dataclasses."""
+    args = [str(SEED["001"]), str(SEED["002"]), "--format", "json"]
+    code = ("import sys; [sys.modules.pop(m, None) for m in ('pathlib', 'dataclasses')]; import cli\n"
+            f"try: cli.cli(['diff', *{args!r}])\n"
+            "except SystemExit: pass\n"
+            "print(sorted(m for m in ('pathlib', 'dataclasses', 'yaml', 'tabulate', 'numpy', 'datasketch', "
+            "'csv', 'tempfile') if m in sys.modules))")
+    env = {**os.environ, "COMPARER_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first run fills the cache
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,
+                             cwd=ROOT).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
 def test_version_is_the_package_version_without_package_metadata():
     import comparer
 
