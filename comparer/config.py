@@ -9,9 +9,9 @@ import json
 import os
 from typing import Any, NamedTuple
 
+from comparer.cache import cache_file
 from comparer.digest import sha1_hex
 from comparer.errors import ConfigError
-from comparer.cache import cache_file
 
 
 class _Checked:
