@@ -160,9 +160,8 @@ def _read_path(arg: str) -> Iterator[Document | InputProblem]:
 
 def _read_directory(arg: str) -> Iterator[Document | InputProblem]:
     """Every document file under ``arg``, in name order, skipping hidden files and folders."""
-    from pathlib import (
-        Path,  # only a folder needs walking: two files are read without it
-    )
+    # Only a folder needs walking: reading the files named on a command line does without pathlib.
+    from pathlib import Path
 
     path = Path(arg)
     files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
