@@ -6,7 +6,8 @@ Both whole processes (``comparer diff A B --format json`` and a Python script th
 prints difflib's word-level diff of the same files) run once to warm up, then
 alternately ``--runs`` times, with the bytecode cache as a user has it; the medians
 and their ratio are printed, and what a process importing only click and rapidfuzz
-takes against the same difflib script. With DEV.jsonl (``text`` fields, e.g. an
+takes against the same difflib script, and a Python that does nothing (with the kind of
+install: an editable install's import hook runs in both processes). With DEV.jsonl (``text`` fields, e.g. an
 events or claims dev set) two documents of 300 claims each are built from its
 sentences and diffed in-process. The result line is printed last.
 """
@@ -71,6 +72,14 @@ def _document(sentences: list[str], count: int) -> str:
     return "\n\n".join(picked)
 
 
+def _install_kind() -> str:
+    """How comparer is installed: an editable install's import hook runs in every Python start-up,
+    the difflib script's included, so it narrows the ratio; a regular install has none."""
+    code = "import sys; print(any(m.startswith('__editable__') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=_ENV)
+    return "editable install, with its import hook" if out.stdout.strip() == "True" else "regular install"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("a")
@@ -83,16 +92,18 @@ def main() -> None:
         script = os.path.join(tmp, "worddiff.py")
         with open(script, "w", encoding="utf-8") as handle:
             handle.write(DIFFLIB_SCRIPT)
-        ours, theirs, floor = [], [], []
+        ours, theirs, floor, bare = [], [], [], []
         _time([comparer_exe, "diff", args.a, args.b, "--format", "json"])  # warm-up: caches, bytecode
         _time([sys.executable, script, args.a, args.b])
         for _ in range(args.runs):
             ours.append(_time([comparer_exe, "diff", args.a, args.b, "--format", "json"]))
             theirs.append(_time([sys.executable, script, args.a, args.b]))
             floor.append(_time([sys.executable, "-c", DEPENDENCY_IMPORTS]))
+            bare.append(_time([sys.executable, "-c", "pass"]))
     mine, base = statistics.median(ours), statistics.median(theirs)
     lines = [f"diff {mine:.3f}s vs difflib {base:.3f}s: ratio {mine / base:.2f}x (median of {args.runs})",
-             f"importing click and rapidfuzz alone: {statistics.median(floor) / base:.2f}x"]
+             f"importing click and rapidfuzz alone: {statistics.median(floor) / base:.2f}x",
+             f"python doing nothing: {statistics.median(bare) / base:.2f}x ({_install_kind()})"]
     print("\n".join(lines))
     if args.dev:
         from comparer.diffing import diff
