@@ -62,7 +62,7 @@ class _ClusterConfigFields(NamedTuple):
     threshold: float = 0.12
     link_threshold: float = 0.1
     cohesion: float = 0.6
-    exact_limit: int = 200
+    exact_limit: int = 2000
     max_date_gap_days: int = 7
     date_penalty: float = 0.2
     date_floor: float = 0.3
@@ -87,6 +87,8 @@ class _ClusterConfigFields(NamedTuple):
     agreement_share: float = 0.1
     weekday_factor: float = 0.5
     weekday_chars: int = 600
+    conflict_days: int = 30
+    conflict_share: float = 0.7
 
 
 class ClusterConfig(_Checked, _ClusterConfigFields):
@@ -114,6 +116,8 @@ class ClusterConfig(_Checked, _ClusterConfigFields):
     first one its title or first ``weekday_chars`` characters name: two undated reports whose
     weekdays are at most a day apart agree, further apart disagree; against a dated report whose
     dates fall on none of it, the similarity is multiplied by ``weekday_factor``.
+    Two groups of three or more whose known pairs are dated more than ``conflict_days`` apart
+    (closest dates, look-backs included), at least ``conflict_share`` of those pairs, do not merge.
     Two reports whose main participants (the most salient name of the title and the first
     ``main_chars`` of the lede, title mentions weighing ``main_title_weight``, at least
     ``main_min`` and ``main_margin`` times the next name) differ, neither giving the other's more
@@ -141,6 +145,8 @@ class ClusterConfig(_Checked, _ClusterConfigFields):
         _check_range("cluster.agreement_share", self.agreement_share, 0.0, 1.0)
         _check_range("cluster.weekday_factor", self.weekday_factor, 0.0, 1.0)
         _check_int("cluster.weekday_chars", self.weekday_chars, 0, 10_000_000)
+        _check_int("cluster.conflict_days", self.conflict_days, 0, 100_000)
+        _check_range("cluster.conflict_share", self.conflict_share, 0.0, 1.0)
         _check_range("cluster.name_weight", self.name_weight, 0.0, 100.0)
         _check_range("cluster.number_weight", self.number_weight, 0.0, 100.0)
         _check_int("cluster.top_features", self.top_features, 1, 10_000)

@@ -285,6 +285,10 @@ def _dates(doc: Document, cluster: ClusterConfig) -> tuple[dt.date | tuple[int, 
     return event, tuple(dict.fromkeys(found)), months
 
 
+# a date just after "born" (profiles, obituaries) is when someone was born, not when the event was
+_BORN = re.compile(r"\bborn\b[^.;\n]{0,20}$")
+
+
 def _read_dates(text: str, published: dt.date | None, event: dt.date | None) -> tuple:
     """Event date (first full date near the top, unless given), dates, months, first partial, dateline."""
     from comparer.mentions.dates import find_dates
@@ -304,6 +308,8 @@ def _read_dates(text: str, published: dt.date | None, event: dt.date | None) -> 
             except ValueError:
                 continue
             found.append(day)
+            if _BORN.search(text, max(0, mention.start - 30), mention.start):
+                continue  # a birth date ("born on April 22, 1923") is not the event's
             if event is None and mention.start < 600:
                 event = day
             if dateline is None and mention.start < 600 and mention.label == "absolute":
@@ -391,6 +397,16 @@ def date_relation(a: Signature, b: Signature, cluster: ClusterConfig) -> tuple[f
             apart = (a.weekday - b.weekday) % 7
             agreement = 1.0 if min(apart, 7 - apart) <= 1 else -1.0
     return factor, agreement
+
+
+def dates_apart(a: Signature, b: Signature, cluster: ClusterConfig) -> bool:
+    """Whether the closest dates of two reports are more than ``conflict_days`` apart.
+
+    Reports of one event may date it a few days apart (the attack, the arrest, the funeral);
+    reports dated months or years apart tell of two events unless one looks back to the other.
+    """
+    gap = _closest(a, b, cluster.back_year_days)
+    return gap is not None and gap > cluster.conflict_days
 
 
 def _weekday_conflict(a: Signature, b: Signature) -> bool:

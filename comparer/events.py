@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from comparer.config import ClusterConfig, Config
-from comparer.event_signature import (Signature, date_factor, date_relation, participant_factor, signature,
-                                      with_dates)
+from comparer.event_signature import (Signature, date_factor, date_relation, dates_apart, participant_factor,
+                                      signature, with_dates)
 from comparer.types import Document
 
 Progress = Callable[[int], None]
@@ -154,10 +154,13 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
     sub = matrix[list(members)]
     sim = (sub @ sub.T).toarray()
     agree = np.zeros_like(sim)
+    apart = np.zeros_like(sim)  # pairs dated more than ``conflict_days`` apart
     for a in range(len(members)):
         for b in range(a + 1, len(members)):
             sa, sb = dates[members[a]], dates[members[b]]
             factor, agree[a, b] = date_relation(sa, sb, cluster)
+            if agree[a, b] < 0 and dates_apart(sa, sb, cluster):
+                apart[a, b] = apart[b, a] = 1.0
             factor *= participant_factor(sa, sb, cluster)
             agree[b, a] = agree[a, b]
             if factor != 1.0:
@@ -165,14 +168,16 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
                 sim[b, a] *= factor
     if cluster.cohesion > 0 and len(members) <= cluster.exact_limit:
         labels = _cohesive_average_link(sim, cluster.threshold, cluster.cohesion, agree,
-                                        cluster.dated_cohesion, cluster.date_agreement, cluster.agreement_share)
+                                        cluster.dated_cohesion, cluster.date_agreement, cluster.agreement_share,
+                                        apart, cluster.conflict_share)
     else:
         distance = np.clip(1.0 - sim, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="average")
         if cluster.cohesion > 0:
             labels = _cohesive_cut(tree, len(members), cluster.threshold, cluster.cohesion, agree,
-                                   cluster.dated_cohesion, cluster.date_agreement, cluster.agreement_share)
+                                   cluster.dated_cohesion, cluster.date_agreement, cluster.agreement_share,
+                                   apart, cluster.conflict_share)
         else:
             labels = fcluster(tree, t=1.0 - cluster.threshold, criterion="distance")
     groups: dict[int, list[int]] = {}
@@ -182,12 +187,14 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
 
 
 def _cohesive_cut(tree: Any, m: int, threshold: float, cohesion: float, agree: Any = None,
-                  dated_cohesion: float = 0.0, agreement: float = 2.0, share: float = 1.0) -> list[int]:
+                  dated_cohesion: float = 0.0, agreement: float = 2.0, share: float = 1.0,
+                  apart: Any = None, apart_share: float = 2.0) -> list[int]:
     """Groups of an average-link tree under the rule of :func:`_cohesive_average_link`.
 
     The tree's merges are read bottom up; a merge below ``threshold``, or below ``cohesion``
     times the inner similarity of the looser of two groups of three or more (``dated_cohesion``
-    times, when their dates agree), is refused, and so is every merge above it. The groups are the
+    times, when their dates agree), or of two such groups dated apart (``apart``), is refused,
+    and so is every merge above it. The groups are the
     highest merges kept. Cost: O(m) after the tree, plus O(m^2) in all to sum ``agree``.
     """
     import numpy as np
@@ -203,13 +210,16 @@ def _cohesive_cut(tree: Any, m: int, threshold: float, cohesion: float, agree: A
         inside[node] = inside[a] + inside[b] + best * size[a] * size[b]
         leaves[node] = np.concatenate((leaves[a], leaves[b]))
         tight = [inside[g] / (size[g] * (size[g] - 1) / 2) for g in (a, b) if size[g] >= 3]
-        ratio = cohesion
+        ratio, conflict = cohesion, False
         if len(tight) == 2 and agree is not None:
             block = agree[np.ix_(leaves[a], leaves[b])]
-            if _agreeing(block.sum(), np.count_nonzero(block), size[a] * size[b], agreement, share):
+            known, pairs = np.count_nonzero(block), size[a] * size[b]
+            if _agreeing(block.sum(), known, pairs, agreement, share):
                 ratio = dated_cohesion
+            if apart is not None:
+                conflict = _agreeing(apart[np.ix_(leaves[a], leaves[b])].sum(), known, pairs, apart_share, share)
         broken[node] = broken[a] or broken[b] or best < threshold or \
-            (len(tight) == 2 and best < ratio * min(tight))
+            (len(tight) == 2 and (best < ratio * min(tight) or conflict))
         leaves[a] = leaves[b] = None  # each leaf list is read once, by its parent
     label = list(range(m))
     for k in range(len(tree) - 1, -1, -1):  # top down: each highest kept merge labels its leaves
@@ -240,7 +250,8 @@ def _agreeing(total: float, known: float, pairs: float, agreement: float, share:
 
 def _cohesive_average_link(sim: Any, threshold: float, cohesion: float, agree: Any = None,
                            dated_cohesion: float = 0.0, agreement: float = 2.0,
-                           agreement_share: float = 1.0) -> list[int]:
+                           agreement_share: float = 1.0, apart: Any = None,
+                           apart_share: float = 2.0) -> list[int]:
     """Average-link agglomeration that refuses merges much weaker than the groups' own cohesion.
 
     Two groups merge when their average similarity is at least ``threshold`` and, when both have
@@ -250,8 +261,13 @@ def _cohesive_average_link(sim: Any, threshold: float, cohesion: float, agree: A
     chaining. Two groups whose dates agree (``agree``: 1.0 for two reports dated alike, -1.0 apart,
     0.0 unknown; its mean over the known pairs at least ``agreement``, see :func:`_agreeing`) are
     told of one day: they need only ``dated_cohesion`` times, since reports of one event differ in
-    what they tell of it (the arrest, the victims) more than in when it happened. Cost: O(m^2) per merge or refusal, hence
-    ``exact_limit``.
+    what they tell of it (the arrest, the victims) more than in when it happened. Two such groups
+    whose known pairs are mostly dated far apart (``apart``: 1.0 for a pair dated weeks apart; its
+    sum at least ``apart_share`` of the known pairs, see :func:`_agreeing`) tell of two events
+    (the 2008 patch and the 2013 one) and do not merge, however alike their wording.
+
+    The best pair of groups is found from each group's best partner, kept up to date as groups
+    merge, so that a step costs O(m) and not O(m^2); the result is that of a full search.
     """
     import numpy as np
 
@@ -260,37 +276,57 @@ def _cohesive_average_link(sim: Any, threshold: float, cohesion: float, agree: A
     np.fill_diagonal(between, 0.0)
     agreeing = np.zeros((m, m)) if agree is None else agree.astype(np.float64).copy()
     known = (agreeing != 0).astype(np.float64)  # pairs whose dates (or weekdays) are both known
+    far = np.zeros((m, m)) if apart is None else apart.astype(np.float64).copy()
     size = np.ones(m)
     inside = np.zeros(m)  # sum of pairwise similarities inside each group
     alive = np.ones(m, dtype=bool)
-    blocked = np.zeros((m, m), dtype=bool)
-    np.fill_diagonal(blocked, True)
+    blocked = np.eye(m, dtype=bool)  # itself, and refused pairs (a refusal holds for the merged group)
+    average = np.where(blocked, -1.0, between)  # -1.0: not a candidate (blocked, or a merged-away group)
+    row_best = average.max(axis=1)
+    row_arg = average.argmax(axis=1)
     label = np.arange(m)
+
+    def refresh(rows: Any) -> None:
+        row_best[rows] = average[rows].max(axis=1)
+        row_arg[rows] = average[rows].argmax(axis=1)
+
     while True:
-        average = between / np.outer(size, size)
-        average[blocked | ~alive[:, None] | ~alive[None, :]] = -1.0
-        flat = int(np.argmax(average))
-        a, b = divmod(flat, m)
-        best = average[a, b]
+        a = int(np.argmax(row_best))  # the first best pair, as a search of the whole matrix finds
+        b = int(row_arg[a])
+        best = row_best[a]
         if best < threshold:
             break
         tight = [inside[g] / (size[g] * (size[g] - 1) / 2) for g in (a, b) if size[g] >= 3]
-        ratio = dated_cohesion if _agreeing(agreeing[a, b], known[a, b], size[a] * size[b], agreement,
+        pairs = size[a] * size[b]
+        ratio = dated_cohesion if _agreeing(agreeing[a, b], known[a, b], pairs, agreement,
                                             agreement_share) else cohesion
-        if len(tight) == 2 and best < ratio * min(tight):
+        if len(tight) == 2 and (best < ratio * min(tight) or
+                                _agreeing(far[a, b], known[a, b], pairs, apart_share, agreement_share)):
             blocked[a, b] = blocked[b, a] = True
+            average[a, b] = average[b, a] = -1.0
+            refresh([a, b])
             continue
         inside[a] += inside[b] + between[a, b]
         size[a] += size[b]
-        for pairwise in (between, agreeing, known):
+        for pairwise in (between, agreeing, known, far):
             pairwise[a, :] += pairwise[b, :]
             pairwise[:, a] += pairwise[:, b]
             pairwise[a, a] = 0.0
         blocked[a, :] |= blocked[b, :]
         blocked[:, a] |= blocked[:, b]
-        blocked[a, a] = True
         alive[b] = False
         label[label == b] = a
+        row = between[a, :] / (size[a] * size)
+        row[blocked[a, :] | ~alive] = -1.0
+        average[a, :] = average[:, a] = row
+        average[b, :] = average[:, b] = -1.0
+        row_best[b] = -2.0
+        # rows whose best partner was a or b are searched again; the others may now prefer a
+        stale = np.flatnonzero(alive & ((row_arg == a) | (row_arg == b)))
+        better = alive & ((row > row_best) | ((row == row_best) & (a < row_arg)))
+        row_best[better] = row[better]
+        row_arg[better] = a
+        refresh(np.union1d(stale, [a]))
     return label.tolist()
 
 

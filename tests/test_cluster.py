@@ -298,3 +298,116 @@ def test_a_dateline_stands_for_the_publication_date():
     assert doc.published is None and sig.date == dt.date(2013, 5, 3)
     assert dt.date(2013, 5, 2) in sig.dates  # "on Thursday", read against the dateline
     assert sig.back == ((dt.date(2013, 3, 1).toordinal(), dt.date(2013, 3, 31).toordinal()),)
+
+
+def test_groups_dated_far_apart_do_not_merge():
+    import numpy as np
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
+    from comparer.events import _cohesive_average_link, _cohesive_cut
+
+    sim = np.full((6, 6), 0.45)  # two patches of one browser, worded alike: 0.45 across, 0.6 inside
+    sim[:3, :3] = 0.6
+    sim[3:, 3:] = 0.6
+    np.fill_diagonal(sim, 1.0)
+    tree = linkage(squareform(1.0 - sim, checks=False), method="average")
+    agree, apart = np.zeros((6, 6)), np.zeros((6, 6))
+    for i, j in ((0, 3), (1, 4), (0, 4)):  # the few dated reports of each are years apart
+        agree[i, j] = agree[j, i] = -1.0
+        apart[i, j] = apart[j, i] = 1.0
+
+    def groups(apart_share: float) -> tuple[int, int]:
+        exact = _cohesive_average_link(sim, 0.12, 0.6, agree, 0.4, 0.5, 0.1, apart, apart_share)
+        cut = _cohesive_cut(tree, 6, 0.12, 0.6, agree, 0.4, 0.5, 0.1, apart, apart_share)
+        return len(set(exact)), len(set(cut))
+
+    assert groups(0.7) == (2, 2)
+    assert groups(2.0) == (1, 1)  # off: alike enough for the cohesion rule alone
+    # a disagreement of a few days (the attack, the funeral) is no conflict
+    apart[:] = 0.0
+    assert groups(0.7) == (1, 1)
+
+
+def test_reports_dated_weeks_apart_are_apart():
+    from comparer.event_signature import dates_apart
+
+    config = Config()
+
+    def sig(text: str, **dates):
+        return signature(comparer.Document.from_text(text, id="x", **dates), config)
+
+    first = sig("The ferry ran aground off the island on Tuesday.", published="2010-03-03")
+    funeral = sig("The captain of the ferry that ran aground was buried on Friday.", published="2010-03-12")
+    later = sig("A ferry ran aground off the island on Monday.", published="2014-06-09")
+    looking_back = sig("The ferry that ran aground in March 2010 was scrapped.", published="2014-06-09")
+    undated = sig("A ferry ran aground off the island.")
+    assert dates_apart(first, later, config.cluster) and dates_apart(later, first, config.cluster)
+    assert not dates_apart(first, funeral, config.cluster)
+    assert not dates_apart(first, looking_back, config.cluster)
+    assert not dates_apart(first, undated, config.cluster)
+
+
+def test_a_birth_date_is_not_the_event_date():
+    doc = comparer.Document.from_text("The singer, who was born on April 22, 1931, in a small mining "
+                                      "town, died on Thursday, December 11, 2008, her agent said.", id="x")
+    sig = signature(doc, Config())
+    assert sig.date == dt.date(2008, 12, 11)
+    assert dt.date(1931, 4, 22) in sig.dates  # still a date the report names
+
+
+def test_fast_agglomeration_is_that_of_a_full_search():
+    import numpy as np
+
+    from comparer.events import _agreeing, _cohesive_average_link
+
+    def full_search(sim, threshold, cohesion, agree, dated_cohesion, agreement, share, apart, apart_share):
+        m = len(sim)
+        between, agreeing, far = sim.copy(), agree.copy(), apart.copy()
+        np.fill_diagonal(between, 0.0)
+        known = (agreeing != 0).astype(float)
+        size, inside, alive = np.ones(m), np.zeros(m), np.ones(m, dtype=bool)
+        blocked, label = np.eye(m, dtype=bool), np.arange(m)
+        while True:
+            average = between / np.outer(size, size)
+            average[blocked | ~alive[:, None] | ~alive[None, :]] = -1.0
+            a, b = divmod(int(np.argmax(average)), m)
+            if average[a, b] < threshold:
+                return label.tolist()
+            tight = [inside[g] / (size[g] * (size[g] - 1) / 2) for g in (a, b) if size[g] >= 3]
+            pairs = size[a] * size[b]
+            ratio = dated_cohesion if _agreeing(agreeing[a, b], known[a, b], pairs, agreement, share) \
+                else cohesion
+            if len(tight) == 2 and (average[a, b] < ratio * min(tight) or
+                                    _agreeing(far[a, b], known[a, b], pairs, apart_share, share)):
+                blocked[a, b] = blocked[b, a] = True
+                continue
+            inside[a] += inside[b] + between[a, b]
+            size[a] += size[b]
+            for pairwise in (between, agreeing, known, far):
+                pairwise[a, :] += pairwise[b, :]
+                pairwise[:, a] += pairwise[:, b]
+                pairwise[a, a] = 0.0
+            blocked[a, :] |= blocked[b, :]
+            blocked[:, a] |= blocked[:, b]
+            alive[b] = False
+            label[label == b] = a
+
+    rng = np.random.default_rng(7)
+    for trial in range(60):
+        m = int(rng.integers(2, 40))
+        centres = rng.random((int(rng.integers(1, 5)), 12))
+        x = centres[rng.integers(0, len(centres), m)] + rng.random((m, 12)) * rng.random() * 2
+        x /= np.linalg.norm(x, axis=1)[:, None]
+        sim = np.clip((x @ x.T - 0.7) * 3, 0.0, 1.0)
+        if trial % 3 == 0:
+            sim = np.round(sim, 1)  # ties: the first best pair wins in both
+        np.fill_diagonal(sim, 1.0)
+        agree = np.triu(rng.choice([-1.0, 0.0, 1.0], size=(m, m)), 1)
+        agree += agree.T
+        apart = (agree < 0) * (rng.random((m, m)) < 0.5)
+        apart = np.triu(apart, 1) + np.triu(apart, 1).T
+        args = (sim, 0.12, 0.6, agree, 0.4, 0.5, 0.1, apart.astype(float), 0.7)
+        assert _cohesive_average_link(*args) == full_search(*args)
+    config = Config().cluster
+    assert config.exact_limit >= config.max_component  # every component is agglomerated exactly
