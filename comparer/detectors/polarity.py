@@ -114,6 +114,8 @@ _ADJ_END = ("able", "ible", "abl", "ibl", "al", "ent", "ant", "ive", "iv", "ful"
 
 def prefix_negated(x: str, y: str) -> bool:
     """Whether the stem ``y`` is ``x`` with a negating prefix, or the other way round."""
+    if not (x.endswith(y) or y.endswith(x)):  # most pairs of words: settled at once
+        return False
     for short, long in ((x, y), (y, x)):
         if len(short) < 4 or not long.endswith(short):
             continue
@@ -286,7 +288,7 @@ def _after_prefix(claim, token: Token) -> bool:
 def _in_names(ctx: Context, claim, tokens) -> set[int]:
     """Starts of the tokens inside entity names ("South" in "South Korea" is no direction)."""
     spans = [(m.start, m.end) for m in ctx.entities(claim)]
-    return {t.start for t in tokens if any(s <= t.start < e for s, e in spans)}
+    return {t.start for s, e in spans for t in tokens if s <= t.start < e}
 
 
 def _opposite(pair: Pair, ctx: Context, x: Token, y: Token, severity: str) -> Finding:
