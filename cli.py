@@ -127,9 +127,12 @@ def store_option(required: bool):
 
 
 def _open_store(ctx: Context, url: str):
+    """Open the index, closed when the command ends however it ends (SQLite then folds in its log)."""
     from comparer.index import open_store
 
-    return open_store(url, config=ctx.config())
+    store = open_store(url, config=ctx.config())
+    click.get_current_context().call_on_close(store.close)
+    return store
 
 
 def _add_to_store(ctx: Context, store, documents, batch_size: int = 500):

@@ -178,6 +178,19 @@ def test_not_a_store_is_an_error(tmp_path):
     assert "not a comparer index" in result.stderr
 
 
+def test_a_command_closes_its_store_so_the_file_alone_holds_everything(tmp_path):
+    """The console entry skips interpreter teardown: the store is closed by the command itself."""
+    store = tmp_path / "index.db"
+    for args in (("index", "add", SEEDS), ("match", SEED["002"]), ("index", "stats")):
+        proc = cli_process(*args, "--store", store, "-q")
+        proc.communicate(timeout=120)
+        assert proc.returncode in (0, 1)
+        assert not (tmp_path / "index.db-wal").exists()
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(store.read_bytes())
+    assert len(stored_ids(copy)) == 5
+
+
 def test_kill_9_loses_nothing_reported_and_leaves_a_sound_store(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     ids = write_corpus(corpus, 10_000, "crash")
