@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 
+from comparer import regex_cache
 from comparer.align import Link, align
 from comparer.config import Config
 from comparer.detectors import DETECTORS, SUBJECT_FRAME, Context, Detector, Finding, Pair
@@ -20,6 +20,8 @@ from comparer.pipeline import read_documents
 from comparer.types import SEVERITIES, Claim, Discrepancy, Document, InputProblem, Report, Span
 
 __all__ = ["diff", "diff_view", "discrepancy_id"]
+
+_SPACES = regex_cache.compile(r"\s+")
 
 Progress = Callable[[int], None]
 _SEVERITY_RANK = {s: k for k, s in enumerate(SEVERITIES)}
@@ -109,7 +111,7 @@ def _overlap(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip().lower()
+    return _SPACES.sub(" ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip().lower()
 
 
 def discrepancy_id(kind: str, sides: Iterable[tuple[str, str]]) -> str:

@@ -47,6 +47,10 @@ _FURNITURE = regex_cache.compile(
     )$""", re.I | re.X)
 _CAPTION = regex_cache.compile(r"\((?:photo|image|credit|file photo)s?:[^)]*\)\s*$", re.I)
 _HAS_LETTER = regex_cache.compile(r"[^\W\d_]")
+_LINE = regex_cache.compile(r"[^\n]*")
+_SENTENCE_END = regex_cache.compile(r"[.!?:\"”’)]\s*$")
+_QUOTED = regex_cache.compile(r"“[^”“]*”|\"[^\"]*\"")
+_NEXT_WORD = regex_cache.compile(r"[\"“'‘(]*([A-Za-z]+)")
 
 
 class Piece(NamedTuple):
@@ -101,7 +105,7 @@ def _is_speaker_label(match: re.Match[str]) -> bool:
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of paragraphs: blank lines always separate; single line breaks do
     too unless the document is hard-wrapped (most lines end mid-sentence)."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
     content = [(s, e) for s, e in lines if text[s:e].strip()]
     wrapped = _is_hard_wrapped(text, content)
     block: list[tuple[int, int]] = []
@@ -128,7 +132,7 @@ def _is_hard_wrapped(text: str, content: list[tuple[int, int]]) -> bool:
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(re.search(r"[.!?:\"”’)]\s*$", line))
+    return bool(_SENTENCE_END.search(line))
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -161,7 +165,7 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of double-quoted passages that close inside the paragraph (never split inside)."""
     spans = []
-    for match in re.finditer(r"“[^”“]*”|\"[^\"]*\"", text[start:end]):
+    for match in _QUOTED.finditer(text[start:end]):
         spans.append((start + match.start(), start + match.end()))
     return spans
 
@@ -180,7 +184,7 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     if word is None:
         return True
     token = word.group(1).lower()
-    next_word = re.match(r"[\"“'‘(]*([A-Za-z]+)", after)
+    next_word = _NEXT_WORD.match(after)
     starter = bool(next_word) and next_word.group(1).lower() in _STARTERS
     if token in _TITLES:
         return False

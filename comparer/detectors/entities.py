@@ -28,6 +28,9 @@ from comparer.detectors.base import Context, Finding, Pair, inside, negated
 from comparer.types import Claim, Mention
 
 _JOINER = regex_cache.compile(r"^(?:\s*(?:,|and|or|&|-|–|/|the|as well as)\s*)+$", re.I)
+_NAME_SEPARATORS = regex_cache.compile(r"[\s.\-',:;]+")
+_NOT_LETTER = regex_cache.compile(r"[^a-z]")
+_WORD_SEPARATORS = regex_cache.compile(r"[\s\-.]+")
 _GENERIC_LABEL = "other"
 _SAME_NAME = 88  # RapidFuzz ratio above which two names are one spelt differently
 _NEAR_COPY = 0.9
@@ -35,7 +38,7 @@ _SWAP_OVERLAP = 0.6  # share of content words two claims must have for a bare sw
 
 
 def _words(value: str) -> set[str]:
-    return {w for w in re.split(r"[\s.\-',:;]+", value.lower()) if w}
+    return {w for w in _NAME_SEPARATORS.split(value.lower()) if w}
 
 
 def same_entity(ctx: Context, x: Mention, y: Mention) -> bool:
@@ -65,8 +68,8 @@ _NAME_GLUE = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "le"})
 
 def _abbreviates(short: str, long: str) -> bool:
     """Whether ``short`` is the initials of ``long``: "IAEA", "F.T.C.", "N.Y." for "New York"."""
-    letters = re.sub(r"[^a-z]", "", short)
-    words = [w for w in re.split(r"[\s\-.]+", long) if w]
+    letters = _NOT_LETTER.sub("", short)
+    words = [w for w in _WORD_SEPARATORS.split(long) if w]
     if len(letters) < 2 or len(words) < 2 or len(letters) > len(words) or " " in short.strip(". "):
         return False
     initials = "".join(w[0] for w in words if w not in _NAME_GLUE)

@@ -20,12 +20,13 @@ from comparer.types import Claim
 _ITEM = r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}"
 _LONG = regex_cache.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
 _PAIR = regex_cache.compile(r"\b[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)? (?:and|or) [^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?")
+_ITEM_SEPARATOR = regex_cache.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _LEAD = frozenset(STOPWORDS | {"such", "like", "including", "areas", "area", "other", "fields", "sectors"})
 
 
 def _items(text: str) -> list[frozenset[str]]:
     items = []
-    for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text):
+    for part in _ITEM_SEPARATOR.split(text):
         words = part.split()
         while words and words[0].lower() in _LEAD:
             words = words[1:]

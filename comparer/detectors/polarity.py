@@ -11,10 +11,10 @@ same place ("will" / "may", "agreed" / "discussed"), or a hedge ("reportedly")
 present on one side only.
 """
 
-import re
 from typing import NamedTuple
 from collections.abc import Iterator
 
+from comparer import regex_cache
 from comparer.detectors.base import Context, Finding, Pair, Token, stem
 
 _OPP_SHARE = 0.4  # content-word share above which opposite words anywhere in two claims count
@@ -280,9 +280,12 @@ def _opposed(pair: Pair, x: Token, y: Token) -> bool:
     return prefix_negated(x.stem, y.stem) and not (_after_prefix(pair.a, x) or _after_prefix(pair.b, y))
 
 
+_NEGATING_PREFIX_BEFORE = regex_cache.compile(r"\b(?:un|non|in|im|il|ir|dis)-?\s?$")
+
+
 def _after_prefix(claim, token: Token) -> bool:
     before = claim.text[max(0, token.start - claim.start - 5):token.start - claim.start].lower()
-    return bool(re.search(r"\b(?:un|non|in|im|il|ir|dis)-?\s?$", before))
+    return bool(_NEGATING_PREFIX_BEFORE.search(before))
 
 
 def _in_names(ctx: Context, claim, tokens) -> set[int]:

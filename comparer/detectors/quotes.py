@@ -9,14 +9,15 @@ fragment, so that a paraphrase outside the quotation marks is compared too.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
+from comparer import regex_cache
 from comparer.detectors.base import STOPWORDS, WORD, Context, Finding, Pair, Token
 from comparer.types import Claim, Mention
 
 _UNKNOWN_SPEAKERS = frozenset({"he", "she", "they", "it", "we", "i", "who", "statement", "source", "sources",
                                "official", "officials", "spokesman", "spokeswoman", "spokesperson"})
+_NAME_SEPARATORS = regex_cache.compile(r"[\s.]+")
 _SAME = 0.6     # word-sequence similarity for two quotations to be the same one
 _CONTEXT = 2    # words shown around the words that differ
 _REACH = 8      # words compared around a quoted fragment
@@ -157,7 +158,7 @@ def _compare(pair: Pair, ctx: Context, qa: Mention, qb: Mention) -> Finding | No
 def _speaker_key(value) -> set[str] | None:
     if not value or not isinstance(value, str) or value.lower() in _UNKNOWN_SPEAKERS:
         return None
-    return {w for w in re.split(r"[\s.]+", value.lower()) if w}
+    return {w for w in _NAME_SEPARATORS.split(value.lower()) if w}
 
 
 def _speaker_span(claim: Claim, quote: Mention) -> tuple[int, int]:

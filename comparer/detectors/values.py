@@ -22,6 +22,7 @@ _UPPER = regex_cache.compile(r"(?:less than|fewer than|under|up to|below|at most
 _ABOUT = regex_cache.compile(r"(?:about|around|roughly|approximately|some|nearly|almost|an estimated|estimated|~)\s*$", re.I)
 _ROUNDING = 0.02  # "$34 billion" and "$33.4 billion" are one figure rounded
 _YEAR_AFTER = regex_cache.compile(r"^\s*(?:,|of|in)?\s*$")
+_FOUR_DIGITS = regex_cache.compile(r"\d{4}")
 # A bare year in running text ("a 1930 comedy", "12 October 1875"); not a count ("2000 troops"),
 # not part of a larger number ("1,2000", "2000.5") nor a range's digits glued to letters.
 _BARE_YEAR = regex_cache.compile(r"(?<![\w.,$])(1[0-9]{3}|20[0-9]{2}|2100)(?![\w%]|[.,]\d|\s+(?:per\s*cent|percent)\b"
@@ -172,7 +173,7 @@ def _parse(m: Mention) -> tuple[int | None, int | None, int | None] | None:
     value = m.value
     if not isinstance(value, str) or not value:
         return None
-    explicit_year = bool(re.search(r"\d{4}", m.text)) or m.label in ("absolute", "relative", "year")
+    explicit_year = bool(_FOUR_DIGITS.search(m.text)) or m.label in ("absolute", "relative", "year")
     try:
         if value.startswith("--"):
             parts = value[2:].split("-")
