@@ -46,20 +46,31 @@ class Link(NamedTuple):
     weak: bool = False
 
 
-def _overlaps(tokens: Sequence[Token], start: int, end: int) -> range:
-    """Indexes of the tokens (in text order, as tokens always are) that overlap [start, end)."""
-    first = bisect.bisect_right([t.end for t in tokens], start)
-    return range(first, bisect.bisect_left([t.start for t in tokens], end, lo=first))
+class _Bounds(NamedTuple):
+    """Where a run of tokens (in text order, as tokens always are) starts and ends, for bisection."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> "_Bounds":
+        return cls([t.start for t in tokens], [t.end for t in tokens])
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indexes of the tokens that overlap [start, end)."""
+        first = bisect.bisect_right(self.ends, start)
+        return range(first, bisect.bisect_left(self.starts, end, lo=first))
 
 
 def _features(ctx: Context, claim: Claim, tokens: Sequence[Token]) -> frozenset[str]:
     found = {t.stem for t in tokens if t.content and not t.low.isdigit()}
+    bounds = _Bounds.of(tokens)
     for m in ctx.entities(claim):
-        if _overlaps(tokens, m.start, m.end):
+        if bounds.overlapping(m.start, m.end):
             found.add("e:" + ctx.canon(m))
     for m in claim.mentions:
         if m.kind in ("number", "date") and m.label != "conversion" and m.value is not None \
-                and _overlaps(tokens, m.start, m.end):
+                and bounds.overlapping(m.start, m.end):
             found.add(f"n:{m.value}")
     return frozenset(found)
 
@@ -94,8 +105,9 @@ def _clauses(ctx: Context, claim: Claim) -> list[tuple[Token, ...]]:
 
 def _entity_tokens(ctx: Context, claim: Claim, tokens: Sequence[Token]) -> list[bool]:
     inside = [False] * len(tokens)
+    bounds = _Bounds.of(tokens)
     for m in ctx.entities(claim):
-        for k in _overlaps(tokens, m.start, m.end):
+        for k in bounds.overlapping(m.start, m.end):
             inside[k] = True
     return inside
 

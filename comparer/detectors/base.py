@@ -70,10 +70,11 @@ def tokens_of(claim: Claim) -> tuple[Token, ...]:
         word = m.group()
         if word in BRACKETS:
             continue
-        low = word.lower().replace("’", "'")
+        low = word.lower()
         if not low.isascii():
-            low = unicodedata.normalize("NFC", low)
-        out.append(Token(base + m.start(), base + m.end(), word, low, stem(low), low not in STOPWORDS))
+            low = unicodedata.normalize("NFC", low.replace("’", "'"))
+        start, end = m.span()
+        out.append(Token(base + start, base + end, word, low, stem(low), low not in STOPWORDS))
     return tuple(out)
 
 
