@@ -39,11 +39,15 @@ class Context:
         self.config_path = config_path
         self.quiet = quiet
         self.debug = debug
+        self._config = None
 
     def config(self):
-        from comparer.config import load_config
+        """The settings, read once: the stages cache their tables (the gazetteer) per settings object."""
+        if self._config is None:
+            from comparer.config import load_config
 
-        return load_config(self.config_path)
+            self._config = load_config(self.config_path)
+        return self._config
 
     def read(self, paths: tuple[str, ...]):
         """Read inputs, reporting each unreadable one on stderr; the rest go on."""

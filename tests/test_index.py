@@ -300,3 +300,17 @@ def test_find_copies_proposes_the_reprint_by_signature_alone(seeded):
     assert [doc_id for doc_id, _ in reprint] and all("004" in doc_id for doc_id, _ in reprint)
     assert all(0.0 < score <= 1.0 for _, score in reprint)
     assert len(other) == 1 and "002" in other[0][0] and other[0][1] == 1.0
+
+
+def test_a_command_reads_its_config_once(seeded, tmp_path, monkeypatch):
+    """Adding, matching and reporting share one settings object (and its cached gazetteer)."""
+    import comparer.config
+
+    calls = []
+    real = comparer.config.load_config
+    monkeypatch.setattr(comparer.config, "load_config", lambda path: calls.append(path) or real(path))
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("align:\n  threshold: 0.25\n", encoding="utf-8")
+    result = run_cli("report", SEED["002"], "--store", seeded, "--config", settings, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
