@@ -162,28 +162,24 @@ class ClusterConfig(_Checked, _ClusterConfigFields):
 
 class _AlignConfigFields(NamedTuple):
     threshold: float = 0.25
-    mutual_threshold: float = 0.2
+    weak_threshold: float = 0.3
     lexical_weight: float = 0.2
-    single_threshold: float = 0.1
 
 
 class AlignConfig(_Checked, _AlignConfigFields):
     """Claim alignment: how similar two claims must be (0..1) to report the same fact.
 
-    ``threshold`` holds for a claim's best partner in another document, the lower
-    ``mutual_threshold`` when the two claims are each other's best. ``lexical_weight`` is
-    the share of RapidFuzz's token-set ratio in the score (the rest is rarity-weighted
-    overlap of words, canonical entities and numbers). ``single_threshold`` holds for a
-    document of one claim and its best partner: there is no other claim it could report,
-    so sharing a name or a word with the other account is enough.
+    Claims are matched one to one, best scores first, down to ``threshold``. A match
+    scoring under ``weak_threshold`` is weak: what differs in it is reported as ``low``.
+    ``lexical_weight`` is the share of RapidFuzz's token-set ratio in the score (the rest
+    is rarity-weighted overlap of words, canonical entities and numbers).
     """
 
     __slots__ = ()
 
     def check(self) -> None:
         _check_range("align.threshold", self.threshold, 0.0, 1.0)
-        _check_range("align.single_threshold", self.single_threshold, 0.0, 1.0)
-        _check_range("align.mutual_threshold", self.mutual_threshold, 0.0, 1.0)
+        _check_range("align.weak_threshold", self.weak_threshold, 0.0, 1.0)
         _check_range("align.lexical_weight", self.lexical_weight, 0.0, 1.0)
 
 

@@ -28,6 +28,15 @@ _MONTH_NUM["Sept"] = 9
 _MONTH_NUM.update({name.upper(): n for name, n in list(_MONTH_NUM.items())})
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _WEEKDAY_NUM = {name: i for i, name in enumerate(_WEEKDAYS)}
+# Names of months and weekdays as written, for the diff and the entity finder.
+CALENDAR_WORDS = frozenset([*_MONTHS, *(m[:3] for m in _MONTHS), "Sept", *_WEEKDAYS])
+
+
+def is_calendar_word(word: str) -> bool:
+    """Whether ``word`` names a month or a weekday ("May", "Sept.", "Tuesday"); capitalised only."""
+    return word.rstrip(".") in CALENDAR_WORDS
+
+
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 

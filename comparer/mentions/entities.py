@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from comparer import regex_cache
+from comparer.mentions.dates import is_calendar_word
 from comparer.types import Mention
 
 # Words, initials and punctuation; a possessive "'s" is its own token.
@@ -145,6 +146,8 @@ def _run_end(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
     while j < len(tokens):
         word = tokens[j][2]
         if tokens[j][0] - tokens[j - 1][1] > 1:  # a line break or double space ends a name
+            break
+        if is_calendar_word(word):  # "Republicans Tuesday": the name ends before the day
             break
         if _is_capitalised(word) and _key(word).rstrip(".") not in TITLES and not _longest_alias(tokens, j, gaz):
             j += 1
