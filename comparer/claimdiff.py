@@ -22,7 +22,12 @@ from comparer.types import Claim, Mention
 
 # Hedge cues that name a source rather than weaken a claim: attribution, not modality.
 _SOURCING = ("according", "source")
+# "WASHINGTON —", "NEW YORK (Reuters) -": where the story was filed, not what it reports.
+_DATELINE = re.compile(r"[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Za-z.]+)*(?:\s*\([^)]{1,40}\))?\s*[—–-]+\s*")
 _HAS_DIGIT = re.compile(r"\d")
+# "we're" is "we are": both spellings compare equal. "'s" stays (it is also a possessive).
+_CLITIC = re.compile(r"(\w+)'(re|ll|ve|m|d)$")
+_CLITICS = {"re": "are", "ll": "will", "ve": "have", "m": "am", "d": "would"}
 _CONTRACTION = {"can't": ("can", "not"), "won't": ("will", "not"), "cannot": ("can", "not"),
                 "shan't": ("shall", "not")}
 
@@ -68,7 +73,8 @@ def units_of(index: ClaimIndex, claim: Claim) -> tuple[Unit, ...]:
     quotes = [m for m in claim.mentions if m.kind == "quote" and m.label != "speech"]
     out: list[Unit] = []
     fact_at = 0
-    taken_until = -1
+    dateline = _DATELINE.match(claim.text)
+    taken_until = claim.start + dateline.end() if dateline else -1
     for token in index.tokens(claim):
         if token.start < taken_until:
             continue
@@ -84,10 +90,15 @@ def units_of(index: ClaimIndex, claim: Claim) -> tuple[Unit, ...]:
             continue
         cue = next((m for m in cues if m.start < token.end and token.start < m.end), None)
         low = token.low.replace("’", "'")
+        clitic = _CLITIC.match(low)
+        if clitic and not (low in _CONTRACTION or low.endswith("n't")):
+            out.append(Unit(stem(clitic.group(1)), token.start, token.end, "word", False, quote))
+            out.append(Unit(_CLITICS[clitic.group(2)], token.start, token.end, "word", False, quote))
+            continue
         if low in _CONTRACTION or low.endswith("n't"):
             aux, neg = _CONTRACTION.get(low, (low[:-3], "not"))
             out.append(Unit(aux, token.start, token.end, "word", False, quote))
-            out.append(Unit(neg, token.start, token.end, "negation", True, quote, cue))
+            out.append(Unit("n:" + neg, token.start, token.end, "negation", True, quote, cue))
             continue
         if cue is not None and not (cue.kind == "hedge" and str(cue.value).startswith(_SOURCING)):
             out.append(Unit(cue.kind[0] + ":" + token.stem, token.start, token.end, cue.kind, True, quote, cue))
@@ -111,6 +122,8 @@ def diff_claims(index: ClaimIndex, a: Claim, b: Claim) -> ClaimDiff:
     ka = [u.key for u in ua]
     kb = [_unify(u.key, ka) if u.kind == "entity" else u.key for u in ub]
     ka = [_unify(u.key, kb) if u.kind == "entity" else u.key for u in ua]
+    ua = tuple(u._replace(key=k) for u, k in zip(ua, ka))
+    ub = tuple(u._replace(key=k) for u, k in zip(ub, kb))
     matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     matched = sum(size for _, _, size in matcher.get_matching_blocks())
@@ -136,15 +149,19 @@ def _as_names(units: tuple[Unit, ...], other: tuple[Unit, ...]) -> tuple[Unit, .
 
 
 def _unify(key: str, others: Sequence[str]) -> str:
-    """A shorter form of a name the other claim gives in full ("Biden", "Joe Biden") gets its key."""
+    """A shorter form of a name the other claim gives in full gets the full name's key: its
+    words are some of the other's ("Biden" / "Joe Biden", "NBC" / "NBC News"), or both have
+    the same last word and first words that start alike ("Susan Rice" / "Susan E. Rice")."""
     words = key[2:].split()
     for other in others:
-        if other.startswith("E:") and other != key:
-            full = other[2:].split()
-            if len(words) < len(full) and words == full[-len(words):]:
-                return other
-            if len(full) < len(words) and full == words[-len(full):]:
-                return other
+        if not other.startswith("E:") or other == key:
+            continue
+        full = other[2:].split()
+        if set(words) <= set(full) or set(full) <= set(words):
+            return other
+        if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and (
+                words[0] == full[0] or (words[0][:3] == full[0][:3] and len(words[0]) > 2)):
+            return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth"
     return key
 
 

@@ -15,7 +15,9 @@ weakly aligned pair, is ``low``.
 
 from __future__ import annotations
 
+import difflib
 import functools
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -24,8 +26,9 @@ from comparer.textunits import stem, stopwords
 from comparer.wordlists import groups, lines
 
 _SLOT = 6  # units a side: a longer change is a different wording, not one value replaced
-_SAME = 0.5
-_SHORT_QUOTE = 12  # words: a quotation shown whole in a discrepancy  # share of matching units for two claims to be "the same statement"
+_NEARLY_SAME = 0.8
+_SAME = 0.5  # share of matching units for two claims to be "the same statement"
+_QUOTE_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 class Finding(NamedTuple):
@@ -86,7 +89,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     neg_a = [u for u in ua if u.kind == "negation"]
     neg_b = [u for u in ub if u.kind == "negation"]
-    if bool(neg_a) != bool(neg_b):
+    if bool(neg_a) != bool(neg_b) and _only_negation(diff.units_a[change.i1:change.i2]) \
+            and _only_negation(diff.units_b[change.j1:change.j2]):
         negated, plain = (la, lb) if neg_a else (lb, la)
         return found("negation", "high",
                      f"{negated} says {text_a if neg_a else text_b!r} where {plain} says "
@@ -109,26 +113,48 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     ea = [u for u in ua if u.kind == "entity"]
     eb = [u for u in ub if u.kind == "entity"]
-    if ea and eb:
+    if ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub) \
+            and text_a.lower() != text_b.lower() and _same_type(ea, eb):
         if _speaker_swap(diff, ea, eb):
             return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
         return found("entity", "high", f"{la} names {text_a!r} where {lb} names {text_b!r}.")
-
-    quoted = _quotation_change(diff, change, labels)
-    if quoted is not None:
-        return quoted._replace(severity="low") if weak else quoted
 
     if ea or eb:
         only, other = (la, lb) if ea else (lb, la)
         return found("wording", "low", f"Only {only} names {text_a if ea else text_b!r} here; {other} does not.")
 
-    if _certainty_change(ua, ub):
+    if _certainty_change(ua, ub) and _few_words(ua) and _few_words(ub):
         return found("modality", "medium",
                      f"{la} says {text_a!r} where {lb} says {text_b!r}: a different degree of certainty.")
 
     if not any(u.content for u in (*ua, *ub)):
         return None
     return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
+
+
+def _only_negation(units: Sequence[Unit]) -> bool:
+    """A change that adds or drops a negation, or puts a denial for a statement: one content
+    word besides the cue at most, so that the rest of the predicate is the same."""
+    return sum(1 for u in units if u.content and u.kind != "negation") <= 1 and len(units) <= 4
+
+
+def _same_type(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
+    """Names of one kind (two places, two people); "other" is any kind."""
+    for x, y in zip(ea, eb):
+        lx = x.mention.label if x.mention else "other"
+        ly = y.mention.label if y.mention else "other"
+        if lx != ly and "other" not in (lx, ly):
+            return False
+    return True
+
+
+def _names_only(units: Sequence[Unit]) -> bool:
+    """The change is the names themselves: one other content word at most ("Senator")."""
+    return sum(1 for u in units if u.content and u.kind != "entity") <= 1
+
+
+def _few_words(units: Sequence[Unit]) -> bool:
+    return sum(1 for u in units if u.content) <= 2
 
 
 def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: bool) -> Finding | None:
@@ -142,16 +168,14 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
         x, y = fa[0], fb[0]
         if kind == "number" and (_same_quantity(fa, fb) or not _same_measure(diff, x, y)):
             continue
-        if kind == "date" and (_compatible_dates(fa, fb) or x.mention.label != y.mention.label):
+        if kind == "date" and (_compatible_dates(fa, fb) or x.mention.label == "relative"
+                               or y.mention.label == "relative" or diff.same < _SAME):
             continue
         span_a, span_b = (x.start, x.end), (y.start, y.end)
         return Finding(kind, "low" if weak else "medium", span_a, span_b,
                        f"{la} gives {_text(diff.a, span_a)!r} where {lb} gives {_text(diff.b, span_b)!r}: "
                        f"{noun} differs.")
-    found = _quotation_change(diff, change, labels)
-    if found is not None and weak:
-        return found._replace(severity="low")
-    return found
+    return None
 
 
 def _text(claim, span: tuple[int, int]) -> str:
@@ -163,72 +187,136 @@ def _same_measure(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
     mx, my = x.mention, y.mention
     if mx is None or my is None or mx.unit != my.unit or mx.label != my.label:
         return False
-    if mx.unit:
-        return True
     return bool(_counted(diff.units_a, x) & _counted(diff.units_b, y))
 
 
 def _counted(units: Sequence[Unit], number: Unit) -> set[str]:
-    """The content words right after a number: what it counts ("845,000 new jobs")."""
+    """The content words right after a number, what it counts ("845,000 new jobs"), and the
+    one before it ("gained 845,000")."""
     k = units.index(number)
-    return {u.key for u in units[k + 1:k + 3] if u.content and u.kind == "word"}
+    after = [u.key for u in units[k + 1:k + 3] if u.content and u.kind == "word"]
+    before = [u.key for u in units[max(0, k - 2):k] if u.content and u.kind == "word"][-1:]
+    return set(after + before)
 
 
-def _quotation_change(diff: ClaimDiff, change: Change, labels: tuple[str, str]) -> Finding | None:
-    """Changed words inside a quotation that the other claim quotes too (a word in common at
-    least). Where only one side is inside its quotation (the other account quoted less, or
-    paraphrased on), content words must differ on both sides: "in" for "across" after a
-    short quotation is paraphrase, "security" for "stability" is not."""
+def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
+    """Words that differ inside a quotation both claims give: each pair of quotations of the
+    same words is diffed on its own, and each change between matching words inside them is
+    one discrepancy (a name, number, date or negation by its kind, other words ``quote``).
+
+    A quotation of a few words that the claim goes on paraphrasing ('"cornerstone" of peace
+    and stability') is read on past its closing mark, as far as the other quotation runs.
+    Quoting more or less at the edge of a quotation is no difference; where only function
+    words differ ("a single cent", "any single cent") the discrepancy is ``low``.
+    """
     quotes_a = [m for m in diff.a.mentions if m.kind == "quote" and m.label != "speech"]
     quotes_b = [m for m in diff.b.mentions if m.kind == "quote" and m.label != "speech"]
-    inside_a = {u.quote for u in change.a if u.quote >= 0}
-    inside_b = {u.quote for u in change.b if u.quote >= 0}
-    if not (inside_a or inside_b) or not quotes_a or not quotes_b:
-        return None
-    if not (inside_a and inside_b) and not (any(u.content for u in change.a) and any(u.content for u in change.b)):
-        return None
-    qa = quotes_a[min(inside_a)] if inside_a else _quote_before(quotes_a, change.a, diff.units_a, change.i1)
-    qb = quotes_b[min(inside_b)] if inside_b else _quote_before(quotes_b, change.b, diff.units_b, change.j1)
-    if qa is None or qb is None or not _share_word(qa.text, qb.text):
-        return None
-    span_a = _quote_span(diff.a, qa, change.a, bool(inside_a))
-    span_b = _quote_span(diff.b, qb, change.b, bool(inside_b))
+    out: list[Finding] = []
+    for qa in quotes_a:
+        for qb in quotes_b:
+            wa, wb = _window(diff.units_a, qa), _window(diff.units_b, qb)
+            short_a, short_b = len(wa) <= _PARTIAL_QUOTE < len(wb), len(wb) <= _PARTIAL_QUOTE < len(wa)
+            # Read on only where the short quotation opens the other one ("the cornerstone of").
+            if short_a and wa and wa[0].key in [u.key for u in wb[:2]]:
+                wa = _window(diff.units_a, qa, len(wb))
+            else:
+                short_a = False
+            if short_b and wb and wb[0].key in [u.key for u in wa[:2]]:
+                wb = _window(diff.units_b, qb, len(wa))
+            else:
+                short_b = False
+            ka, kb = [u.key for u in wa], [u.key for u in wb]
+            matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+            if not wa or not wb or not _same_words(matcher, len(wa), len(wb)):
+                continue
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag == "equal":
+                    continue
+                # Words one side quotes and the other leaves out at an edge: quoting more or less.
+                # Words replaced at an edge count only where both quotations start or end there.
+                inside = 0 < i1 and i2 < len(wa) and 0 < j1 and j2 < len(wb)
+                same_edges = (i1 == 0) == (j1 == 0) and (i2 == len(wa)) == (j2 == len(wb))
+                if not inside and (tag != "replace" or not same_edges):
+                    continue
+                if i2 - i1 > _SLOT or j2 - j1 > _SLOT:
+                    continue
+                ua, ub = tuple(wa[i1:i2]), tuple(wb[j1:j2])
+                span_a = _quote_side(diff.a, qa, ua, wa[min(i2, len(wa) - 1)], short_a, not ub)
+                span_b = _quote_side(diff.b, qb, ub, wb[min(j2, len(wb) - 1)], short_b, not ua)
+                # Where one side was read on from a short quotation, the other side's span
+                # starts at the same word, so that both show the same stretch.
+                if short_a:
+                    span_b = (next(u.start for u in wb if u.key == wa[0].key), span_b[1])
+                if short_b:
+                    span_a = (next(u.start for u in wa if u.key == wb[0].key), span_a[1])
+                out.append(_quoted_finding(diff, ua, ub, span_a, span_b, labels, weak))
+    return out
+
+
+_PARTIAL_QUOTE = 3  # words: a quotation this short may be read on past its closing mark
+_QUOTE_SHARE = 0.6  # of the shorter quotation's words in common: the same quotation
+_ELISION = 3  # words: left out of a quotation without a word in their place, a cut, not a change
+
+
+def _same_words(matcher: difflib.SequenceMatcher, len_a: int, len_b: int) -> bool:
+    """Two renderings of one quotation: a run of three words in common (all, for a shorter
+    quotation), and most of the shorter one's words."""
+    blocks = matcher.get_matching_blocks()
+    shorter = min(len_a, len_b)
+    longest = max((b.size for b in blocks), default=0)
+    return longest >= min(3, shorter) and sum(b.size for b in blocks) >= _QUOTE_SHARE * shorter
+
+
+def _window(units: Sequence[Unit], quote, length: int = 0) -> list[Unit]:
+    """The units of a quotation, or ``length`` units from its start when it is read on."""
+    first = next((k for k, u in enumerate(units) if u.start >= quote.start), len(units))
+    if length:
+        return list(units[first:first + length])
+    return [u for u in units[first:] if u.end <= quote.end]
+
+
+def _quote_side(claim, quote, changed: Sequence[Unit], after: Unit, read_on: bool,
+                inserted: bool) -> tuple[int, int]:
+    """The changed words, and the next word where the other side has none there ("very
+    important" against "important"); where a short quotation was read on, from its start."""
+    start = quote.start if read_on else changed[0].start if changed else after.start
+    end = changed[-1].end if changed else after.end
+    if inserted and changed and after.start >= end:
+        end = after.end
+    return start, end
+
+
+def _quoted_finding(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit], span_a: tuple[int, int],
+                    span_b: tuple[int, int], labels: tuple[str, str], weak: bool) -> Finding:
     la, lb = labels
-    return Finding("quote", "medium", span_a, span_b,
-                   f"The quotation differs: {la} has {_text(diff.a, span_a)!r}, "
-                   f"{lb} has {_text(diff.b, span_b)!r}.")
-
-
-def _quote_span(claim, quote, changed: Sequence[Unit], inside: bool) -> tuple[int, int]:
-    """A short quotation whole; in a long one, the changed words. Where the change follows a
-    quotation cut short, from the quotation's start to the changed words."""
-    if inside and len(quote.text.split()) > _SHORT_QUOTE and changed:
-        return changed[0].start, changed[-1].end
-    end = max(quote.end, changed[-1].end) if changed else quote.end
-    text = claim.text[quote.start - claim.start:end - claim.start]
-    return quote.start, quote.start + len(text.rstrip(" ,.;:!?"))
-
-
-def _quote_before(quotes, changed: Sequence[Unit], units: Sequence[Unit], k: int):
-    """The quotation that ends just before a change of unquoted words (a quotation cut short)."""
-    start = changed[0].start if changed else (units[k].start if k < len(units) else None)
-    if start is None:
-        return None
-    before = [q for q in quotes if q.end <= start and start - q.end <= 40]
-    return before[-1] if before else None
-
-
-def _share_word(x: str, y: str) -> bool:
-    function = stopwords()
-    wx = {stem(w) for w in x.lower().split() if w not in function}
-    return bool(wx & {stem(w) for w in y.lower().split() if w not in function})
+    text_a, text_b = _text(diff.a, span_a), _text(diff.b, span_b)
+    kinds_a = {u.kind for u in ua}
+    kinds_b = {u.kind for u in ub}
+    content = any(u.content for u in (*ua, *ub))
+    elided = not (ua and ub) and len(ua) + len(ub) >= _ELISION
+    kind, severity = "quote", "medium" if content and not elided else "low"
+    if ("negation" in kinds_a) != ("negation" in kinds_b):
+        kind, severity = "negation", "high"
+    else:
+        for fact in ("number", "date", "entity"):
+            if fact in kinds_a and fact in kinds_b:
+                kind, severity = fact, "high"
+                break
+    detail = (f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}." if kind == "quote" else
+              f"In the quotation, {la} has {text_a!r} where {lb} has {text_b!r}.")
+    return Finding(kind, "low" if weak else severity, span_a, span_b, detail)
 
 
 def _is_slot(diff: ClaimDiff, change: Change) -> bool:
-    """A short change between matching words, in two claims that mostly say the same."""
+    """A short change in two claims that mostly say the same, next to matching words, one of
+    them a content word (three units away at most) unless the claims are nearly the same."""
     if diff.same < _SAME or len(change.a) > _SLOT or len(change.b) > _SLOT:
         return False
-    return change.i1 > 0 or change.i2 < len(diff.units_a)
+    if diff.same >= _NEARLY_SAME:
+        return True
+    units = diff.units_a
+    near = [*units[max(0, change.i1 - 3):change.i1], *units[change.i2:change.i2 + 3]]
+    return any(u.content for u in near)
 
 
 def _spans(diff: ClaimDiff, change: Change) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -293,18 +381,6 @@ def _speaker_swap(diff: ClaimDiff, ea: Sequence[Unit], eb: Sequence[Unit]) -> bo
     speakers_b = {str(m.value).lower() for m in diff.b.mentions if m.kind == "quote" and m.value}
     return any(str(u.mention.value).lower() in speakers_a for u in ea if u.mention) and \
         any(str(u.mention.value).lower() in speakers_b for u in eb if u.mention)
-
-
-def _quoted_on_both(diff: ClaimDiff, change: Change) -> bool:
-    """Both claims quote here: the changed words, or their place in the other claim, are quoted."""
-    def quoted(units: Sequence[Unit], side: Sequence[Unit], k1: int, k2: int) -> bool:
-        if any(u.quote >= 0 for u in side):
-            return True
-        around = [units[k] for k in (k1 - 1, k2) if 0 <= k < len(units)]
-        return any(u.quote >= 0 for u in around)
-
-    return quoted(diff.units_a, change.a, change.i1, change.i2) and \
-        quoted(diff.units_b, change.b, change.j1, change.j2)
 
 
 def _certainty_change(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:

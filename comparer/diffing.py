@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from comparer.align import Link, align
 from comparer.claimdiff import diff_claims
-from comparer.classify import Finding, classify, enumeration_swaps
+from comparer.classify import Finding, classify, enumeration_swaps, quotation_changes
 from comparer.config import Config
 from comparer.digest import sha1_hex
 from comparer.omissions import omissions
@@ -72,6 +72,10 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
                   sections=("documents", "claims", "alignments", "discrepancies"))
 
 
+# Kinds that words inside a quotation are not: there the quotation's wording differs.
+_AFTER_QUOTES = frozenset({"modality", "wording"})
+
+
 def _findings(index: ClaimIndex, links: list[Link], weak_threshold: float) -> list[tuple[Link, Finding]]:
     """Every change of every matched pair, typed: one discrepancy per change at most."""
     found = []
@@ -85,8 +89,12 @@ def _findings(index: ClaimIndex, links: list[Link], weak_threshold: float) -> li
         pair = diff_claims(index, first, second)
         labels = (index.label(first.document), index.label(second.document))
         weak = link.score < weak_threshold
-        taken = [f for f in (classify(pair, change, labels, weak) for change in pair.changes) if f is not None]
-        for extra in enumeration_swaps(pair, labels, weak):
+        typed = [f for f in (classify(pair, change, labels, weak) for change in pair.changes) if f is not None]
+        taken = [f for f in typed if f.kind not in _AFTER_QUOTES]
+        # Quotations compared word for word, and names swapped between lists, where no change
+        # of the whole claims already explains the place; certainty and rewordings last.
+        for extra in [*quotation_changes(pair, labels, weak), *enumeration_swaps(pair, labels, weak),
+                      *(f for f in typed if f.kind in _AFTER_QUOTES)]:
             if not any(_overlap(extra.a, f.a) or _overlap(extra.b, f.b) for f in taken):
                 taken.append(extra)
         found.extend((link, f._replace(a=f.b, b=f.a) if flip else f) for f in taken)

@@ -35,7 +35,8 @@ def stem(word: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     for suffix in _SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+        if len(word) > len(suffix) + (2 if suffix == "s" else 3) and word.endswith(suffix) \
+                and not word.endswith("ss"):
             word = word[:-len(suffix)]
             break
     if len(word) > 4 and word[-1] == word[-2]:  # "modell" -> "model"
@@ -88,7 +89,7 @@ class ClaimIndex:
 
     def canon(self, mention: Mention) -> str:
         """Canonical entity key: the alias value, lower-cased, a capital standing for its country."""
-        value = str(mention.value).lower()
+        value = str(mention.value).lower().replace("’", "'")
         return self.capitals.get(value, value)
 
     def label(self, doc_id: str) -> str:

@@ -49,8 +49,8 @@ def test_seed_pair_north_korea_entity(report_001_002):
 
 def test_seed_pair_cornerstone_quote(report_001_002):
     quotes = _kinds(report_001_002, "quote")
-    assert any("cornerstone" in d.a.text and "stability" in d.a.text
-               and d.b.text == "the cornerstone of peace and security in the Indo-Pacific" for d in quotes)
+    assert any(d.a.text == 'cornerstone" of peace and stability' and d.b.text == "cornerstone of peace and security"
+               and d.severity == "medium" for d in quotes)
 
 
 def test_seed_pair_no_date_and_no_ukraine_kyiv(report_001_002):

@@ -8,7 +8,7 @@ import functools
 from comparer.config import Config
 from comparer.mentions.cues import find_cues
 from comparer.mentions.dates import find_dates
-from comparer.mentions.entities import Gazetteer, capitalised_mid_sentence, find_entities
+from comparer.mentions.entities import Gazetteer, capitalised_mid_sentence, find_entities, lower_case_words
 from comparer.mentions.numbers import find_numbers
 from comparer.mentions.quotes import find_quotes
 from comparer.segment import split_claims
@@ -33,10 +33,12 @@ def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...
     gazetteer = gazetteer_for(config)
     text = doc.text
     known = capitalised_mid_sentence(text)
+    lower = lower_case_words(text)
     pieces = split_claims(text)
     per_claim: list[list[Mention]] = []
     for piece in pieces:
-        entities = find_entities(piece.text, gazetteer, known_capitalised=known, offset=piece.start)
+        entities = find_entities(piece.text, gazetteer, known_capitalised=known, known_lower=lower,
+                                 offset=piece.start)
         per_claim.append(entities)
     surnames = _surname_index(m for ms in per_claim for m in ms)
 
