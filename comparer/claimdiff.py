@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from comparer.mentions.dates import is_calendar_word
 from comparer.textunits import ClaimIndex, stem
 from comparer.types import Claim, Mention
@@ -148,6 +150,14 @@ def _as_names(units: tuple[Unit, ...], other: tuple[Unit, ...]) -> tuple[Unit, .
                  else u for u in units)
 
 
+_SPELLING = 85  # letters-only similarity of two spellings of one name ("Turk", "Turks")
+_NOT_LETTER = re.compile(r"[^a-z]+")
+
+
+def _letters(key: str) -> str:
+    return _NOT_LETTER.sub("", key[2:])
+
+
 def _unify(key: str, others: Sequence[str]) -> str:
     """A shorter form of a name the other claim gives in full gets the full name's key: its
     words are some of the other's ("Biden" / "Joe Biden", "NBC" / "NBC News"), or both have
@@ -162,6 +172,8 @@ def _unify(key: str, others: Sequence[str]) -> str:
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and (
                 words[0] == full[0] or (words[0][:3] == full[0][:3] and len(words[0]) > 2)):
             return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth"
+        if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING:
+            return other  # "O'Neill" / "ONeills", "Visual Basic" / "VisualBasic"
     return key
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from comparer.claimdiff import Change, ClaimDiff, Unit
+from comparer.mentions.dates import is_calendar_word
 from comparer.textunits import stem, stopwords
 from comparer.wordlists import groups, lines
 
@@ -89,8 +90,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     neg_a = [u for u in ua if u.kind == "negation"]
     neg_b = [u for u in ub if u.kind == "negation"]
-    if bool(neg_a) != bool(neg_b) and _only_negation(diff.units_a[change.i1:change.i2]) \
-            and _only_negation(diff.units_b[change.j1:change.j2]):
+    if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change, bool(neg_a)):
         negated, plain = (la, lb) if neg_a else (lb, la)
         return found("negation", "high",
                      f"{negated} says {text_a if neg_a else text_b!r} where {plain} says "
@@ -102,7 +102,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         fa = [u for u in ua if u.kind == kind]
         fb = [u for u in ub if u.kind == kind]
         if fa and fb:
-            if kind == "number" and _same_quantity(fa, fb):
+            if kind == "number" and _same_quantity(fa, fb, diff):
                 return None
             if kind == "date" and _compatible_dates(fa, fb):
                 return None
@@ -132,10 +132,18 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
 
 
-def _only_negation(units: Sequence[Unit]) -> bool:
-    """A change that adds or drops a negation, or puts a denial for a statement: one content
-    word besides the cue at most, so that the rest of the predicate is the same."""
-    return sum(1 for u in units if u.content and u.kind != "negation") <= 1 and len(units) <= 4
+def _negates_shared(diff: ClaimDiff, change: Change, in_a: bool) -> bool:
+    """The negated side changes nothing but the cue (and one content word at most, a denial
+    put for a statement), and what follows the change is the same on both sides: one claim
+    negates a predicate the other states ("not a musician" against "singer, musician")."""
+    units = diff.units_a[change.i1:change.i2] if in_a else diff.units_b[change.j1:change.j2]
+    if sum(1 for u in units if u.content and u.kind != "negation") > 1 or len(units) > 4:
+        return False
+    after_a = diff.units_a[change.i2] if change.i2 < len(diff.units_a) else None
+    after_b = diff.units_b[change.j2] if change.j2 < len(diff.units_b) else None
+    if after_a is None or after_b is None:  # the cue ends the claim: "..., he did not."
+        return len(diff.units_a[change.i1:change.i2]) + len(diff.units_b[change.j1:change.j2]) <= 3
+    return after_a.key == after_b.key
 
 
 def _same_type(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
@@ -166,7 +174,7 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
         if len(fa) != 1 or len(fb) != 1:
             continue
         x, y = fa[0], fb[0]
-        if kind == "number" and (_same_quantity(fa, fb) or not _same_measure(diff, x, y)):
+        if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)):
             continue
         if kind == "date" and (_compatible_dates(fa, fb) or x.mention.label == "relative"
                                or y.mention.label == "relative" or diff.same < _SAME):
@@ -351,26 +359,66 @@ def _opposite_pair(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
     return y in _opposites().get(x, ())
 
 
-def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """The same values, where one side leaves a unit out or restates the other's scale."""
+def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | None = None) -> bool:
+    """The same values: equal where one side leaves the unit out, equal after converting
+    units ("3 km", "two miles" to the nearest mile), or close where one side is approximate
+    or a bound ("more than $34 billion", "$33.4 billion")."""
     if len(fa) != len(fb):
         return False
     for x, y in zip(fa, fb):
         mx, my = x.mention, y.mention
-        if mx is None or my is None or mx.value != my.value:
+        if mx is None or my is None or not isinstance(mx.value, float) or not isinstance(my.value, float):
             return False
-        if mx.unit and my.unit and mx.unit != my.unit:
+        if mx.value == my.value and (mx.unit == my.unit or not (mx.unit and my.unit)):
+            continue
+        (base_x, vx), (base_y, vy) = _in_base(mx.value, mx.unit), _in_base(my.value, my.unit)
+        if base_x != base_y:
+            return False
+        converted = mx.unit != my.unit
+        loose = converted or (diff is not None and (_approximate(diff.a, mx) or _approximate(diff.b, my)))
+        if not loose or abs(vx - vy) > _CLOSE * max(abs(vx), abs(vy)):
             return False
     return True
 
 
+_CLOSE = 0.1  # relative difference of an approximate or converted value that still agrees
+
+
+def _in_base(value: float, unit: str) -> tuple[str, float]:
+    """The value in its unit's base unit (``data/unit_factors.txt``); other units are their own."""
+    base, factor = _unit_factors().get(unit, (unit, 1.0))
+    return base, value * factor
+
+
+@functools.cache
+def _unit_factors() -> dict[str, tuple[str, float]]:
+    out = {}
+    for line in lines("unit_factors"):
+        unit, _, rest = line.partition(":")
+        base, factor = rest.split()
+        out[unit.strip()] = (base, float(factor))
+    return out
+
+
+def _approximate(claim, mention) -> bool:
+    """Whether an approximating word or phrase stands right before the number ("about 770")."""
+    before = claim.text[max(0, mention.start - claim.start - 24):mention.start - claim.start].lower().split()
+    phrases = frozenset(lines("approximators"))
+    return any(" ".join(before[-n:]) in phrases for n in (1, 2, 3) if len(before) >= n)
+
+
 def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """Dates of which one is a part of the other ("May 2023" and "May 18, 2023")."""
+    """Dates of which one is a part of the other ("May 2023" and "May 18, 2023"), or that
+    cannot be compared: a relative date ("today", "last week") that no publication date
+    resolves, against anything but another such date written the same way."""
     if len(fa) != 1 or len(fb) != 1:
         return False
-    x, y = (fa[0].mention, fb[0].mention)
-    if x is None or y is None or not x.value or not y.value:
-        return False
+    x, y = fa[0].mention, fb[0].mention
+    if x is None or y is None:  # a bare month or weekday name
+        return fa[0].key == fb[0].key
+    if not x.value or not y.value:
+        named = [is_calendar_word(m.text.split()[-1]) for m in (x, y) if not m.value]
+        return not all(named) if named else True
     vx, vy = str(x.value), str(y.value)
     return vx.startswith(vy) or vy.startswith(vx) or vx.endswith(vy.lstrip("-")) or vy.endswith(vx.lstrip("-"))
 
