@@ -5,7 +5,8 @@ and the other account does not carry its content in any one or two neighbouring
 claims either (the same fact may be split or merged differently). Only whole
 sentences count: a fragment or a lone quotation is not a report of its own. The
 omission is marked as carrying a new fact when the claim names a number, a date
-or an entity the other account never mentions.
+or an entity the other account never mentions, and is mostly the reporter's words (a claim
+that is mostly quotation is colour more often than fact).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from comparer.types import Claim
 
 _MIN_WORDS = 6
 _COVERED = 0.7  # share of a claim's content words and values found nearby in the other account
+_COLOUR = 0.5  # share of a claim in quotation marks above which its omission is colour, not fact
 
 
 def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]],
@@ -44,7 +46,7 @@ def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]],
                 if mine and max((len(mine & w) / len(mine) for w in windows[other]), default=0) >= _COVERED:
                     continue
                 facts = {f for f in mine if f[:2] in ("e:", "n:")}
-                missing.append((other, bool(facts - values[other])))
+                missing.append((other, bool(facts - values[other]) and _quoted_share(claim) < _COLOUR))
             if missing:
                 yield claim, missing
 
@@ -56,7 +58,11 @@ def _windows(feature_sets: list[frozenset[str]]) -> list[frozenset[str]]:
     return out
 
 
+def _quoted_share(claim: Claim) -> float:
+    return sum(m.end - m.start for m in claim.mentions if m.kind == "quote" and m.label != "speech") / \
+        max(1, len(claim.text))
+
+
 def _stands_alone(claim: Claim) -> bool:
     """A claim that is more than a quotation: some words stand outside the quotation marks."""
-    quoted = sum(m.end - m.start for m in claim.mentions if m.kind == "quote" and m.label != "speech")
-    return quoted < 0.8 * len(claim.text)
+    return _quoted_share(claim) < 0.8

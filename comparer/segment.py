@@ -6,28 +6,25 @@ that run over several sentences, speaker labels, hard-wrapped lines and page
 furniture. Every piece keeps exact offsets: ``text[start:end] == piece``.
 """
 
+import functools
 import re
 from typing import NamedTuple
 from collections.abc import Iterator
 
 from comparer import regex_cache
+from comparer.wordlists import words
 
-# Abbreviations that precede a name or number: never the end of a sentence.
-_TITLES = frozenset("""
-mr mrs ms mx dr prof gov sen rep gen lt col sgt cpl capt cmdr adm maj pres supt det insp rev fr st
-hon amb messrs mt ft no nos vol fig art sec ch pp p op jan feb mar apr jun jul aug sep sept oct nov dec
-vs v approx est
-""".split())
-# Abbreviations that may also end a sentence ("... in the U.S. The next day").
-_WEAK = frozenset("""
-jr sr inc corp co ltd llc plc bros etc al bn mn tn pct cf am pm a.m p.m u.s u.k u.n e.u d.c u.s.a
-""".split())
-# Words that, capitalised after an abbreviation, show a new sentence has begun.
-_STARTERS = frozenset("""
-the a an he she it they we i you his her its their our this that these those there here but and
-or so yet if when while after before as in on at for with from by to of meanwhile however also
-still then now some many most no not none all both each one two three police officials authorities
-""".split())
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+
+
+@functools.cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Abbreviations before names, abbreviations that may end a sentence, sentence openers."""
+    from comparer.mentions.entities import state_abbreviations
+
+    ending = words("abbreviations_ending") | {a.lower() for a in state_abbreviations()}
+    return words("abbreviations_before_names"), ending, words("sentence_starters")
+
 
 _CANDIDATE = regex_cache.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|;(?=\s)")
 _OPENERS = "\"“'‘([" 
@@ -185,10 +182,11 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
         return True
     token = word.group(1).lower()
     next_word = _NEXT_WORD.match(after)
-    starter = bool(next_word) and next_word.group(1).lower() in _STARTERS
-    if token in _TITLES:
+    titles, ending, starters = _abbreviations()
+    starter = bool(next_word) and next_word.group(1).lower() in starters
+    if token in titles and (token not in _NUMBER_ABBREVIATIONS or first.isdigit()):
         return False
-    if token in _WEAK or "." in token:
+    if token in ending or "." in token:
         return starter
     if len(token) == 1 and word.group(1).isupper():  # an initial: "Joseph R. Biden"
         return starter
