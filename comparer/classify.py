@@ -45,7 +45,7 @@ class Finding(NamedTuple):
 @functools.cache
 def _opposites() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for left, right in groups("antonyms"):
+    for left, right in (*groups("antonyms"), *groups("antonyms_wordnet")):
         for x in left:
             out.setdefault(stem(x), set()).update(stem(y) for y in right)
         for y in right:
