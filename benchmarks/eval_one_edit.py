@@ -13,7 +13,8 @@ before and after). The two are diffed as two one-document inputs. Figures, overa
 - the kinds reported instead, and the severities of the right-kind flags.
 
 ``--half`` keeps the rows of one half of a stable hash split of the ids (see evalkit.py), so that
-one half can be used for tuning and the other for reporting. ``--show N`` prints up to N rows that
+one half can be used for tuning and the other for reporting; edits of the same paragraph go to the
+same half. ``--show N`` prints up to N rows that
 did not give exactly one discrepancy of the right kind. The result line is printed last.
 """
 
@@ -60,7 +61,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print N failures")
     args = parser.parse_args()
 
-    rows = select_half(read_jsonl(args.data, ("id", "kind", "a", "b")), args.half)
+    rows = select_half(read_jsonl(args.data, ("id", "kind", "a", "b")), args.half, linked_by=("a",))
     config = Config()
     total: Counter = Counter()
     right: Counter = Counter()

@@ -2,8 +2,8 @@
 the two-document diff through the public library.
 
 The half split lets a figure be tuned on one half of a dev set and reported on the other: a row's
-half is the lowest bit of the SHA-256 of its id, so it never depends on file order, Python's hash
-seed or the number of rows.
+half is the lowest bit of the SHA-256 of its id (of the smallest id of its group, where rows share a
+source text), so it never depends on file order or Python's hash seed.
 """
 
 from __future__ import annotations
@@ -57,11 +57,38 @@ def half_of(key: str) -> int:
     return hashlib.sha256(str(key).encode("utf-8")).digest()[0] & 1
 
 
-def select_half(rows: list[dict[str, Any]], half: str, key: str = "id") -> list[dict[str, Any]]:
-    """The rows of half "0" or "1", or all of them for "all"."""
+def select_half(rows: list[dict[str, Any]], half: str, linked_by: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """The rows of half "0" or "1", or all of them for "all".
+
+    Rows that share the value of a ``linked_by`` field (the same source document, the same
+    evidence sentence) go to the same half, so that tuning on one half never sees the text the
+    other half is measured on: the rows linked directly or through others form a group, and the
+    group's half is that of its smallest id.
+    """
     if half == "all":
         return rows
-    return [row for row in rows if half_of(row[key]) == int(half)]
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[tuple[str, str], int] = {}
+    for i, row in enumerate(rows):
+        for field in linked_by:
+            value = row.get(field)
+            if isinstance(value, str):
+                j = first.setdefault((field, value), i)
+                parent[root(i)] = root(j)
+    smallest: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        r = root(i)
+        key = str(row["id"])
+        if r not in smallest or key < smallest[r]:
+            smallest[r] = key
+    return [row for i, row in enumerate(rows) if half_of(smallest[root(i)]) == int(half)]
 
 
 def two_documents(a: str, b: str, names: tuple[str, str] = ("a", "b")) -> list[comparer.Document]:
