@@ -57,16 +57,14 @@ def half_of(key: str) -> int:
     return hashlib.sha256(str(key).encode("utf-8")).digest()[0] & 1
 
 
-def select_half(rows: list[dict[str, Any]], half: str, linked_by: Iterable[str] = ()) -> list[dict[str, Any]]:
-    """The rows of half "0" or "1", or all of them for "all".
+def halves(rows: list[dict[str, Any]], linked_by: Iterable[str] = ()) -> list[int]:
+    """The half (0 or 1) of each row.
 
     Rows that share the value of a ``linked_by`` field (the same source document, the same
     evidence sentence) go to the same half, so that tuning on one half never sees the text the
     other half is measured on: the rows linked directly or through others form a group, and the
     group's half is that of its smallest id.
     """
-    if half == "all":
-        return rows
     parent = list(range(len(rows)))
 
     def root(i: int) -> int:
@@ -88,7 +86,14 @@ def select_half(rows: list[dict[str, Any]], half: str, linked_by: Iterable[str] 
         key = str(row["id"])
         if r not in smallest or key < smallest[r]:
             smallest[r] = key
-    return [row for i, row in enumerate(rows) if half_of(smallest[root(i)]) == int(half)]
+    return [half_of(smallest[root(i)]) for i in range(len(rows))]
+
+
+def select_half(rows: list[dict[str, Any]], half: str, linked_by: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """The rows of half "0" or "1" (see ``halves``), or all of them for "all"."""
+    if half == "all":
+        return rows
+    return [row for row, h in zip(rows, halves(rows, linked_by)) if h == int(half)]
 
 
 def two_documents(a: str, b: str, names: tuple[str, str] = ("a", "b")) -> list[comparer.Document]:
