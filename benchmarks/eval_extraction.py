@@ -30,6 +30,7 @@ from comparer.pipeline import read_documents
 _STATED_DATE = re.compile(
     r"datePublished|article:published_time|pubdate|publish[_-]?date|date[_-]?published|dc\.date|"
     r"<time[^>]+datetime=", re.I)
+_URL_DAY = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
 
 
 def load_evaluate(folder: str):
@@ -57,7 +58,7 @@ def main() -> None:
     keys = sorted(k for k in truth if args.half in ("all", half_of(k)))
     config = Config()
     prediction: dict[str, dict[str, str]] = {}
-    stated = dated = 0
+    stated = dated = url_days = url_agree = 0
     started = time.perf_counter()
     for key in keys:
         with gzip.open(os.path.join(args.pages, "html", f"{key}.html.gz"), "rb") as handle:
@@ -72,6 +73,10 @@ def main() -> None:
         if _STATED_DATE.search(markup):
             stated += 1
             dated += doc.published is not None
+        day = _URL_DAY.search(truth[key].get("url", ""))
+        if day:  # a check of the dates found: the day in the page's address
+            url_days += 1
+            url_agree += str(doc.published) == "-".join(day.groups())
     elapsed = time.perf_counter() - started
     gold = {k: truth[k] for k in keys}
     metrics = evaluate.evaluate(gold, prediction, args.n_bootstrap)
@@ -86,7 +91,8 @@ def main() -> None:
         for f1, p, r, key in sorted(scores)[:args.show]:
             print(f"{f1:.3f}  P {p:.3f}  R {r:.3f}  {key[:16]}  {truth[key].get('url', '')}")
     print(f"pages {len(keys)} (half {args.half}), {elapsed / max(1, len(keys)) * 1000:.0f} ms per page; "
-          f"published date found on {dated} of {stated} pages whose markup states one")
+          f"published date found on {dated} of {stated} pages whose markup states one; "
+          f"{url_agree} of {url_days} agree with the day in the page's address")
     print(f"{args.mode}: F1 {metrics['f1']:.3f} ± {metrics['f1_std']:.3f}  "
           f"precision {metrics['precision']:.3f} ± {metrics['precision_std']:.3f}  "
           f"recall {metrics['recall']:.3f} ± {metrics['recall_std']:.3f}")
