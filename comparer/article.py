@@ -103,11 +103,14 @@ def _read_page(markup: str, paragraphs: list[str]) -> list[str]:
         tree = lxml.html.fromstring(markup)
     except (ValueError, lxml.etree.ParserError):
         return paragraphs
-    container = _container(tree, paragraphs)
-    if container is None:
+    anchor = _anchor(tree, paragraphs)
+    if anchor is None:
         return paragraphs
-    wrappers = {container, *container.iterancestors()}
-    return _in_body(tree, wrappers, _whole_body(tree, container, wrappers, paragraphs))
+    wrappers = {anchor, *anchor.iterancestors()}
+    container = _container(anchor)
+    if container is not None:
+        paragraphs = _whole_body(tree, container, wrappers, paragraphs)
+    return _in_body(tree, wrappers, paragraphs)
 
 
 def _whole_body(tree, container, wrappers: set, paragraphs: list[str]) -> list[str]:
@@ -152,24 +155,25 @@ def _in_body(tree, wrappers: set, paragraphs: list[str]) -> list[str]:
     return kept
 
 
-def _container(tree, paragraphs: list[str]):
-    """The nearest classed element around the page paragraph that the first long extracted one is."""
+def _anchor(tree, paragraphs: list[str]):
+    """The page paragraph that the first long extracted paragraph is: where the body is."""
     by_words: dict[str, object] = {}
     for element in tree.iter("p"):
         by_words.setdefault(_words(element.text_content()), element)
     for paragraph in paragraphs:
-        if len(paragraph) < _ANCHOR_CHARS:
-            continue
-        element = by_words.get(_words(paragraph))
-        if element is None:
-            continue
-        container = element.getparent()
-        for _ in range(3):
-            if container is None or container.get("class"):
-                break
-            container = container.getparent()
-        return container if container is not None and container.get("class") else None
+        if len(paragraph) >= _ANCHOR_CHARS and _words(paragraph) in by_words:
+            return by_words[_words(paragraph)]
     return None
+
+
+def _container(anchor):
+    """The nearest element with a class around the body's paragraph (within three levels)."""
+    container = anchor.getparent()
+    for _ in range(3):
+        if container is None or container.get("class"):
+            break
+        container = container.getparent()
+    return container if container is not None and container.get("class") else None
 
 
 def _outside_body(element, wrappers: set) -> bool:

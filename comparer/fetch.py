@@ -89,10 +89,16 @@ def fetch(url: str, settings: PagesConfig | None = None, *,
                 content_type = content_type or "text/html"
                 page = Page(response.url, content_type, _decode(body, charset))
                 if settings.cache:
-                    _store(settings.cache, url, page, response.headers)
+                    try:
+                        _store(settings.cache, url, page, response.headers)
+                    except OSError as exc:
+                        raise FetchError(f"cannot write the page cache in {settings.cache} ({exc.strerror or exc})") from None
                 break
     if settings.save_pages:
-        save_page(settings.save_pages, url, page)
+        try:
+            save_page(settings.save_pages, url, page)
+        except OSError as exc:
+            raise FetchError(f"cannot save the page in {settings.save_pages} ({exc.strerror or exc})") from None
     return page
 
 

@@ -184,6 +184,16 @@ def test_save_pages_keeps_what_was_compared(server, tmp_path, fast_config):
         (fetched.text, fetched.title, fetched.published, fetched.source)
 
 
+def test_unwritable_cache_is_an_input_error_naming_the_folder(server, tmp_path, fast_config):
+    (tmp_path / "file").write_text("a file, not a folder", encoding="utf-8")
+    blocker = tmp_path / "file" / "cache"
+    url = server.url("/pages/asia-wire.html")
+    result = run_cli("claims", url, SEED["001"], "--format", "json", "--cache", blocker, "--config", fast_config)
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(f"comparer: {url}: cannot write the page cache in {blocker} (")
+    assert [d["label"] for d in json.loads(result.stdout)["documents"]] == ["001"]
+
+
 def test_pages_settings_are_checked():
     assert config_from_dict({"pages": {"html_mode": "all"}}).pages.html_mode == "all"
     with pytest.raises(ConfigError, match="pages.html_mode must be one of article, all"):
