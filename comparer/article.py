@@ -86,8 +86,10 @@ def _without_headline(paragraphs: list[str], title: str, description: str) -> li
     title, description = _words(title), _words(description)
     while len(paragraphs) > 1:
         first = _words(paragraphs[0])
+        # The headline with a few words around it ("Opinion", the outlet), never a paragraph
+        # that goes on after words that happen to be the headline's.
         if first and (first == description or (title and f" {first} " in f" {title} ")
-                      or (title and first.startswith(title))):
+                      or (title and first.startswith(title) and len(first) <= len(title) + 40)):
             paragraphs = paragraphs[1:]
         else:
             break
