@@ -232,3 +232,21 @@ def test_extractor_and_http_client_load_only_when_needed(args, loaded):
     done = subprocess.run([sys.executable, "-c", _MODULES, *args], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=60)
     assert done.stderr.strip().splitlines()[-1] == loaded
+
+
+def test_report_shows_each_sources_url_title_outlet_and_date():
+    result = run_cli("report", PAGES, "--format", "markdown", "-q")
+    row = next(line for line in result.output.splitlines() if line.startswith("| asia "))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells == ["asia", "Kishida, Biden agree to work closely on China, confirm cooperation on shared challenges",
+                     "Asia Wire Daily", "2023-05-19", "2023-05-18", "https://asia-wire.example/world/kishida-biden-china"]
+    page = run_cli("report", PAGES, "--format", "html", "-q").output
+    assert '<a href="https://asia-wire.example/world/kishida-biden-china" rel="noreferrer">' in page
+
+
+def test_only_web_addresses_become_links_in_the_html_report():
+    from comparer.report_html import _link
+
+    assert _link("javascript:alert(1)") == "javascript:alert(1)"
+    assert _link('https://x.example/"><script>') == ('<a href="https://x.example/&quot;&gt;&lt;script&gt;" '
+                                                     'rel="noreferrer">https://x.example/&quot;&gt;&lt;script&gt;</a>')
