@@ -24,6 +24,8 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _ANY_SPACE = re.compile(r"\s+")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"\w+")
+# lxml refuses a str that declares its encoding; the text is decoded already.
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # Where the parts of a split body are not: forms (newsletter sign-ups), asides, figures, page
 # header and footer, navigation, and comment sections.
 _NOT_BODY = frozenset({"form", "aside", "figure", "figcaption", "footer", "nav", "header"})
@@ -64,6 +66,7 @@ def read_article(markup: str, url: str = "") -> Article:
         raise ExtractorMissing(
             f"reading the article of an HTML page needs trafilatura ({exc}); "
             "reinstall comparer, or use --html-mode all for all visible text") from None
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     found = bare_extraction(markup, url=url or None, with_metadata=True, include_comments=False,
                             include_tables=True, favor_recall=True)
     if found is None:

@@ -69,6 +69,11 @@ def test_date_and_canonical_address_come_from_the_page():
     assert (article.published, article.url) == ("2024-03-05", "https://daily.example/city/roads")
 
 
+def test_page_with_an_xml_declaration_is_read():
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + _page(f"<article>{_paragraphs(PROSE)}</article>")
+    assert read_article(page).text.split("\n\n") == PROSE
+
+
 def test_missing_extractor_is_one_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(ExtractorMissing, match="--html-mode all"):
