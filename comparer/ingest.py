@@ -25,6 +25,7 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"\s+")
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 
 class _BadDocument(ValueError):
@@ -150,7 +151,7 @@ def _clean(title: str) -> str:
 
 def _read_path(arg: str, pages: PagesConfig) -> Iterator[Document | InputProblem]:
     if arg == "-":
-        yield from _read_stdin()
+        yield from _read_stdin(pages)
         return
     if arg[:8].lower().startswith(("http://", "https://")):
         yield from _read_url(arg, pages)
@@ -179,7 +180,7 @@ def _read_directory(arg: str, pages: PagesConfig) -> Iterator[Document | InputPr
         yield from _read_file(str(file), file.relative_to(path).as_posix(), pages)
 
 
-def _read_stdin() -> Iterator[Document | InputProblem]:
+def _read_stdin(pages: PagesConfig) -> Iterator[Document | InputProblem]:
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
     try:
         text = _decode(data)
@@ -188,6 +189,9 @@ def _read_stdin() -> Iterator[Document | InputProblem]:
         return
     if text.lstrip().startswith("{"):
         yield from _read_jsonl(text, "<stdin>")
+    elif _HTML_START.match(text):  # a page piped in: curl URL | comparer claims -
+        doc_id = "sha1-" + sha1_hex(text.encode("utf-8"))[:12]
+        yield from _html_document(text, "<stdin>", doc_id=doc_id, path="-", mode=pages.html_mode)
     else:
         yield from _one_document(text, "<stdin>", doc_id=None, path="-")
 

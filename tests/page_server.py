@@ -45,10 +45,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             body = "<html><body><article><p>Le président a visité Genève jeudi, dit l'agence.</p>" \
                    "</article></body></html>"
             return self._send(200, body.encode("latin-1"), "text/html; charset=iso-8859-1")
-        if path == "/flaky":
+        if path in ("/flaky", "/busy"):  # 503, or 429 Too Many Requests, twice; then the page
             self.server.flaky += 1
             if self.server.flaky <= 2:
-                return self._send(503, b"busy", extra={"Retry-After": "0"})
+                return self._send(503 if path == "/flaky" else 429, b"busy", extra={"Retry-After": "0"})
             return self._page(PAGES / "asia-wire.html")
         if path == "/down":
             return self._send(503, b"down for maintenance")

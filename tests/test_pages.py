@@ -70,6 +70,14 @@ def test_html_file_offsets_point_into_the_reported_text():
         assert doc.text[claim["start"]:claim["end"]] == claim["text"]
 
 
+def test_page_on_stdin_is_read_as_a_page():
+    page = (PAGES / "pacific-courier.html").read_text(encoding="utf-8")
+    data = json.loads(run_cli("claims", "-", "--format", "json", input=page).output)
+    (doc,) = data["documents"]
+    assert doc["title"] == "Biden and Kishida praise the development of the US-Japan alliance in Hiroshima"
+    assert doc["path"] == "-" and doc["source"] == "Pacific Courier"
+
+
 def test_html_mode_all_keeps_every_visible_line():
     article = comparer.load([PAGES / "asia-wire.html"])[0]
     everything = comparer.load([PAGES / "asia-wire.html"], PagesConfig(html_mode="all"))[0]
@@ -127,9 +135,10 @@ def test_retry_on_5xx_is_bounded(server):
     assert [p for p, _ in server.requests] == ["/down"] * 3
 
 
-def test_retry_with_backoff_then_success(server):
+@pytest.mark.parametrize("path", ["/flaky", "/busy"], ids=["503", "429"])
+def test_retry_with_backoff_then_success(server, path):
     waits = []
-    page = fetch(server.url("/flaky"), PagesConfig(retries=3, backoff=0.25), sleep=waits.append)
+    page = fetch(server.url(path), PagesConfig(retries=3, backoff=0.25), sleep=waits.append)
     assert "Kishida" in page.text
     assert waits == [0.25, 0.5]  # Retry-After: 0 is shorter than the backoff
     assert len(server.requests) == 3
