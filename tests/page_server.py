@@ -29,7 +29,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if path == "/moved":
             return self._redirect("/pages/asia-wire.html")
         if path == "/slow":
-            self.server.stop.wait(5)  # longer than any test's timeout; ends at shutdown
+            self.server.stop.wait(30)  # longer than any test's timeout; ends at shutdown
             return self._send(200, b"<html><body><p>Too late.</p></body></html>")
         if path == "/file.bin":
             return self._send(200, bytes(range(256)) * 64, "application/octet-stream")
