@@ -52,6 +52,10 @@ class ExtractorMissing(ComparerError):
     """The article extractor is not installed."""
 
 
+class PageUnreadable(ValueError):
+    """The extractor failed on this page (untrusted markup): a problem of this input only."""
+
+
 def read_article(markup: str, url: str = "") -> Article:
     """Extract the article of an HTML page; an empty ``text`` when the page holds none.
 
@@ -59,6 +63,7 @@ def read_article(markup: str, url: str = "") -> Article:
 
     Raises:
         ExtractorMissing: trafilatura cannot be imported.
+        PageUnreadable: the extractor failed on the page.
     """
     try:
         from trafilatura import bare_extraction
@@ -67,8 +72,11 @@ def read_article(markup: str, url: str = "") -> Article:
             f"reading the article of an HTML page needs trafilatura ({exc}); "
             "reinstall comparer, or use --html-mode all for all visible text") from None
     markup = _XML_DECLARATION.sub("", markup, count=1)
-    found = bare_extraction(markup, url=url or None, with_metadata=True, include_comments=False,
-                            include_tables=True, favor_recall=True)
+    try:
+        found = bare_extraction(markup, url=url or None, with_metadata=True, include_comments=False,
+                                include_tables=True, favor_recall=True)
+    except Exception as exc:  # a third-party parser on untrusted markup: lose this page, not the run
+        raise PageUnreadable(f"the article extractor failed on the page ({type(exc).__name__}: {exc})") from None
     if found is None:
         return Article("", url=url)
     lines = [_SPACES.sub(" ", line).strip() for line in (found.text or "").split("\n")]

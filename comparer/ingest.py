@@ -326,9 +326,12 @@ def html_document(markup: str, *, id: str, path: str = "", url: str = "", mode: 
     if mode == "all":
         return document_from_text(_html_to_text(markup), id=id, path=path, url=url or None,
                                   source=_host(url) if url else None)
-    from comparer.article import read_article
+    from comparer.article import PageUnreadable, read_article
 
-    article = read_article(markup, url)
+    try:
+        article = read_article(markup, url)
+    except PageUnreadable as exc:
+        raise _BadDocument(str(exc)) from None
     if not article.text.strip():
         raise _BadDocument("no article found in the page (--html-mode all reads all its visible text)")
     return Document(id=id, text=article.text, title=_clean(article.title),

@@ -78,3 +78,24 @@ def test_missing_extractor_is_one_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     with pytest.raises(ExtractorMissing, match="--html-mode all"):
         read_article(_page(_paragraphs(PROSE)))
+
+
+def test_extractor_failure_loses_that_page_only(tmp_path, monkeypatch):
+    import trafilatura
+
+    import comparer
+    from comparer.errors import InputError
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    page = tmp_path / "deep.html"
+    page.write_text(_page(_paragraphs(PROSE)), encoding="utf-8")
+    text = tmp_path / "note.txt"
+    text.write_text(PROSE[0], encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        comparer.load([page, text])
+    assert [str(p) for p in caught.value.problems] == [
+        f"{page}: the article extractor failed on the page (RecursionError: maximum recursion depth exceeded)"]
+    assert [d.id for d in caught.value.documents] == ["note.txt"]
