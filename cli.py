@@ -94,7 +94,7 @@ class Context:
 
 
 def common_options(command):
-    """The options every command shares: --format, -o, --config, --quiet, --debug, and web pages'."""
+    """The options every command shares: --format, -o, --config, --quiet, --debug, and the web-page ones."""
 
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help="Output format.")
