@@ -33,12 +33,13 @@ class Context:
     """What every command receives from the shared options."""
 
     def __init__(self, fmt: str, output: str | None, config_path: str | None, quiet: bool,
-                 debug: bool) -> None:
+                 debug: bool, pages: dict | None = None) -> None:
         self.fmt = fmt
         self.output = output
         self.config_path = config_path
         self.quiet = quiet
         self.debug = debug
+        self.pages = pages or {}
         self._config = None
 
     def config(self):
@@ -46,14 +47,17 @@ class Context:
         if self._config is None:
             from comparer.config import load_config
 
-            self._config = load_config(self.config_path)
+            config = load_config(self.config_path)
+            if self.pages:  # flags win over the config file
+                config = config._replace(pages=config.pages._replace(**self.pages))
+            self._config = config
         return self._config
 
     def read(self, paths: tuple[str, ...]):
         """Read inputs, reporting each unreadable one on stderr; the rest go on."""
         from comparer.ingest import read_inputs
 
-        documents, problems = read_inputs(paths)
+        documents, problems = read_inputs(paths, self.config().pages)
         for problem in problems:
             click.echo(f"comparer: {problem}", err=True)
         return documents, problems
@@ -90,7 +94,7 @@ class Context:
 
 
 def common_options(command):
-    """The options every command shares: --format, -o, --config, --quiet, --debug."""
+    """The options every command shares: --format, -o, --config, --quiet, --debug, and the web-page ones."""
 
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help="Output format.")
@@ -100,9 +104,17 @@ def common_options(command):
                   help="YAML file with settings and extra aliases (see README).")
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar or notes on stderr.")
     @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+    @click.option("--html-mode", type=click.Choice(["article", "all"]), default=None,
+                  help="HTML pages: the article as a reader reads it (default), or all visible text.")
+    @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), metavar="DIR",
+                  help="Keep fetched pages in DIR; later runs send conditional requests (ETag, Last-Modified).")
+    @click.option("--save-pages", type=click.Path(file_okay=False), metavar="DIR",
+                  help="Write each fetched page to DIR, to keep what was compared.")
     @functools.wraps(command)
-    def wrapper(fmt, output, config_path, quiet, debug, **kwargs):
-        ctx = Context(fmt, output, config_path, quiet, debug)
+    def wrapper(fmt, output, config_path, quiet, debug, html_mode, cache_dir, save_pages, **kwargs):
+        pages = {key: value for key, value in
+                 (("html_mode", html_mode), ("cache", cache_dir), ("save_pages", save_pages)) if value}
+        ctx = Context(fmt, output, config_path, quiet, debug, pages)
         from comparer.errors import ComparerError
 
         try:
@@ -178,8 +190,8 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 def cli():
     """Compare news accounts of the same event: find copies, align claims, flag discrepancies.
 
-    PATH arguments are files, directories (read recursively: .txt .md .html .json .jsonl)
-    or - for stdin. Exit status: 0 nothing found, 1 discrepancies found, 2 trouble.
+    PATH arguments are files, directories (read recursively: .txt .md .html .htm .json
+    .jsonl), http(s) URLs or - for stdin. Exit status: 0 nothing found, 1 discrepancies found, 2 trouble.
     """
 
 

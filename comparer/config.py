@@ -183,6 +183,46 @@ class AlignConfig(_Checked, _AlignConfigFields):
         _check_range("align.lexical_weight", self.lexical_weight, 0.0, 1.0)
 
 
+class _PagesConfigFields(NamedTuple):
+    html_mode: str = "article"
+    cache: str = ""
+    save_pages: str = ""
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5
+    retries: int = 2
+    backoff: float = 1.0
+
+
+class PagesConfig(_Checked, _PagesConfigFields):
+    """Reading web pages: files ending .html/.htm, and pages fetched from http(s) URLs.
+
+    ``html_mode`` is ``article`` (the article body, as a reader reads it) or ``all`` (all visible
+    text). ``cache`` is a folder for fetched pages, revalidated with ETag/Last-Modified on the
+    next run; ``save_pages`` a folder where each fetched page is written. ``timeout`` (seconds)
+    bounds each connection and read and a whole download; ``max_bytes`` and ``max_redirects``
+    bound a page; a 429 or 5xx answer is retried ``retries`` times, waiting ``backoff`` seconds,
+    then twice as long each time.
+    """
+
+    __slots__ = ()
+
+    def check(self) -> None:
+        if self.html_mode not in HTML_MODES:
+            raise ConfigError(f"pages.html_mode must be one of {', '.join(HTML_MODES)}, got {self.html_mode!r}")
+        for name in ("cache", "save_pages"):
+            if not isinstance(getattr(self, name), str):
+                raise ConfigError(f"pages.{name} must be a folder path, got {getattr(self, name)!r}")
+        _check_range("pages.timeout", self.timeout, 0.001, 600.0)
+        _check_int("pages.max_bytes", self.max_bytes, 1, 2**31)
+        _check_int("pages.max_redirects", self.max_redirects, 0, 30)
+        _check_int("pages.retries", self.retries, 0, 10)
+        _check_range("pages.backoff", self.backoff, 0.0, 60.0)
+
+
+HTML_MODES = ("article", "all")
+
+
 class _ConfigFields(NamedTuple):
     aliases: dict[str, str]
     entity_types: dict[str, str]
@@ -190,6 +230,7 @@ class _ConfigFields(NamedTuple):
     dedup: DedupConfig
     cluster: ClusterConfig
     align: AlignConfig
+    pages: PagesConfig
 
 
 class Config(_ConfigFields):
@@ -202,18 +243,20 @@ class Config(_ConfigFields):
 
     def __new__(cls, aliases: dict[str, str] | None = None, entity_types: dict[str, str] | None = None,
                 capitals: dict[str, str] | None = None, dedup: DedupConfig | None = None,
-                cluster: ClusterConfig | None = None, align: AlignConfig | None = None):
+                cluster: ClusterConfig | None = None, align: AlignConfig | None = None,
+                pages: PagesConfig | None = None):
         return super().__new__(
             cls, dict(default_aliases()) if aliases is None else aliases,
             dict(default_entity_types()) if entity_types is None else entity_types,
             dict(default_capitals()) if capitals is None else capitals,
-            dedup or DedupConfig(), cluster or ClusterConfig(), align or AlignConfig())
+            dedup or DedupConfig(), cluster or ClusterConfig(), align or AlignConfig(),
+            pages or PagesConfig())
 
     def __hash__(self) -> int:  # aliases are a dict; identity is enough for caching
         return id(self)
 
 
-_SECTIONS = {"dedup": DedupConfig, "cluster": ClusterConfig, "align": AlignConfig}
+_SECTIONS = {"dedup": DedupConfig, "cluster": ClusterConfig, "align": AlignConfig, "pages": PagesConfig}
 _TOP_KEYS = ("aliases", "capitals", *_SECTIONS)
 
 

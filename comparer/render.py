@@ -79,6 +79,8 @@ def claims_view(report: Report) -> list[Table]:
         notes = [f"title: {doc.title}" if doc.title else "title: (none)",
                  f"published: {doc.published or 'unknown'}   event date: {doc.event_date or 'unknown'}"
                  + (f"   source: {doc.source}" if doc.source else "")]
+        if doc.url:
+            notes.append(f"url: {doc.url}")
         rows = []
         for claim in by_doc.get(doc.id, []):
             mentions = "\n".join(_mention_summary(m.to_dict()) for m in claim.mentions)
@@ -113,8 +115,10 @@ def report_view(report: Report) -> list[Table]:
     for event in report.extra.get("events", []):
         members = [docs[i] for i in event["documents"]]
         notes = tuple([event["why"]] if event.get("why") else [])
-        tables.append(Table(f"Event {event['id']}: sources", ("source", "title", "outlet", "published", "event date"),
-                            [(d.label, d.title, d.source, d.published, d.event_date) for d in members], notes))
+        tables.append(Table(f"Event {event['id']}: sources",
+                            ("source", "title", "outlet", "published", "event date", "url"),
+                            [(d.label, d.title, d.source, d.published, d.event_date, d.url) for d in members],
+                            notes))
         rows = []
         for discrepancy_id in event["discrepancies"]:
             d = found[discrepancy_id]
