@@ -44,6 +44,7 @@ class Link(NamedTuple):
     b: Claim
     score: float
     part: bool = False  # one claim holds the other's fact among others (one-to-few)
+    single: bool = False  # the only claims of two one-claim accounts
 
 
 def claim_features(index: ClaimIndex, claim: Claim) -> frozenset[str]:
@@ -186,7 +187,7 @@ def match_pair(matrix: list[list[float]], threshold: float) -> list[tuple[int, i
 
 
 def align(index: ClaimIndex, claims_by_doc: dict[str, list[Claim]], threshold: float,
-          lexical_weight: float) -> tuple[list[Link], list[Alignment]]:
+          lexical_weight: float, single_threshold: float | None = None) -> tuple[list[Link], list[Alignment]]:
     """Links between claims of every pair of documents, and the rows they form.
 
     Deterministic: documents are visited in the given order, ties go to the earlier claim.
@@ -198,8 +199,10 @@ def align(index: ClaimIndex, claims_by_doc: dict[str, list[Claim]], threshold: f
         for right_id in doc_ids[x + 1:]:
             left, right = claims_by_doc[left_id], claims_by_doc[right_id]
             matrix = score_matrix(index, left, right, lexical_weight, units)
-            pairs = match_pair(matrix, threshold)
-            links.extend(Link(left[i], right[j], matrix[i][j]) for i, j in pairs)
+            # Two one-claim accounts: each claim has no other to report, rarity weights say little.
+            single = len(left) == 1 and len(right) == 1 and single_threshold is not None
+            pairs = match_pair(matrix, single_threshold if single else threshold)
+            links.extend(Link(left[i], right[j], matrix[i][j], single=single) for i, j in pairs)
             links.extend(_parts(units, left, right, matrix, pairs, threshold))
     return links, rows(links, {d: k for k, d in enumerate(doc_ids)})
 

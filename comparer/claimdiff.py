@@ -154,6 +154,10 @@ _SPELLING = 85  # letters-only similarity of two spellings of one name ("Turk", 
 _NOT_LETTER = re.compile(r"[^a-z]+")
 
 
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
 def _letters(key: str) -> str:
     return _NOT_LETTER.sub("", key[2:])
 
@@ -172,6 +176,8 @@ def _unify(key: str, others: Sequence[str]) -> str:
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and (
                 words[0] == full[0] or (words[0][:3] == full[0][:3] and len(words[0]) > 2)):
             return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth"
+        if _initials(full) == key[2:] or _initials(words) == other[2:]:
+            return other  # "Internet Explorer" / "IE"
         if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING:
             return other  # "O'Neill" / "ONeills", "Visual Basic" / "VisualBasic"
     return key

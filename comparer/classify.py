@@ -183,7 +183,30 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
         return Finding(kind, "low" if weak else "medium", span_a, span_b,
                        f"{la} gives {_text(diff.a, span_a)!r} where {lb} gives {_text(diff.b, span_b)!r}: "
                        f"{noun} differs.")
+    ea = [u for u in change.a if u.kind == "entity"]
+    eb = [u for u in change.b if u.kind == "entity"]
+    if len(ea) == 1 and len(eb) == 1 and _same_type(ea, eb) and _same_role(diff, ea[0], eb[0]):
+        span_a, span_b = (ea[0].start, ea[0].end), (eb[0].start, eb[0].end)
+        return Finding("entity", "low" if weak else "medium", span_a, span_b,
+                       f"{la} names {_text(diff.a, span_a)!r} where {lb} names {_text(diff.b, span_b)!r}.")
     return None
+
+
+def _same_role(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
+    """Two names in the same role of differently worded claims: the same word just before
+    both ("in Norfolk", "in Norwalk"), and neither name found anywhere in the other claim."""
+    before_x = _previous_word(diff.units_a, x)
+    before_y = _previous_word(diff.units_b, y)
+    if before_x is None or before_x != before_y:
+        return False
+    keys_a = {u.key for u in diff.units_a}
+    keys_b = {u.key for u in diff.units_b}
+    return x.key not in keys_b and y.key not in keys_a
+
+
+def _previous_word(units: Sequence[Unit], unit: Unit) -> str | None:
+    k = units.index(unit)
+    return units[k - 1].key if k > 0 and units[k - 1].kind == "word" else None
 
 
 def _text(claim, span: tuple[int, int]) -> str:
@@ -193,18 +216,28 @@ def _text(claim, span: tuple[int, int]) -> str:
 def _same_measure(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
     """Two numbers of one quantity: the same unit, and the same counted word after them."""
     mx, my = x.mention, y.mention
-    if mx is None or my is None or mx.unit != my.unit or mx.label != my.label:
+    if mx is None or my is None or mx.label != my.label:
+        return False
+    if mx.unit != my.unit and _in_base(1.0, mx.unit)[0] != _in_base(1.0, my.unit)[0] \
+            and not (_is_noun_unit(mx.unit) or _is_noun_unit(my.unit)):
         return False
     return bool(_counted(diff.units_a, x) & _counted(diff.units_b, y))
 
 
+def _is_noun_unit(unit: str) -> bool:
+    """A counted noun read as a unit ("jobs"), or no unit: not a measure that converts."""
+    return not unit or (unit.isalpha() and unit.islower() and unit not in _unit_factors())
+
+
 def _counted(units: Sequence[Unit], number: Unit) -> set[str]:
-    """The content words right after a number, what it counts ("845,000 new jobs"), and the
-    one before it ("gained 845,000")."""
+    """The content words right after a number, what it counts ("845,000 new jobs"), the one
+    before it ("gained 845,000"), and a counted noun read as its unit ("870,000 jobs")."""
     k = units.index(number)
     after = [u.key for u in units[k + 1:k + 3] if u.content and u.kind == "word"]
     before = [u.key for u in units[max(0, k - 2):k] if u.content and u.kind == "word"][-1:]
-    return set(after + before)
+    unit = number.mention.unit if number.mention else ""
+    noun = [stem(unit.lower())] if unit.isalpha() and unit.islower() else []
+    return set(after + before + noun)
 
 
 def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
@@ -224,12 +257,14 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
         for qb in quotes_b:
             wa, wb = _window(diff.units_a, qa), _window(diff.units_b, qb)
             short_a, short_b = len(wa) <= _PARTIAL_QUOTE < len(wb), len(wb) <= _PARTIAL_QUOTE < len(wa)
-            # Read on only where the short quotation opens the other one ("the cornerstone of").
-            if short_a and wa and wa[0].key in [u.key for u in wb[:2]]:
+            # Read on only where the short quotation opens the other one ("the cornerstone of"),
+            # and not where the claim's quotation goes on after an attribution ('"By its
+            # actions," Lieberman said, "the ...').
+            if short_a and wa and wa[0].key in [u.key for u in wb[:2]] and not _resumes(quotes_a, qa):
                 wa = _window(diff.units_a, qa, len(wb))
             else:
                 short_a = False
-            if short_b and wb and wb[0].key in [u.key for u in wa[:2]]:
+            if short_b and wb and wb[0].key in [u.key for u in wa[:2]] and not _resumes(quotes_b, qb):
                 wb = _window(diff.units_b, qb, len(wa))
             else:
                 short_b = False
@@ -273,6 +308,11 @@ def _same_words(matcher: difflib.SequenceMatcher, len_a: int, len_b: int) -> boo
     shorter = min(len_a, len_b)
     longest = max((b.size for b in blocks), default=0)
     return longest >= min(3, shorter) and sum(b.size for b in blocks) >= _QUOTE_SHARE * shorter
+
+
+def _resumes(quotes, quote) -> bool:
+    """Whether another quotation of the claim follows this one closely (an interrupted quote)."""
+    return any(0 <= q.start - quote.end <= 40 for q in quotes if q is not quote)
 
 
 def _window(units: Sequence[Unit], quote, length: int = 0) -> list[Unit]:

@@ -164,6 +164,7 @@ class _AlignConfigFields(NamedTuple):
     threshold: float = 0.25
     weak_threshold: float = 0.3
     lexical_weight: float = 0.2
+    single_threshold: float = 0.1
 
 
 class AlignConfig(_Checked, _AlignConfigFields):
@@ -172,7 +173,8 @@ class AlignConfig(_Checked, _AlignConfigFields):
     Claims are matched one to one, best scores first, down to ``threshold``. A match
     scoring under ``weak_threshold`` is weak: what differs in it is reported as ``low``.
     ``lexical_weight`` is the share of RapidFuzz's token-set ratio in the score (the rest
-    is rarity-weighted overlap of words, canonical entities and numbers).
+    is rarity-weighted overlap of words, canonical entities and numbers). Two accounts of one
+    claim each have no other claim to report: their claims match at ``single_threshold``.
     """
 
     __slots__ = ()
@@ -180,6 +182,7 @@ class AlignConfig(_Checked, _AlignConfigFields):
     def check(self) -> None:
         _check_range("align.threshold", self.threshold, 0.0, 1.0)
         _check_range("align.weak_threshold", self.weak_threshold, 0.0, 1.0)
+        _check_range("align.single_threshold", self.single_threshold, 0.0, 1.0)
         _check_range("align.lexical_weight", self.lexical_weight, 0.0, 1.0)
 
 

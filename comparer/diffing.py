@@ -55,11 +55,12 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
         by_doc[claim.document].append(claim)
     labels = {d.id: d.label or d.id for d in docs}
     index = ClaimIndex(config.capitals, labels)
-    links, rows = align(index, by_doc, config.align.threshold, config.align.lexical_weight)
+    links, rows = align(index, by_doc, config.align.threshold, config.align.lexical_weight,
+                        config.align.single_threshold)
     texts = {d.id: d.text for d in docs}
     rank = {d.id: k for k, d in enumerate(docs)}
     out: dict[str, Discrepancy] = {}
-    for link, finding in _findings(index, links, config.align.weak_threshold):
+    for link, finding in _findings(index, links, config.align.threshold, config.align.weak_threshold):
         item = _discrepancy(finding, link.a, link.b, texts)
         out.setdefault(item.id, item)
     for claim, missing in omissions(index, by_doc, links):
@@ -76,8 +77,13 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
 _AFTER_QUOTES = frozenset({"modality", "wording"})
 
 
-def _findings(index: ClaimIndex, links: list[Link], weak_threshold: float) -> list[tuple[Link, Finding]]:
-    """Every change of every matched pair, typed: one discrepancy per change at most."""
+def _findings(index: ClaimIndex, links: list[Link], threshold: float,
+              weak_threshold: float) -> list[tuple[Link, Finding]]:
+    """Every change of every matched pair, typed: one discrepancy per change at most.
+
+    A match under ``weak_threshold`` is weak and its differences are ``low``; two one-claim
+    accounts, matched at a lower threshold, are weak under the ordinary ``threshold``.
+    """
     found = []
     for link in links:
         if link.a.text == link.b.text:
@@ -88,7 +94,7 @@ def _findings(index: ClaimIndex, links: list[Link], weak_threshold: float) -> li
         first, second = (link.b, link.a) if flip else (link.a, link.b)
         pair = diff_claims(index, first, second)
         labels = (index.label(first.document), index.label(second.document))
-        weak = link.score < weak_threshold
+        weak = link.score < (threshold if link.single else weak_threshold)
         typed = [f for f in (classify(pair, change, labels, weak) for change in pair.changes) if f is not None]
         taken = [f for f in typed if f.kind not in _AFTER_QUOTES]
         # Quotations compared word for word, and names swapped between lists, where no change
