@@ -33,8 +33,9 @@ class Context:
     """What every command receives from the shared options."""
 
     def __init__(self, fmt: str, output: str | None, config_path: str | None, quiet: bool,
-                 debug: bool, pages: dict | None = None) -> None:
+                 debug: bool, pages: dict | None = None, show_all: bool = False) -> None:
         self.fmt = fmt
+        self.show_all = show_all
         self.output = output
         self.config_path = config_path
         self.quiet = quiet
@@ -83,7 +84,7 @@ class Context:
         from comparer.output import write_atomically
         from comparer.render import render
 
-        text = render(report, self.fmt, view)
+        text = render(report, self.fmt, view, show_all=self.show_all)
         if self.output:
             write_atomically(self.output, text)
             if not self.quiet:
@@ -104,6 +105,9 @@ def common_options(command):
                   help="YAML file with settings and extra aliases (see README).")
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar or notes on stderr.")
     @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+    @click.option("--all", "show_all", is_flag=True,
+                  help="Table, Markdown and HTML: show low-severity discrepancies too (JSON, YAML and CSV "
+                       "always hold every one).")
     @click.option("--html-mode", type=click.Choice(["article", "all"]), default=None,
                   help="HTML pages: the article as a reader reads it (default), or all visible text.")
     @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), metavar="DIR",
@@ -111,10 +115,10 @@ def common_options(command):
     @click.option("--save-pages", type=click.Path(file_okay=False), metavar="DIR",
                   help="Write each fetched page to DIR, to keep what was compared.")
     @functools.wraps(command)
-    def wrapper(fmt, output, config_path, quiet, debug, html_mode, cache_dir, save_pages, **kwargs):
+    def wrapper(fmt, output, config_path, quiet, debug, show_all, html_mode, cache_dir, save_pages, **kwargs):
         pages = {key: value for key, value in
                  (("html_mode", html_mode), ("cache", cache_dir), ("save_pages", save_pages)) if value}
-        ctx = Context(fmt, output, config_path, quiet, debug, pages)
+        ctx = Context(fmt, output, config_path, quiet, debug, pages, show_all)
         from comparer.errors import ComparerError
 
         try:

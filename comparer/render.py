@@ -24,8 +24,16 @@ class Table(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-def render(report: Report, fmt: str, view: str = "claims", width: int | None = None) -> str:
-    """Render ``report`` in ``fmt`` for the command ``view`` ("claims", "diff", "cluster", ...)."""
+def render(report: Report, fmt: str, view: str = "claims", width: int | None = None,
+           show_all: bool = False) -> str:
+    """Render ``report`` in ``fmt`` for the command ``view`` ("claims", "diff", "cluster", ...).
+
+    The views a person reads (table, Markdown, HTML) show discrepancies of medium and high
+    severity unless ``show_all``; the data formats (JSON, YAML, CSV) always hold every one.
+    """
+    hidden = 0
+    if fmt in _READ_VIEWS and not show_all:
+        report, hidden = _without_low(report)
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
@@ -39,6 +47,9 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
     if fmt == "csv" and view in ("report", "diff"):
         return _csv([discrepancy_table(report)])
     tables = _view(view)(report)
+    if hidden and tables:
+        first = tables[0]
+        tables[0] = first._replace(notes=(*first.notes, f"{hidden} of low severity not shown (--all shows them)"))
     if fmt == "csv":
         return _csv(tables)
     if fmt == "html":
@@ -50,6 +61,23 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
 
         return _terminal(tables, width or shutil.get_terminal_size((120, 24)).columns)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+_READ_VIEWS = frozenset({"table", "markdown", "html"})
+
+
+def _without_low(report: Report) -> tuple[Report, int]:
+    """The report without its low-severity discrepancies, and how many were left out."""
+    kept = tuple(d for d in report.discrepancies if d.severity != "low")
+    hidden = len(report.discrepancies) - len(kept)
+    if not hidden:
+        return report, 0
+    ids = {d.id for d in kept}
+    extra = dict(report.extra)
+    if "events" in extra:
+        extra["events"] = [{**e, "discrepancies": [i for i in e["discrepancies"] if i in ids]}
+                           for e in extra["events"]]
+    return report._replace(discrepancies=kept, extra=extra), hidden
 
 
 # --- views ---------------------------------------------------------------------------------
@@ -211,12 +239,15 @@ def _cell(value: Any) -> str:
 
 
 def _terminal(tables: list[Table], width: int) -> str:
+    import textwrap
+
     from tabulate import tabulate
 
     out = []
     for table in tables:
         out.append(table.title)
-        out.extend(f"  {note}" for note in table.notes)
+        for note in table.notes:  # notes wrap to the width too
+            out.extend(textwrap.wrap(note, width=max(20, width - 2), initial_indent="  ", subsequent_indent="    "))
         if table.rows:
             out.append(tabulate(_wrapped(table, width), headers=table.headers, tablefmt="simple_grid", disable_numparse=True))
         else:
