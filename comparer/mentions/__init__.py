@@ -7,7 +7,7 @@ import functools
 
 from comparer.config import Config
 from comparer.mentions.cues import find_cues
-from comparer.mentions.dates import find_dates
+from comparer.mentions.dates import find_dates, find_times
 from comparer.mentions.entities import Gazetteer, capitalised_mid_sentence, find_entities, lower_case_words
 from comparer.mentions.numbers import find_numbers
 from comparer.mentions.quotes import find_quotes
@@ -48,6 +48,7 @@ def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...
         entities = [_resolve_surname(m, surnames) for m in entities]
         mentions: list[Mention] = list(entities)
         dates = [m.shifted(piece.start) for m in find_dates(piece.text, doc.published)]
+        dates += [t.shifted(piece.start) for t in find_times(piece.text) if not _overlaps(t.shifted(piece.start), dates)]
         mentions += dates
         mentions += [m.shifted(piece.start) for m in find_numbers(piece.text)
                      if m.label != "year" and not _overlaps(m.shifted(piece.start), dates)]

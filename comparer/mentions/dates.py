@@ -167,6 +167,27 @@ def _relative(m: re.Match[str], published: dt.date) -> str | None:
     return (published + dt.timedelta(days=step * (7 if unit == "week" else 1))).isoformat()
 
 
+# Clock times: "10:56 a.m.", "4 p.m.", "16:30". A time of day is part of when something happened.
+_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)"
+                   r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b")
+
+
+def find_times(text: str) -> list[Mention]:
+    """Clock times (kind "date", label "time", value "HH:MM" on a 24-hour clock)."""
+    out = []
+    for m in _TIME.finditer(text):
+        if m.group("h24") is not None:
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+        else:
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            if not 1 <= hour <= 12 or minute > 59:
+                continue
+            hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
+        end = m.end()
+        out.append(Mention("date", m.start(), end, text[m.start():end], f"{hour:02d}:{minute:02d}", "", "time"))
+    return out
+
+
 def find_dates(text: str, published: dt.date | None = None) -> list[Mention]:
     """All date expressions in ``text``, sorted; offsets are relative to ``text``."""
     if isinstance(published, dt.datetime):
