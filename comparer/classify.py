@@ -21,6 +21,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from comparer.claimdiff import Change, ClaimDiff, Unit
 from comparer.mentions.dates import is_calendar_word
 from comparer.textunits import stem, stopwords
@@ -114,7 +116,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     ea = [u for u in ua if u.kind == "entity"]
     eb = [u for u in ub if u.kind == "entity"]
     if ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub) \
-            and text_a.lower() != text_b.lower() and _same_type(ea, eb):
+            and not _spelling_variant(text_a, text_b) and _same_type(ea, eb):
         if _speaker_swap(diff, ea, eb):
             return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
         return found("entity", "high", f"{la} names {text_a!r} where {lb} names {text_b!r}.")
@@ -192,12 +194,15 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
     return None
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _same_role(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
     """Two names in the same role of differently worded claims: the same word just before
     both ("in Norfolk", "in Norwalk"), and neither name found anywhere in the other claim."""
     before_x = _previous_word(diff.units_a, x)
     before_y = _previous_word(diff.units_b, y)
-    if before_x is None or before_x != before_y:
+    if before_x is None or before_x != before_y or before_x in _ARTICLES:
         return False
     keys_a = {u.key for u in diff.units_a}
     keys_b = {u.key for u in diff.units_b}
@@ -255,6 +260,8 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
     out: list[Finding] = []
     for qa in quotes_a:
         for qb in quotes_b:
+            if qa.value and qb.value and str(qa.value).lower() != str(qb.value).lower():
+                continue  # words of two speakers are two quotations
             wa, wb = _window(diff.units_a, qa), _window(diff.units_b, qb)
             short_a, short_b = len(wa) <= _PARTIAL_QUOTE < len(wb), len(wb) <= _PARTIAL_QUOTE < len(wa)
             # Read on only where the short quotation opens the other one ("the cornerstone of"),
@@ -284,6 +291,9 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
                 if i2 - i1 > _SLOT or j2 - j1 > _SLOT:
                     continue
                 ua, ub = tuple(wa[i1:i2]), tuple(wb[j1:j2])
+                if ua and ub and _spelling_variant(_text(diff.a, (ua[0].start, ua[-1].end)),
+                                                   _text(diff.b, (ub[0].start, ub[-1].end))):
+                    continue
                 span_a = _quote_side(diff.a, qa, ua, wa[min(i2, len(wa) - 1)], short_a, not ub)
                 span_b = _quote_side(diff.b, qb, ub, wb[min(j2, len(wb) - 1)], short_b, not ua)
                 # Where one side was read on from a short quotation, the other side's span
@@ -308,6 +318,27 @@ def _same_words(matcher: difflib.SequenceMatcher, len_a: int, len_b: int) -> boo
     shorter = min(len_a, len_b)
     longest = max((b.size for b in blocks), default=0)
     return longest >= min(3, shorter) and sum(b.size for b in blocks) >= _QUOTE_SHARE * shorter
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    """Two spellings of the same words: a censored or variant spelling ("Momma", "Mama"),
+    or a spoken form and its written one ("gonna", "going to")."""
+    lx, ly = _LETTERS.sub("", x.lower()), _LETTERS.sub("", y.lower())
+    if lx == ly or (min(len(lx), len(ly)) >= 4 and fuzz.ratio(lx, ly) >= _SPELLING):
+        return True
+    spoken = _colloquial()
+    return spoken.get(" ".join(x.lower().split())) == " ".join(y.lower().split()) or \
+        spoken.get(" ".join(y.lower().split())) == " ".join(x.lower().split())
+
+
+_SPELLING = 85
+_LETTERS = re.compile(r"[^a-z]+")
+
+
+@functools.cache
+def _colloquial() -> dict[str, str]:
+    return {spoken.strip(): written.strip() for spoken, _, written in
+            (line.partition("=") for line in lines("colloquial"))}
 
 
 def _resumes(quotes, quote) -> bool:

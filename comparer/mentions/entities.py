@@ -151,7 +151,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterabl
             after_title = True
             i += 1
             continue
-        if lower in _COMMON or (i == 0 and lower in lower_words):
+        if lower in _COMMON or lower.split("'")[0] in _COMMON or (i == 0 and lower in lower_words):
             after_title = False  # a word the document writes in lower case opens no name
             i += 1
             continue
@@ -234,9 +234,13 @@ def capitalised_mid_sentence(text: str) -> set[str]:
     seen: set[str] = set()
     previous = "."
     prose = "\n".join(line for line in text.split("\n") if not is_headline_case(line))
+    previous_end = 0
     for match in TOKEN.finditer(prose):
         word = match.group()
-        if word[:1].isupper() and previous not in {".", "!", "?", "“", "\"", ":", "\n"}:
+        if "\n" in prose[previous_end:match.start()]:
+            previous = "\n"  # a new line starts a sentence
+        if word[:1].isupper() and previous not in {".", "!", "?", "“", "\"", "‘", "'", ":", "\n"}:
             seen.add(word)
         previous = word
+        previous_end = match.end()
     return seen
