@@ -583,3 +583,48 @@ def _paired(extra_a: list[Unit], extra_b: list[Unit], shared: int) -> list[tuple
             if words_x & set(y.key[2:].split()):
                 pairs.append((x, y))
     return pairs
+
+
+# "quantum, semiconductors and AI": three items or more, of one to three words each.
+_ITEM = r"[^\W\d_][\w’'&-]*(?: [^\W\d_][\w’'&-]*){0,2}"
+_LIST = re.compile(rf"(?:{_ITEM}, )+{_ITEM},? (?:and|or) {_ITEM}")
+
+
+def list_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
+    """Enumerations that share an item but differ in others ("quantum, semiconductors and AI"
+    against "quantum, energy and startups"): one ``list`` discrepancy per pair of lists, its spans
+    the whole lists. Lists of names are compared name for name by ``enumeration_swaps``."""
+    lists_a, lists_b = _lists(diff.a), _lists(diff.b)
+    out = []
+    la, lb = labels
+    for span_a, items_a in lists_a:
+        for span_b, items_b in lists_b:
+            shared = items_a & items_b
+            if not shared or items_a == items_b or not (items_a - items_b and items_b - items_a):
+                continue
+            out.append(Finding("list", "low" if weak else "medium", span_a, span_b,
+                               f"{la} lists {_text(diff.a, span_a)!r} where {lb} lists "
+                               f"{_text(diff.b, span_b)!r}."))
+    return out
+
+
+def _lists(claim) -> list[tuple[tuple[int, int], frozenset[str]]]:
+    function = stopwords()
+    out = []
+    for m in _LIST.finditer(claim.text):
+        items = re.split(r",\s*(?:and |or )?|,? (?:and|or) ", m.group())
+        # The pattern takes up to three words for the first item: keep as many as the others have.
+        width = max(len(item.split()) for item in items[1:-1] or items[1:])
+        first = items[0].split()[-width:]
+        start = m.start() + len(items[0]) - len(" ".join(first))
+        items[0] = " ".join(first)
+        # Where an item ends or starts is least sure at the list's edges: the first item is
+        # known by its last word, the last by its first, the others by their letters.
+        words = [[w for w in re.findall(r"[\w’']+", item.lower()) if w not in function] for item in items]
+        keys = frozenset([stem(words[0][-1]) if words[0] else "",
+                          *(_LETTERS.sub("", "".join(w)) for w in words[1:-1]),
+                          stem(words[-1][0]) if words[-1] else ""])
+        keys = frozenset(k for k in keys if k)
+        if len(keys) >= 3:
+            out.append(((claim.start + start, claim.start + m.end()), keys))
+    return out
