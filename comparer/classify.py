@@ -238,7 +238,7 @@ def _counted(units: Sequence[Unit], number: Unit) -> set[str]:
     """The content words right after a number, what it counts ("845,000 new jobs"), the one
     before it ("gained 845,000"), and a counted noun read as its unit ("870,000 jobs")."""
     k = units.index(number)
-    after = [u.key for u in units[k + 1:k + 3] if u.content and u.kind == "word"]
+    after = [u.key for u in units[k + 1:k + 5] if u.content and u.kind == "word"][:2]
     before = [u.key for u in units[max(0, k - 2):k] if u.content and u.kind == "word"][-1:]
     unit = number.mention.unit if number.mention else ""
     noun = [stem(unit.lower())] if unit.isalpha() and unit.islower() else []
