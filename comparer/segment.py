@@ -196,8 +196,8 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
 def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int) -> bool:
     """Split at ";" only where both sides are clause-sized, so lists of items stay whole."""
     head = text[piece_start:at]
-    # Not inside brackets: "(born 1987; died 2010)", or treebank "-LRB- ... ; ... -RRB-".
-    if head.count("(") + head.count("-LRB-") > head.count(")") + head.count("-RRB-"):
+    # Not inside brackets: "(born 1987; died 2010)".
+    if head.count("(") > head.count(")"):
         return False
     before = head.split()
     after = text[cut:end].split()
