@@ -315,6 +315,10 @@ def default_entity_types() -> dict[str, str]:
     return _defaults()[1]
 
 
+# A config with a large alias table is some hundred kilobytes.
+MAX_CONFIG_CHARS = 20_000_000
+
+
 def load_config(path: str | os.PathLike[str] | None) -> Config:
     """Read a YAML config (``yaml.safe_load``); unknown keys are rejected with the valid ones listed.
 
@@ -323,20 +327,19 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
     """
     if path is None:
         return Config()
-    import yaml
+    from comparer import safe_yaml
 
     path = os.fspath(path)
     try:
         with open(path, encoding="utf-8") as handle:
-            raw = yaml.safe_load(handle.read())
+            raw = safe_yaml.load(handle.read(), max_chars=MAX_CONFIG_CHARS, what="config")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}: config is not valid YAML{where}") from None
+    except safe_yaml.YAMLProblem as exc:
+        where = f" at line {exc.line}" if exc.line else ""
+        raise ConfigError(f"{path}: config is not valid YAML{where} ({exc.message})") from None
     return config_from_dict(raw if raw is not None else {}, source=str(path))
 
 

@@ -5,6 +5,8 @@ tabular formats are built from the views below, one list of tables per command.
 """
 
 import json
+import math
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -27,7 +29,11 @@ class Table(NamedTuple):
 def render(report: Report, fmt: str, view: str = "claims", width: int | None = None) -> str:
     """Render ``report`` in ``fmt`` for the command ``view`` ("claims", "diff", "cluster", ...)."""
     if fmt == "json":
-        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        data = report.to_dict()
+        try:
+            return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        except ValueError:  # a number too large for a float ("1e308 billion"): JSON has no Infinity
+            return json.dumps(_finite(data), ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
         import yaml
 
@@ -50,6 +56,17 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
 
         return _terminal(tables, width or shutil.get_terminal_size((120, 24)).columns)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every infinite or NaN float replaced by None (JSON's null)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
 
 
 # --- views ---------------------------------------------------------------------------------
@@ -79,6 +96,12 @@ def claims_view(report: Report) -> list[Table]:
         notes = [f"title: {doc.title}" if doc.title else "title: (none)",
                  f"published: {doc.published or 'unknown'}   event date: {doc.event_date or 'unknown'}"
                  + (f"   source: {doc.source}" if doc.source else "")]
+        cut = [f"#{c.index}" for c in by_doc.get(doc.id, []) if c.cut]
+        if cut:
+            from comparer.segment import MAX_CLAIM_WORDS
+
+            notes.append(f"claims {', '.join(cut)} are parts of sentences longer than {MAX_CLAIM_WORDS} words, "
+                         f"cut at clause boundaries")
         rows = []
         for claim in by_doc.get(doc.id, []):
             mentions = "\n".join(_mention_summary(m.to_dict()) for m in claim.mentions)
@@ -211,14 +234,27 @@ def _terminal(tables: list[Table], width: int) -> str:
 
     out = []
     for table in tables:
-        out.append(table.title)
-        out.extend(f"  {note}" for note in table.notes)
+        out.append(printable(table.title))
+        out.extend(f"  {printable(note)}" for note in table.notes)
         if table.rows:
-            out.append(tabulate(_wrapped(table, width), headers=table.headers, tablefmt="simple_grid", disable_numparse=True))
+            rows = [[printable(cell, keep="\n") for cell in row] for row in _wrapped(table, width)]
+            out.append(tabulate(rows, headers=table.headers, tablefmt="simple_grid", disable_numparse=True))
         else:
             out.append("  (nothing)")
         out.append("")
     return "\n".join(out)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, keep: str = "") -> str:
+    r"""``text`` for a terminal: control characters (escape sequences) shown as ``\x1b``, not obeyed.
+
+    >>> printable("id\x1b[2J")
+    'id\\x1b[2J'
+    """
+    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else f"\\x{ord(m.group()):02x}", text)
 
 
 def _wrapped(table: Table, width: int) -> list[list[str]]:
@@ -251,8 +287,13 @@ def _wrapped(table: Table, width: int) -> list[list[str]]:
     return rows
 
 
+def _markdown_text(value: Any) -> str:
+    """Document text for Markdown: raw HTML in it (``<script>``) is shown, never passed through."""
+    return _cell(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _markdown_cell(value: Any) -> str:
-    return _cell(value).replace("|", "\\|").replace("\n", "<br>")
+    return _markdown_text(value).replace("|", "\\|").replace("\n", "<br>")
 
 
 def _markdown(tables: list[Table]) -> str:
@@ -260,8 +301,8 @@ def _markdown(tables: list[Table]) -> str:
 
     out = []
     for table in tables:
-        out.append(f"## {table.title}\n")
-        out.extend(f"- {note}" for note in table.notes)
+        out.append(f"## {_markdown_text(table.title)}\n")
+        out.extend(f"- {_markdown_text(note)}" for note in table.notes)
         if table.notes:
             out.append("")
         if table.rows:
@@ -280,11 +321,19 @@ def _csv(tables: list[Table]) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    headers = tables[0].headers if tables else ()
+    # Tables with other columns share one header: the union of their column names, in order of
+    # appearance; each row fills its own table's columns and leaves the others empty.
+    headers: list[str] = []
+    for table in tables:
+        headers.extend(h for h in table.headers if h not in headers)
     writer.writerow(("table", *headers))
     for table in tables:
+        where = [headers.index(h) for h in table.headers]
         for row in table.rows:
-            writer.writerow((table.title, *(_cell(v) for v in row)))
+            cells = [""] * len(headers)
+            for i, value in zip(where, row):
+                cells[i] = _cell(value)
+            writer.writerow((table.title, *cells))
     return buffer.getvalue()
 
 

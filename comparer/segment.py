@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from comparer import regex_cache
 
+# Longer sentences are cut into claims of at most this many words (see ``_capped``).
+MAX_CLAIM_WORDS = 300
 # Abbreviations that precede a name or number: never the end of a sentence.
 _TITLES = frozenset("""
 mr mrs ms mx dr prof gov sen rep gen lt col sgt cpl capt cmdr adm maj pres supt det insp rev fr st
@@ -51,6 +53,10 @@ _LINE = regex_cache.compile(r"[^\n]*")
 _SENTENCE_END = regex_cache.compile(r"[.!?:\"”’)]\s*$")
 _QUOTED = regex_cache.compile(r"“[^”“]*”|\"[^\"]*\"")
 _NEXT_WORD = regex_cache.compile(r"[\"“'‘(]*([A-Za-z]+)")
+_NON_SPACE = regex_cache.compile(r"\S")
+_WORD_END = regex_cache.compile(r"\S+")
+_CLAUSE_ENDS = frozenset(",;:—–")
+_FOUR_WORDS = regex_cache.compile(r"\s*\S+\s+\S+\s+\S+\s+\S")
 
 
 class Piece(NamedTuple):
@@ -60,13 +66,15 @@ class Piece(NamedTuple):
     end: int
     text: str
     speaker: str = ""
+    cut: bool = False  # a longer sentence was cut here (``MAX_CLAIM_WORDS``)
 
 
 def split_claims(text: str) -> list[Piece]:
     """Split ``text`` into claims with exact offsets, dropping page furniture.
 
-    >>> [p.text for p in split_claims("Mr. Biden met the U.S. team. They agreed; talks resume Monday.")]
-    ['Mr. Biden met the U.S. team.', 'They agreed;', 'talks resume Monday.']
+    >>> [p.text for p in split_claims("Mr. Biden met the U.S. team. They agreed on a plan; "
+    ...                               "talks will resume on Monday. Both sides agreed; talks resume.")]
+    ['Mr. Biden met the U.S. team.', 'They agreed on a plan;', 'talks will resume on Monday.', 'Both sides agreed; talks resume.']
     """
     pieces: list[Piece] = []
     for p_start, p_end in _paragraphs(text):
@@ -75,11 +83,41 @@ def split_claims(text: str) -> list[Piece]:
         if label and _is_speaker_label(label):
             speaker = (label.group("s") or label.group("n") or label.group("caps")).strip()
             p_start = label.end()
-        for start, end in _sentences(text, p_start, p_end):
-            piece = Piece(start, end, text[start:end], speaker)
-            if not is_furniture(piece.text):
-                pieces.append(piece)
+        for sentence_start, sentence_end in _sentences(text, p_start, p_end):
+            for start, end, cut in _capped(text, sentence_start, sentence_end):
+                piece = Piece(start, end, text[start:end], speaker, cut)
+                if not is_furniture(piece.text):
+                    pieces.append(piece)
     return pieces
+
+
+def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """A sentence as claims of at most ``MAX_CLAIM_WORDS`` words, cut at clause boundaries.
+
+    Comparing two claims costs the product of their lengths; a "sentence" of thousands of words
+    (a list, a table flattened into text) is no checkable statement anyway. A cut falls after the
+    last ",", ";", ":" or dash in the second half of the allowed words, else at the word limit.
+
+    >>> text = "a b, " * 200
+    >>> [len(text[s:e].split()) for s, e, _ in _capped(text, 0, len(text))]
+    [300, 100]
+    """
+    words = [m.end() for m in _WORD_END.finditer(text, start, end)]
+    if len(words) <= MAX_CLAIM_WORDS:
+        yield start, end, False
+        return
+    first = 0  # index of the piece's first word
+    while len(words) - first > MAX_CLAIM_WORDS:
+        last = first + MAX_CLAIM_WORDS - 1
+        cut_at = last
+        for i in range(last, first + MAX_CLAIM_WORDS // 2, -1):
+            if text[words[i] - 1] in _CLAUSE_ENDS:
+                cut_at = i
+                break
+        piece_end = words[cut_at]
+        yield from ((s, e, True) for s, e in _trimmed(text, start, piece_end))
+        start, first = piece_end, cut_at + 1
+    yield from ((s, e, True) for s, e in _trimmed(text, start, end))
 
 
 def is_furniture(sentence: str) -> bool:
@@ -148,12 +186,19 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence (and ";" part) boundaries inside one paragraph, not splitting open quotes."""
     piece_start = start
     quote_closes = _quote_spans(text, start, end)
+    # Quote spans are sorted and disjoint, and candidates come in order: one pointer walks both,
+    # so a long paragraph costs time in proportion to its length.
+    next_quote = 0
+    brackets = [-1, 0]  # [up to where, how many open] in the current piece, for _split_semicolon
     for match in _CANDIDATE.finditer(text, start, end):
         cut = match.end()
-        if any(q_start < match.start() < q_end - 1 for q_start, q_end in quote_closes):
+        at = match.start()
+        while next_quote < len(quote_closes) and quote_closes[next_quote][1] - 1 <= at:
+            next_quote += 1
+        if next_quote < len(quote_closes) and quote_closes[next_quote][0] < at:
             continue
         if match.group().startswith(";"):
-            if not _split_semicolon(text, piece_start, match.start(), cut, end):
+            if not _split_semicolon(text, piece_start, match.start(), cut, end, brackets):
                 continue
         elif not _is_boundary(text, match, end):
             continue
@@ -171,10 +216,11 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
-    after = text[match.end():end].lstrip()
-    if not after:
+    # The first character after the spaces, found without slicing the rest of the paragraph.
+    found = _NON_SPACE.search(text, match.end(), end)
+    if found is None:
         return True
-    first = after[0]
+    first = found.group()
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
         return False
     punct = match.group()
@@ -184,7 +230,7 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     if word is None:
         return True
     token = word.group(1).lower()
-    next_word = _NEXT_WORD.match(after)
+    next_word = _NEXT_WORD.match(text, found.start(), end)
     starter = bool(next_word) and next_word.group(1).lower() in _STARTERS
     if token in _TITLES:
         return False
@@ -195,12 +241,19 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     return True
 
 
-def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int) -> bool:
-    """Split at ";" only where both sides are clause-sized, so lists of items stay whole."""
-    head = text[piece_start:at]
+def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int, brackets: list[int]) -> bool:
+    """Split at ";" only where both sides are clause-sized, so lists of items stay whole.
+
+    ``brackets`` carries the count of open brackets from one ";" of a piece to the next, and the
+    word counts look at four words only: a paragraph of many ";" is read once, not once per ";".
+    """
+    if brackets[0] < piece_start:
+        brackets[:] = [piece_start, 0]
     # Not inside brackets: "(born 1987; died 2010)", or treebank "-LRB- ... ; ... -RRB-".
-    if head.count("(") + head.count("-LRB-") > head.count(")") + head.count("-RRB-"):
+    since = brackets[0]
+    brackets[1] += (text.count("(", since, at) + text.count("-LRB-", since, at)
+                    - text.count(")", since, at) - text.count("-RRB-", since, at))
+    brackets[0] = at
+    if brackets[1] > 0:
         return False
-    before = head.split()
-    after = text[cut:end].split()
-    return len(before) >= 4 and len(after) >= 4
+    return bool(_FOUR_WORDS.match(text, piece_start, at)) and bool(_FOUR_WORDS.match(text, cut, end))

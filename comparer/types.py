@@ -63,6 +63,7 @@ class Claim(NamedTuple):
     end: int
     text: str
     mentions: tuple[Mention, ...] = ()
+    cut: bool = False  # part of a sentence too long for one claim (segment.MAX_CLAIM_WORDS)
 
     def of_kind(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
@@ -72,6 +73,8 @@ class Claim(NamedTuple):
                                "end": self.end, "text": self.text}
         if with_mentions:
             out["mentions"] = [m.to_dict() for m in self.mentions]
+        if self.cut:
+            out["cut"] = True
         return out
 
 

@@ -43,7 +43,7 @@ def test_output_file_is_written(tmp_path):
 
 def test_bad_input_exits_2_names_file_and_keeps_the_rest(tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe bad")
+    bad.write_bytes(b"\xff\xfd bad")
     result = run_cli("claims", bad, SEED["002"], "--format", "json")
     assert result.exit_code == 2
     data = json.loads(result.stdout)
@@ -62,7 +62,7 @@ def test_bad_jsonl_line_error_names_the_line(tmp_path):
 
 
 @pytest.mark.parametrize("content,message", [
-    ("aliases: [unclosed", "config is not valid YAML at line 1"),
+    ("aliases: [unclosed", "config is not valid YAML at line 2 (did not find expected ',' or ']')"),
     ("colour: red\n", "unknown key 'colour'; valid keys are aliases, capitals, dedup, cluster, align"),
     ("dedup:\n  threshold: 1.5\n", "dedup.threshold must be in [0.0, 1.0], got 1.5"),
     ("aliases:\n  place: [x]\n", "aliases.place must map canonical names to lists of aliases"),

@@ -37,11 +37,13 @@ __all__ = ["open_store", "add", "match", "find_copies", "stored_clusters", "stor
            "AddResult", "StoreError", "FORMAT_VERSION", "NewDocument"]
 
 
-def open_store(url_or_path: str, scheme: Scheme | None = None, config: Config | None = None):
+def open_store(url_or_path: str, scheme: Scheme | None = None, config: Config | None = None, *,
+               writable: bool = True):
     """Open the index at ``url_or_path`` (a file path or ``sqlite:///path``, or ``redis://...``).
 
     The store is created when missing and records the format version and ``scheme``; opening an
-    existing store with another scheme or an unknown version raises ``StoreError``.
+    existing store with another scheme or an unknown version raises ``StoreError``. With
+    ``writable`` false (``match``, ``stats``), a SQLite store must exist and is opened read-only.
     """
     from comparer.minhash import lsh_params
 
@@ -52,14 +54,14 @@ def open_store(url_or_path: str, scheme: Scheme | None = None, config: Config | 
     if url_or_path.startswith(("redis://", "rediss://", "unix://")):
         from comparer.index.redis import RedisStore
 
-        return RedisStore(url_or_path, scheme, expected)
+        return RedisStore(url_or_path, scheme, expected, writable=writable)
     if "://" in url_or_path and not url_or_path.startswith("sqlite://"):
         raise StoreError(f"unsupported store {url_or_path!r}: give a file path (SQLite) or "
                          f"redis://HOST:PORT/DB?prefix=NAME")
     from comparer.index.sqlite import SQLiteStore
 
     path = url_or_path[len("sqlite://"):] if url_or_path.startswith("sqlite://") else url_or_path
-    return SQLiteStore(path, scheme, expected)
+    return SQLiteStore(path, scheme, expected, writable=writable)
 
 
 # --- reading the archive -----------------------------------------------------------------------

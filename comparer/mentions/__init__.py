@@ -68,7 +68,7 @@ def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...
             if mention.label == "person":
                 last_person = str(mention.value)
         claims.append(Claim(f"{doc.id}#{index}", doc.id, index, piece.start, piece.end, piece.text,
-                            tuple(mentions)))
+                            tuple(mentions), piece.cut))
     return tuple(claims)
 
 
