@@ -5,12 +5,9 @@ The library never reads files on its own initiative: callers build a ``Config``
 """
 
 import functools
-import json
 import os
 from typing import Any, NamedTuple
 
-from comparer.cache import cache_file
-from comparer.digest import sha1_hex
 from comparer.errors import ConfigError
 
 
@@ -236,45 +233,18 @@ def _check_int(name: str, value: Any, low: int, high: int) -> None:
 
 @functools.lru_cache(maxsize=4)
 def _data_file(name: str) -> Any:
-    # A plain file read: importlib.resources costs more to import than the whole table takes to load.
-    with open(os.path.join(os.path.dirname(__file__), "data", name), "rb") as handle:
-        raw = handle.read()
-    return _parsed_yaml(raw, name)
+    from comparer import data
 
-
-def _parsed_yaml(raw: bytes, name: str) -> Any:
-    """Parse shipped YAML data, cached as JSON under a hash of its bytes.
-
-    Importing and running a YAML parser costs more than a whole two-document diff,
-    and the shipped tables only change with a new release; a changed file has a new
-    hash, so a stale cache is never read. A cache that cannot be written is skipped.
-    """
-    cache = cache_file(f"{name}.{sha1_hex(raw)[:16]}.json")
-    try:
-        with open(cache, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        pass
-    import yaml
-
-    data = yaml.safe_load(raw.decode("utf-8"))
-    try:
-        from comparer.output import write_atomically
-
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        write_atomically(cache, json.dumps(data, ensure_ascii=False))
-    except OSError:
-        pass
-    return data
+    return data.load(name)
 
 
 def _alias_table() -> dict[str, Any]:
-    return _data_file("aliases.yaml")
+    return _data_file("aliases")
 
 
 def default_capitals() -> dict[str, str]:
     """Capital -> country, for capitals that stand for their country ("support for Kyiv")."""
-    return dict(_data_file("capitals.yaml"))
+    return dict(_data_file("capitals"))
 
 
 def _flatten(groups: dict[str, Any], source: str) -> tuple[dict[str, str], dict[str, str]]:

@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
-from comparer import regex_cache
 from comparer.align import Link, align
 from comparer.config import Config
 from comparer.detectors import DETECTORS, SUBJECT_FRAME, Context, Detector, Finding, Pair
@@ -21,7 +21,7 @@ from comparer.types import SEVERITIES, Claim, Discrepancy, Document, InputProble
 
 __all__ = ["diff", "diff_view", "discrepancy_id"]
 
-_SPACES = regex_cache.compile(r"\s+")
+_SPACES = re.compile(r"\s+")
 
 Progress = Callable[[int], None]
 _SEVERITY_RANK = {s: k for k, s in enumerate(SEVERITIES)}

@@ -10,7 +10,6 @@ import re
 from typing import NamedTuple
 from collections.abc import Iterator
 
-from comparer import regex_cache
 
 # Longer sentences are cut into claims of at most this many words (see ``_capped``).
 MAX_CLAIM_WORDS = 300
@@ -31,14 +30,14 @@ or so yet if when while after before as in on at for with from by to of meanwhil
 still then now some many most no not none all both each one two three police officials authorities
 """.split())
 
-_CANDIDATE = regex_cache.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|;(?=\s)")
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|;(?=\s)")
 _OPENERS = "\"“'‘([" 
 _CLOSE_QUOTE = {"\"": "\"", "“": "”"}
-_WORD_BEFORE = regex_cache.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_SPEAKER_LABEL = regex_cache.compile(
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_SPEAKER_LABEL = re.compile(
     r"(?:S/\s*(?P<s>[^:\n]{2,90}?)|(?P<n>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}, [^:\n.]{2,60}?)"
     r"|(?P<caps>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}))\s*:[ \t]+(?=\S)")
-_FURNITURE = regex_cache.compile(
+_FURNITURE = re.compile(
     r"""^(?:
       source\ link | comments?\ ?\(\d+\) | \d+\ comments? | leave\ a\ (?:comment|reply) | advertisement
     | (?:additional\ )?(?:reporting|writing|editing|edited|compiled|produced)\ by\b.*
@@ -47,16 +46,16 @@ _FURNITURE = regex_cache.compile(
     | (?:copyright|©).* | all\ rights\ reserved\.? | (?:photo|image|video|credit)s?:.*
     | \\?[#*=_\-–—~.•\s]+ | https?://\S+ | [a-z0-9.-]+\.(?:com|org|net)/?\S*
     )$""", re.I | re.X)
-_CAPTION = regex_cache.compile(r"\((?:photo|image|credit|file photo)s?:[^)]*\)\s*$", re.I)
-_HAS_LETTER = regex_cache.compile(r"[^\W\d_]")
-_LINE = regex_cache.compile(r"[^\n]*")
-_SENTENCE_END = regex_cache.compile(r"[.!?:\"”’)]\s*$")
-_QUOTED = regex_cache.compile(r"“[^”“]*”|\"[^\"]*\"")
-_NEXT_WORD = regex_cache.compile(r"[\"“'‘(]*([A-Za-z]+)")
-_NON_SPACE = regex_cache.compile(r"\S")
-_WORD_END = regex_cache.compile(r"\S+")
+_CAPTION = re.compile(r"\((?:photo|image|credit|file photo)s?:[^)]*\)\s*$", re.I)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_LINE = re.compile(r"[^\n]*")
+_SENTENCE_END = re.compile(r"[.!?:\"”’)]\s*$")
+_QUOTED = re.compile(r"“[^”“]*”|\"[^\"]*\"")
+_NEXT_WORD = re.compile(r"[\"“'‘(]*([A-Za-z]+)")
+_NON_SPACE = re.compile(r"\S")
+_WORD_END = re.compile(r"\S+")
 _CLAUSE_ENDS = frozenset(",;:—–")
-_FOUR_WORDS = regex_cache.compile(r"\s*\S+\s+\S+\s+\S+\s+\S")
+_FOUR_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S+\s+\S")
 
 
 class Piece(NamedTuple):

@@ -13,13 +13,12 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from comparer import regex_cache
 from comparer.types import Claim, Document, Mention
 
-WORD = regex_cache.compile(r"[^\W_]+(?:['’.&][^\W_]+)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:['’.&][^\W_]+)*", re.UNICODE)
 # Text in decomposed form writes "é" as "e" and U+0301: there the accents count as letters.
-_COMBINING = regex_cache.compile(r"[\u0300-\u036f]")
-_WORD_DECOMPOSED = regex_cache.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:['’.&][^\W_](?:[^\W_]|[\u0300-\u036f])*)*")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_WORD_DECOMPOSED = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:['’.&][^\W_](?:[^\W_]|[\u0300-\u036f])*)*")
 # Bracket tokens of treebank-tokenised text ("-LRB-"): punctuation, not names.
 BRACKETS = frozenset({"LRB", "RRB", "LSB", "RSB", "LCB", "RCB"})
 STOPWORDS = frozenset("""

@@ -23,14 +23,13 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from comparer import regex_cache
 from comparer.detectors.base import Context, Finding, Pair, inside, negated
 from comparer.types import Claim, Mention
 
-_JOINER = regex_cache.compile(r"^(?:\s*(?:,|and|or|&|-|–|/|the|as well as)\s*)+$", re.I)
-_NAME_SEPARATORS = regex_cache.compile(r"[\s.\-',:;]+")
-_NOT_LETTER = regex_cache.compile(r"[^a-z]")
-_WORD_SEPARATORS = regex_cache.compile(r"[\s\-.]+")
+_JOINER = re.compile(r"^(?:\s*(?:,|and|or|&|-|–|/|the|as well as)\s*)+$", re.I)
+_NAME_SEPARATORS = re.compile(r"[\s.\-',:;]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_WORD_SEPARATORS = re.compile(r"[\s\-.]+")
 _GENERIC_LABEL = "other"
 _SAME_NAME = 88  # RapidFuzz ratio above which two names are one spelt differently
 _NEAR_COPY = 0.9
@@ -175,7 +174,7 @@ def _anchored(ctx: Context, claim: Claim, words) -> bool:
     return any(t.content and len(t.text) > 1 and not any(s <= t.start < e for s, e in spans) for t in words)
 
 
-_CLAUSE_GAP = regex_cache.compile(r"[,;:()\[\]]|-[LR][RS]B-")
+_CLAUSE_GAP = re.compile(r"[,;:()\[\]]|-[LR][RS]B-")
 
 
 def _clause_part(claim: Claim, tokens, i1: int, i2: int, before: bool, after: bool) -> tuple[int, int]:
@@ -200,8 +199,8 @@ def _pronoun_named(pair: Pair, claim: Claim, m: Mention, i1: int, j1: int) -> bo
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
-_OPENERS = regex_cache.compile(r"-LRB-|-LSB-|[(\[]")
-_CLOSERS = regex_cache.compile(r"-RRB-|-RSB-|[)\]]")
+_OPENERS = re.compile(r"-LRB-|-LSB-|[(\[]")
+_CLOSERS = re.compile(r"-RRB-|-RSB-|[)\]]")
 
 
 def bracketed(claim: Claim, start: int) -> bool:

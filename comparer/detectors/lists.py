@@ -13,14 +13,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-from comparer import regex_cache
 from comparer.detectors.base import STOPWORDS, Context, Finding, Pair, stem
 from comparer.types import Claim
 
 _ITEM = r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2}"
-_LONG = regex_cache.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
-_PAIR = regex_cache.compile(r"\b[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)? (?:and|or) [^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?")
-_ITEM_SEPARATOR = regex_cache.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LONG = re.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
+_PAIR = re.compile(r"\b[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)? (?:and|or) [^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?")
+_ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _LEAD = frozenset(STOPWORDS | {"such", "like", "including", "areas", "area", "other", "fields", "sectors"})
 
 

@@ -11,10 +11,10 @@ same place ("will" / "may", "agreed" / "discussed"), or a hedge ("reportedly")
 present on one side only.
 """
 
+import re
 from typing import NamedTuple
 from collections.abc import Iterator
 
-from comparer import regex_cache
 from comparer.detectors.base import Context, Finding, Pair, Token, stem
 
 _OPP_SHARE = 0.4  # content-word share above which opposite words anywhere in two claims count
@@ -280,7 +280,7 @@ def _opposed(pair: Pair, x: Token, y: Token) -> bool:
     return prefix_negated(x.stem, y.stem) and not (_after_prefix(pair.a, x) or _after_prefix(pair.b, y))
 
 
-_NEGATING_PREFIX_BEFORE = regex_cache.compile(r"\b(?:un|non|in|im|il|ir|dis)-?\s?$")
+_NEGATING_PREFIX_BEFORE = re.compile(r"\b(?:un|non|in|im|il|ir|dis)-?\s?$")
 
 
 def _after_prefix(claim, token: Token) -> bool:

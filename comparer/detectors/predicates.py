@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from comparer import regex_cache
 from comparer.detectors.base import STOPWORDS, Context, Finding, Pair, Token, negated
 from comparer.detectors.entities import same_entity
 from comparer.types import Claim, Mention
@@ -27,15 +26,15 @@ after before""".split())
 _PARTICIPLE_NEXT = frozenset("by for in from as on at to into with".split())
 # Words after a noun that open a phrase of their own: irregular participles and adjectives.
 _POSTNOMINAL = frozenset("set made written shot held known born run sung built native".split())
-_OPEN = regex_cache.compile(r"-LRB-|-LSB-|\(|\[")
-_CLOSE = regex_cache.compile(r"-RRB-|-RSB-|\)|\]")
+_OPEN = re.compile(r"-LRB-|-LSB-|\(|\[")
+_CLOSE = re.compile(r"-RRB-|-RSB-|\)|\]")
 _MAX_WORDS = 6
 # Subjects that stand for a name given elsewhere; see ``stands_for``.
 PRONOUNS = frozenset({"it", "he", "she", "they"})
-_KNOWN_AS = regex_cache.compile(r",?\s*(?:(?:also|more|best|professionally|officially|locally|commonly|popularly|simply)\s+)*"
+_KNOWN_AS = re.compile(r",?\s*(?:(?:also|more|best|professionally|officially|locally|commonly|popularly|simply)\s+)*"
                        r"known\s+(?:(?:professionally|officially|locally|commonly|popularly|simply)\s+)?as\s+"
                        r"([^,;()]{1,60}?)\s*,")
-_HYPHENATED = regex_cache.compile(r"-[^\W_]+")
+_HYPHENATED = re.compile(r"-[^\W_]+")
 # Head nouns that name one kind of thing: "a film" and "a movie" do not disagree.
 _SAME_KIND = [frozenset(g.split()) for g in (
     "film movie picture", "series show programme program sitcom", "song single track hit", "album record",
@@ -85,7 +84,7 @@ def _predicate(ctx: Context, claim: Claim, tokens: tuple[Token, ...]) -> Predica
 
 
 _TITLE_GLUE = frozenset({"of", "the", "a", "an", "and", "&", "in", "on", "for", "to", "de", "la", "le", "du"})
-_TITLE_GAP = regex_cache.compile(r"\s*(?:[:&'’]\s*)?")
+_TITLE_GAP = re.compile(r"\s*(?:[:&'’]\s*)?")
 _TITLE_WORDS = 8
 
 
@@ -113,7 +112,7 @@ def _title(claim: Claim, tokens: tuple[Token, ...]) -> Mention | None:
     return Mention("entity", words[0].start, words[-1].end, text, text, label="other")
 
 
-_CALLED = regex_cache.compile(r"(?:there|this|it)\s+(?:is|was|are|were)\s+(?:a|an|the)\s+(?P<kind>[^\W\d][\w\s-]{0,60}?)\s+"
+_CALLED = re.compile(r"(?:there|this|it)\s+(?:is|was|are|were)\s+(?:a|an|the)\s+(?P<kind>[^\W\d][\w\s-]{0,60}?)\s+"
                      r"(?:called|named)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})", re.I)
 
 
@@ -223,7 +222,7 @@ def _singular(token: Token) -> str:
     return low[:-1] if low.endswith("s") and not low.endswith("ss") and low[:-1] in _KIND_WORDS else low
 
 
-_ASIDE = regex_cache.compile(r"\s*(?:[`'\"]+|-RRB-|-RSB-|[)\]]|[^\sA-Za-z0-9(\[,;:.-]*[^\W\d_A-Za-z][^\s(\[,;:]*)")
+_ASIDE = re.compile(r"\s*(?:[`'\"]+|-RRB-|-RSB-|[)\]]|[^\sA-Za-z0-9(\[,;:.-]*[^\W\d_A-Za-z][^\s(\[,;:]*)")
 
 
 def _skip_asides(rest: str, offset: int) -> int:

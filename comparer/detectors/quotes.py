@@ -8,16 +8,16 @@ fragment, so that a paraphrase outside the quotation marks is compared too.
 
 from __future__ import annotations
 
+import re
 import difflib
 from collections.abc import Iterator
 
-from comparer import regex_cache
 from comparer.detectors.base import STOPWORDS, WORD, Context, Finding, Pair, Token
 from comparer.types import Claim, Mention
 
 _UNKNOWN_SPEAKERS = frozenset({"he", "she", "they", "it", "we", "i", "who", "statement", "source", "sources",
                                "official", "officials", "spokesman", "spokeswoman", "spokesperson"})
-_NAME_SEPARATORS = regex_cache.compile(r"[\s.]+")
+_NAME_SEPARATORS = re.compile(r"[\s.]+")
 _SAME = 0.6     # word-sequence similarity for two quotations to be the same one
 _CONTEXT = 2    # words shown around the words that differ
 _REACH = 8      # words compared around a quoted fragment

@@ -13,19 +13,18 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from comparer import regex_cache
 from comparer.detectors.base import Context, Finding, Pair, inside, negated
 from comparer.types import Claim, Mention
 
-_LOWER = regex_cache.compile(r"(?:more than|over|at least|above|exceeding|upwards of|in excess of|nearly|almost)\s*$", re.I)
-_UPPER = regex_cache.compile(r"(?:less than|fewer than|under|up to|below|at most|no more than)\s*$", re.I)
-_ABOUT = regex_cache.compile(r"(?:about|around|roughly|approximately|some|nearly|almost|an estimated|estimated|~)\s*$", re.I)
+_LOWER = re.compile(r"(?:more than|over|at least|above|exceeding|upwards of|in excess of|nearly|almost)\s*$", re.I)
+_UPPER = re.compile(r"(?:less than|fewer than|under|up to|below|at most|no more than)\s*$", re.I)
+_ABOUT = re.compile(r"(?:about|around|roughly|approximately|some|nearly|almost|an estimated|estimated|~)\s*$", re.I)
 _ROUNDING = 0.02  # "$34 billion" and "$33.4 billion" are one figure rounded
-_YEAR_AFTER = regex_cache.compile(r"^\s*(?:,|of|in)?\s*$")
-_FOUR_DIGITS = regex_cache.compile(r"\d{4}")
+_YEAR_AFTER = re.compile(r"^\s*(?:,|of|in)?\s*$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 # A bare year in running text ("a 1930 comedy", "12 October 1875"); not a count ("2000 troops"),
 # not part of a larger number ("1,2000", "2000.5") nor a range's digits glued to letters.
-_BARE_YEAR = regex_cache.compile(r"(?<![\w.,$])(1[0-9]{3}|20[0-9]{2}|2100)(?![\w%]|[.,]\d|\s+(?:per\s*cent|percent)\b"
+_BARE_YEAR = re.compile(r"(?<![\w.,$])(1[0-9]{3}|20[0-9]{2}|2100)(?![\w%]|[.,]\d|\s+(?:per\s*cent|percent)\b"
                         r"|\s+(?!(?:was|has|as|is|its|this|his|thus)\b)[a-z]+s\b)")
 
 
@@ -149,7 +148,7 @@ class When(NamedTuple):
 
 _DECADE_WORDS = {w: 1900 + 10 * k for k, w in enumerate(
     "_ _ twenties thirties forties fifties sixties seventies eighties nineties".split()) if w != "_"}
-_DECADE = regex_cache.compile(r"\b(?:the\s+)(?:(?:early|mid|late)[\s-]+)?(?:(?P<digits>1[0-9]{2}0|20[0-9]0)s"
+_DECADE = re.compile(r"\b(?:the\s+)(?:(?:early|mid|late)[\s-]+)?(?:(?P<digits>1[0-9]{2}0|20[0-9]0)s"
                      r"|'?(?P<short>[2-9]0)s|(?P<word>" + "|".join(_DECADE_WORDS) + r"))\b", re.I)
 
 

@@ -4,14 +4,14 @@ A gazetteer plus capitalisation rules is fast and offline (no model to download)
 and its canonical names are what lets "ROK" and "South Korea" compare equal.
 """
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from comparer import regex_cache
 from comparer.types import Mention
 
 # Words, initials and punctuation; a possessive "'s" is its own token.
-TOKEN = regex_cache.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
 
 # Roles before a name: dropped from the entity, but they mark what follows as a person.
 TITLES = frozenset("""

@@ -1,0 +1,5 @@
+"""``python -m comparer.data``: rebuild the shipped JSON tables from their YAML sources."""
+
+from comparer.data import build
+
+build()
