@@ -5,6 +5,7 @@ Exit status follows GNU diff: 0 nothing found, 1 discrepancies found, 2 trouble.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import signal
@@ -344,7 +345,7 @@ def report(ctx: Context, paths, store_url, review_path, open_only):
         book.known.update({d.id: f"{d.kind}: {d.detail} ({labels.get(d.a.document, d.a.document)})"
                            for d in result.discrepancies})
         book.save()
-        result = result._replace(extra={**result.extra, "review_file": review_path})
+        result = dataclasses.replace(result, extra={**result.extra, "review_file": review_path})
     ctx.emit(result, "report")
 
 

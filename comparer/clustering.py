@@ -7,6 +7,7 @@ keep: the earliest published, else the longest, else the smallest id.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 
@@ -104,4 +105,4 @@ def _pairs_by_member(pairs) -> dict[int, list[tuple[int, int]]]:
 
 def _with_date(doc: Document, date: dt.date) -> Document:
     
-    return doc._replace(event_date=date)
+    return dataclasses.replace(doc, event_date=date)

@@ -4,49 +4,39 @@ The library never reads files on its own initiative: callers build a ``Config``
 (``load_config(path)`` for a YAML file) and pass it explicitly.
 """
 
+import dataclasses
 import functools
 import os
-from typing import Any, NamedTuple
+from dataclasses import dataclass, field
+from typing import Any
 
 from comparer.errors import ConfigError
 
 
 class _Checked:
-    """Settings checked whenever they are made, also by ``_replace`` (a named tuple's own skips ``__new__``).
-
-    Settings are named tuples, not dataclasses: defining a dataclass costs about a millisecond at
-    every start of the command line, more than reading the settings ever does.
-    """
+    """Settings checked whenever they are made, also by ``dataclasses.replace``."""
 
     __slots__ = ()
 
-    def __new__(cls, *args: Any, **kwargs: Any):
-        self = super().__new__(cls, *args, **kwargs)
+    def __post_init__(self) -> None:
         self.check()
-        return self
-
-    def _replace(self, **changes: Any):
-        return type(self)(**{**self._asdict(), **changes})
 
     def check(self) -> None:
         """Raise ``ConfigError`` for a value out of its range."""
 
 
-class _DedupConfigFields(NamedTuple):
-    threshold: float = 0.5
-    shingle_size: int = 5
-    num_perm: int = 128
-    seed: int = 1
-
-
-class DedupConfig(_Checked, _DedupConfigFields):
+@dataclass(frozen=True, slots=True)
+class DedupConfig(_Checked):
     """Near-duplicate detection: word shingles, MinHash slots and the verified Jaccard threshold.
 
     Defaults suit news reprints: 5-word shingles survive a new headline, a changed dateline and a
     few edited words, and a Jaccard of 0.5 still catches a copy cut to about half its length.
     """
 
-    __slots__ = ()
+    threshold: float = 0.5
+    shingle_size: int = 5
+    num_perm: int = 128
+    seed: int = 1
 
     def check(self) -> None:
         _check_range("dedup.threshold", self.threshold, 0.0, 1.0)
@@ -55,40 +45,8 @@ class DedupConfig(_Checked, _DedupConfigFields):
         _check_int("dedup.seed", self.seed, 0, 2**32 - 1)
 
 
-class _ClusterConfigFields(NamedTuple):
-    threshold: float = 0.12
-    link_threshold: float = 0.1
-    cohesion: float = 0.6
-    exact_limit: int = 2000
-    max_date_gap_days: int = 7
-    date_penalty: float = 0.2
-    date_floor: float = 0.3
-    year_factor: float = 0.6
-    title_weight: float = 2.0
-    lede_chars: int = 6000
-    date_chars: int = 2000
-    name_weight: float = 3.0
-    number_weight: float = 3.0
-    top_features: int = 30
-    max_df: int = 50
-    max_component: int = 2000
-    main_factor: float = 0.7
-    main_chars: int = 1000
-    main_title_weight: float = 3.0
-    main_min: float = 2.0
-    main_margin: float = 1.5
-    main_side: float = 0.3
-    back_year_days: int = 14
-    dated_cohesion: float = 0.4
-    date_agreement: float = 0.5
-    agreement_share: float = 0.1
-    weekday_factor: float = 0.5
-    weekday_chars: int = 600
-    conflict_days: int = 30
-    conflict_share: float = 0.7
-
-
-class ClusterConfig(_Checked, _ClusterConfigFields):
+@dataclass(frozen=True, slots=True)
+class ClusterConfig(_Checked):
     """Same-event clustering: how close two documents' event signatures must be.
 
     Signatures are TF-IDF vectors of the title (``title_weight``; else a headline-like first line)
@@ -122,7 +80,36 @@ class ClusterConfig(_Checked, _ClusterConfigFields):
     ``main_factor`` (1.0: off).
     """
 
-    __slots__ = ()
+    threshold: float = 0.12
+    link_threshold: float = 0.1
+    cohesion: float = 0.6
+    exact_limit: int = 2000
+    max_date_gap_days: int = 7
+    date_penalty: float = 0.2
+    date_floor: float = 0.3
+    year_factor: float = 0.6
+    title_weight: float = 2.0
+    lede_chars: int = 6000
+    date_chars: int = 2000
+    name_weight: float = 3.0
+    number_weight: float = 3.0
+    top_features: int = 30
+    max_df: int = 50
+    max_component: int = 2000
+    main_factor: float = 0.7
+    main_chars: int = 1000
+    main_title_weight: float = 3.0
+    main_min: float = 2.0
+    main_margin: float = 1.5
+    main_side: float = 0.3
+    back_year_days: int = 14
+    dated_cohesion: float = 0.4
+    date_agreement: float = 0.5
+    agreement_share: float = 0.1
+    weekday_factor: float = 0.5
+    weekday_chars: int = 600
+    conflict_days: int = 30
+    conflict_share: float = 0.7
 
     def check(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
@@ -157,14 +144,8 @@ class ClusterConfig(_Checked, _ClusterConfigFields):
         _check_range("cluster.main_side", self.main_side, 0.0, 1.0)
 
 
-class _AlignConfigFields(NamedTuple):
-    threshold: float = 0.25
-    mutual_threshold: float = 0.2
-    lexical_weight: float = 0.2
-    single_threshold: float = 0.1
-
-
-class AlignConfig(_Checked, _AlignConfigFields):
+@dataclass(frozen=True, slots=True)
+class AlignConfig(_Checked):
     """Claim alignment: how similar two claims must be (0..1) to report the same fact.
 
     ``threshold`` holds for a claim's best partner in another document, the lower
@@ -175,7 +156,10 @@ class AlignConfig(_Checked, _AlignConfigFields):
     so sharing a name or a word with the other account is enough.
     """
 
-    __slots__ = ()
+    threshold: float = 0.25
+    mutual_threshold: float = 0.2
+    lexical_weight: float = 0.2
+    single_threshold: float = 0.1
 
     def check(self) -> None:
         _check_range("align.threshold", self.threshold, 0.0, 1.0)
@@ -184,34 +168,22 @@ class AlignConfig(_Checked, _AlignConfigFields):
         _check_range("align.lexical_weight", self.lexical_weight, 0.0, 1.0)
 
 
-class _ConfigFields(NamedTuple):
-    aliases: dict[str, str]
-    entity_types: dict[str, str]
-    capitals: dict[str, str]
-    dedup: DedupConfig
-    cluster: ClusterConfig
-    align: AlignConfig
-
-
-class Config(_ConfigFields):
+@dataclass(frozen=True, slots=True)
+class Config:
     """All settings; ``aliases`` maps a surface form (as written) to a canonical entity name.
 
     What is left out takes its default: the shipped tables, and each section's defaults.
+    ``dataclasses.replace(config, cluster=...)`` makes a changed copy (and checks it).
+    Two configs with the same settings are equal; a config holds tables (dicts), so it is not
+    hashable: what is built from one is cached by its tables' identity.
     """
 
-    __slots__ = ()
-
-    def __new__(cls, aliases: dict[str, str] | None = None, entity_types: dict[str, str] | None = None,
-                capitals: dict[str, str] | None = None, dedup: DedupConfig | None = None,
-                cluster: ClusterConfig | None = None, align: AlignConfig | None = None):
-        return super().__new__(
-            cls, dict(default_aliases()) if aliases is None else aliases,
-            dict(default_entity_types()) if entity_types is None else entity_types,
-            dict(default_capitals()) if capitals is None else capitals,
-            dedup or DedupConfig(), cluster or ClusterConfig(), align or AlignConfig())
-
-    def __hash__(self) -> int:  # aliases are a dict; identity is enough for caching
-        return id(self)
+    aliases: dict[str, str] = field(default_factory=lambda: dict(default_aliases()))
+    entity_types: dict[str, str] = field(default_factory=lambda: dict(default_entity_types()))
+    capitals: dict[str, str] = field(default_factory=lambda: dict(default_capitals()))
+    dedup: DedupConfig = field(default_factory=lambda: DedupConfig())
+    cluster: ClusterConfig = field(default_factory=lambda: ClusterConfig())
+    align: AlignConfig = field(default_factory=lambda: AlignConfig())
 
 
 _SECTIONS = {"dedup": DedupConfig, "cluster": ClusterConfig, "align": AlignConfig}
@@ -323,20 +295,21 @@ def config_from_dict(raw: Any, source: str = "config") -> Config:
     config = Config()
     if "aliases" in raw:
         extra_aliases, extra_types = _flatten(raw["aliases"] or {}, source)
-        config = config._replace(aliases={**config.aliases, **extra_aliases},
+        config = dataclasses.replace(config, aliases={**config.aliases, **extra_aliases},
                                      entity_types={**config.entity_types, **extra_types})
     if "capitals" in raw:
         capitals = raw["capitals"] or {}
         if not isinstance(capitals, dict) or not all(isinstance(v, str) for v in capitals.values()):
             raise ConfigError(f"{source}: capitals must map a capital to its country, e.g. 'Kyiv: Ukraine'")
-        config = config._replace(capitals={**config.capitals, **{str(k): v for k, v in capitals.items()}})
+        config = dataclasses.replace(config, capitals={**config.capitals,
+                                                       **{str(k): v for k, v in capitals.items()}})
     for name, cls in _SECTIONS.items():
         if name not in raw:
             continue
         section = raw[name] or {}
         if not isinstance(section, dict):
             raise ConfigError(f"{source}: {name} must be a mapping")
-        valid = list(cls._fields)
+        valid = [f.name for f in dataclasses.fields(cls)]
         bad = sorted(set(section) - set(valid))
         if bad:
             raise ConfigError(f"{source}: unknown key {name}.{bad[0]}; valid keys are {', '.join(valid)}")
@@ -344,5 +317,5 @@ def config_from_dict(raw: Any, source: str = "config") -> Config:
             value = cls(**section)
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
-        config = config._replace(**{name: value})
+        config = dataclasses.replace(config, **{name: value})
     return config

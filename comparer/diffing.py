@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -77,7 +78,7 @@ def _distinct(documents: Iterable[Document]) -> list[Document]:
     for doc in documents:
         n = seen[doc.id] = seen.get(doc.id, 0) + 1
         if n > 1:
-            doc = doc._replace(id=f"{doc.id}~{n}", label=f"{doc.label or doc.id}~{n}")
+            doc = dataclasses.replace(doc, id=f"{doc.id}~{n}", label=f"{doc.label or doc.id}~{n}")
         out.append(doc)
     return out
 

@@ -6,6 +6,7 @@ line) becomes an ``InputProblem`` and the others are still read, as ``grep -r`` 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -375,9 +376,9 @@ def _with_unique_ids_and_labels(documents: list[Document]) -> list[Document]:
             count += 1
         seen[doc.id] = count
         taken.add(f"{doc.id}~{count}")
-        unique.append(doc._replace(id=f"{doc.id}~{count}"))
+        unique.append(dataclasses.replace(doc, id=f"{doc.id}~{count}"))
     labels = short_labels([d.id for d in unique])
-    return [d._replace(label=label) for d, label in zip(unique, labels)]
+    return [dataclasses.replace(d, label=label) for d, label in zip(unique, labels)]
 
 
 def short_labels(ids: list[str]) -> list[str]:

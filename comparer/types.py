@@ -3,16 +3,14 @@
 Every value that points into a document carries character offsets into
 ``Document.text`` so that a report can always quote the exact span.
 
-They are named tuples (``_replace`` makes a changed copy): a large run creates
-millions of them, and defining them costs a short command less than dataclasses.
-Modules that define named tuples leave out ``from __future__ import annotations``:
-with string annotations a named tuple takes about three times as long to define.
+They are frozen dataclasses: ``dataclasses.replace(value, field=...)`` makes a changed copy.
 """
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 MENTION_KINDS = ("entity", "number", "date", "quote", "negation", "hedge")
 DISCREPANCY_KINDS = (
@@ -21,7 +19,8 @@ DISCREPANCY_KINDS = (
 SEVERITIES = ("high", "medium", "low")
 
 
-class Mention(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Mention:
     """Something a claim refers to: an entity, number, date, quote or cue.
 
     ``start``/``end`` are offsets into the document text; ``value`` is the
@@ -53,7 +52,8 @@ class Mention(NamedTuple):
         return out
 
 
-class Claim(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Claim:
     """One checkable statement: a sentence, or one ";"-separated part of it."""
 
     id: str
@@ -78,7 +78,8 @@ class Claim(NamedTuple):
         return out
 
 
-class Document(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Document:
     """A news document as read: text without its metadata block, plus metadata."""
 
     id: str
@@ -114,7 +115,8 @@ class Document(NamedTuple):
                 "event_date": self.event_date.isoformat() if self.event_date else None}
 
 
-class InputProblem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class InputProblem:
     """An input that could not be read; reported, and the rest still processed."""
 
     input: str
@@ -132,7 +134,8 @@ class InputProblem(NamedTuple):
         return out
 
 
-class Span(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Span:
     """The side of a discrepancy in one document."""
 
     document: str
@@ -146,7 +149,8 @@ class Span(NamedTuple):
                 "end": self.end, "text": self.text}
 
 
-class Discrepancy(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
     """A typed disagreement between two aligned claims, or an omission (``b`` is None)."""
 
     id: str
@@ -161,7 +165,8 @@ class Discrepancy(NamedTuple):
                 "b": self.b.to_dict() if self.b else None, "detail": self.detail}
 
 
-class Alignment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Alignment:
     """Claims of different documents that report the same fact (score 0..1)."""
 
     claims: tuple[str, ...]
@@ -171,7 +176,8 @@ class Alignment(NamedTuple):
         return {"claims": list(self.claims), "score": round(self.score, 4)}
 
 
-class Cluster(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Cluster:
     """A group of documents: one event (``kind="event"``) or one near-duplicate group."""
 
     id: str
@@ -196,7 +202,8 @@ class Cluster(NamedTuple):
         return out
 
 
-class Report(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Report:
     """What a command produced; ``to_dict`` is the stable JSON of SPEC.md."""
 
     documents: tuple[Document, ...] = ()
@@ -206,7 +213,7 @@ class Report(NamedTuple):
     discrepancies: tuple[Discrepancy, ...] = ()
     clusters: tuple[Cluster, ...] = ()
     sections: tuple[str, ...] = ("documents",)
-    extra: Mapping[str, Any] = MappingProxyType({})
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     reviews: dict[str, dict[str, str]] | None = None
 
     def review_of(self, discrepancy_id: str) -> dict[str, str]:
