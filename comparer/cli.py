@@ -15,6 +15,15 @@ import click
 
 FORMATS = ("table", "markdown", "json", "csv", "yaml", "html")
 
+# Exit statuses, as GNU diff has them (a result's own status is Report.exit_code).
+OK, FOUND, TROUBLE = 0, 1, 2
+
+
+class Trouble(click.ClickException):
+    """Bad input, usage, output or environment: one line on stderr and exit status 2."""
+
+    exit_code = TROUBLE
+
 
 class _NoProgress:
     """Stands in for a progress bar on short runs, without importing click's terminal code."""
@@ -66,7 +75,7 @@ class Context:
             return _NoProgress()
         return click.progressbar(length=length, label=label, file=sys.stderr, show_pos=True, show_eta=True)
 
-    def run(self, paths, label: str, compute, view: str, minimum: int = 1) -> None:
+    def run(self, paths, label: str, compute, view: str, minimum: int = 1) -> int:
         """Read the inputs, compute a report with a progress bar, emit it: every plain command."""
         config = self.config()
         documents, problems = self.read(paths)
@@ -74,10 +83,10 @@ class Context:
             raise click.UsageError(f"{view} needs at least {minimum} documents")
         with self.progress(len(documents), label) as bar:
             report = compute(documents, config, problems, progress=bar.update)
-        self.emit(report, view)
+        return self.emit(report, view)
 
-    def emit(self, report, view: str) -> None:
-        """Render and write the report (atomically when -o is given); exit with its status."""
+    def emit(self, report, view: str) -> int:
+        """Render and write the report (atomically when -o is given); return its exit status."""
         from comparer.output import write_atomically
         from comparer.render import render
 
@@ -86,12 +95,12 @@ class Context:
             try:
                 write_atomically(self.output, text)
             except OSError as exc:
-                raise click.ClickException(f"{self.output}: cannot write ({exc.strerror or exc})") from None
+                raise Trouble(f"{self.output}: cannot write ({exc.strerror or exc})") from None
             if not self.quiet:
                 click.echo(f"comparer: wrote {os.path.abspath(self.output)}", err=True)
         else:
             write_stdout(text)
-        sys.exit(report.exit_code)
+        return report.exit_code
 
 
 def write_stdout(text: str) -> None:
@@ -103,7 +112,7 @@ def write_stdout(text: str) -> None:
         # Python flushes stdout again at exit: point it at /dev/null so that the retry succeeds quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        raise click.ClickException(f"cannot write to standard output ({exc.strerror or exc})") from None
+        raise Trouble(f"cannot write to standard output ({exc.strerror or exc})") from None
 
 
 def common_options(command):
@@ -131,11 +140,11 @@ def common_options(command):
         except ComparerError as exc:
             if debug:
                 raise
-            raise click.ClickException(str(exc)) from None
+            raise Trouble(str(exc)) from None
         except Exception as exc:  # a store's server or file failing mid-run: one line, exit 2
             if debug or not _is_store_failure(exc):
                 raise
-            raise click.ClickException(f"index store failed: {type(exc).__name__}: {exc}") from None
+            raise Trouble(f"index store failed: {type(exc).__name__}: {exc}") from None
 
     return wrapper
 
@@ -190,11 +199,24 @@ def _add_to_store(ctx: Context, store, documents, batch_size: int = 500):
 
 
 class _Group(click.Group):
-    """A group whose errors exit with status 2, as GNU diff's 'trouble'."""
+    """The command group; its ``main`` is the one place where an outcome becomes an exit status."""
 
-    def main(self, *args, **kwargs):
-        click.ClickException.exit_code = 2
-        return super().main(*args, **kwargs)
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Run a command and exit: its report's status, ``TROUBLE`` on any error, 128 + N on signal N."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as exc:  # usage, input, output or store trouble: one line
+            exc.show()
+            status = TROUBLE
+        except click.Abort:  # end of input at a prompt
+            click.echo("Aborted!", err=True)
+            status = TROUBLE
+        except _Signalled as exc:
+            click.echo(f"comparer: {'interrupted' if exc.signum == signal.SIGINT else 'terminated'}", err=True)
+            status = 128 + exc.signum
+        sys.exit(status if isinstance(status, int) else OK)
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -229,7 +251,7 @@ def claims(ctx: Context, paths):
     """
     from comparer.pipeline import claims as claims_report
 
-    ctx.run(paths, "Reading claims", claims_report, "claims")
+    return ctx.run(paths, "Reading claims", claims_report, "claims")
 
 
 
@@ -246,7 +268,7 @@ def diff(ctx: Context, paths):
     """
     from comparer.diffing import diff as diff_documents
 
-    ctx.run(paths, "Comparing", diff_documents, "diff", minimum=2)
+    return ctx.run(paths, "Comparing", diff_documents, "diff", minimum=2)
 
 
 @cli.command()
@@ -274,9 +296,8 @@ def cluster(ctx: Context, paths, store_url):
         store = _open_store(ctx, store_url, writable=bool(paths))
         documents, problems = ctx.read(paths) if paths else ([], [])
         ids = _added_ids(ctx, store, documents) if paths else None
-        ctx.emit(stored_clusters(store, ids, problems), "cluster")
-        return
-    ctx.run(paths, "Clustering", cluster_documents, "cluster")
+        return ctx.emit(stored_clusters(store, ids, problems), "cluster")
+    return ctx.run(paths, "Clustering", cluster_documents, "cluster")
 
 
 @cli.command()
@@ -291,7 +312,7 @@ def dedup(ctx: Context, paths):
     """
     from comparer.clustering import dedup as dedup_documents
 
-    ctx.run(paths, "Finding copies", dedup_documents, "dedup")
+    return ctx.run(paths, "Finding copies", dedup_documents, "dedup")
 
 
 
@@ -346,7 +367,7 @@ def report(ctx: Context, paths, store_url, review_path, open_only):
                            for d in result.discrepancies})
         book.save()
         result = dataclasses.replace(result, extra={**result.extra, "review_file": review_path})
-    ctx.emit(result, "report")
+    return ctx.emit(result, "report")
 
 
 def _added_ids(ctx: Context, store, documents) -> list[str]:
@@ -390,8 +411,8 @@ def index_add(ctx: Context, paths, store_url, batch_size):
     info = {"store": store.url, "read": len(documents), "added": result.added,
             "already_stored": result.already_stored, "new_events": result.new_events,
             "documents_in_store": store.count()}
-    ctx.emit(Report(errors=tuple(problems), sections=(), extra={"index": info, "events_of": result.events}),
-             "index")
+    return ctx.emit(Report(errors=tuple(problems), sections=(), extra={"index": info, "events_of": result.events}),
+                    "index")
 
 
 @index.command("stats")
@@ -402,7 +423,7 @@ def index_stats(ctx: Context, store_url):
     from comparer.types import Report
 
     store = _open_store(ctx, store_url, writable=False)
-    ctx.emit(Report(sections=(), extra={"index": store.stats()}), "index")
+    return ctx.emit(Report(sections=(), extra={"index": store.stats()}), "index")
 
 
 @cli.command()
@@ -423,7 +444,7 @@ def match(ctx: Context, paths, store_url):
     documents, problems = ctx.read(paths)
     with ctx.progress(len(documents), "Matching") as bar:
         report = match_documents(documents, store, ctx.config(), problems, progress=bar.update)
-    ctx.emit(report, "match")
+    return ctx.emit(report, "match")
 
 
 @cli.command()
@@ -450,6 +471,7 @@ def review(ctx: Context, discrepancy_id, status, note, review_path):
     book.save()
     if not ctx.quiet:
         click.echo(f"comparer: {discrepancy_id} is {decision.status} in {review_path}", err=True)
+    return OK
 
 
 class _Signalled(BaseException):
@@ -468,12 +490,7 @@ def main() -> None:
     """The console entry point: exit statuses as shells expect them, also on SIGINT and SIGTERM."""
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _raise_signalled)
-    try:
-        cli.main(prog_name="comparer")
-    except _Signalled as exc:
-        name = "interrupted" if exc.signum == signal.SIGINT else "terminated"
-        click.echo(f"comparer: {name}", err=True)
-        sys.exit(128 + exc.signum)
+    cli.main(prog_name="comparer")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from comparer.config import DedupConfig
+from comparer.unionfind import UnionFind
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -37,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Scheme", "Duplicates", "ShingleSets", "normalise", "words", "word_hashes", "shingle_hashes", "signatures",
     "signatures_from_hashes", "lsh_params", "band_keys", "candidate_pairs", "estimated_similarity",
-    "verify_pairs", "groups_of", "find_duplicates", "jaccard", "UnionFind",
+    "verify_pairs", "groups_of", "find_duplicates", "jaccard",
 ]
 
 EMPTY = 0xFFFFFFFF  # an empty signature slot; real slot values are below 2**31
@@ -405,34 +406,6 @@ def verify_pairs(pairs: Iterable[tuple[int, int]], sets: ShingleSets, threshold:
             if uf is not None:
                 uf.union(i, j)
     return out
-
-
-class UnionFind:
-    """Disjoint sets over ``0..n-1`` with path halving; the root of a set is its smallest member."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-
-    def groups(self) -> list[list[int]]:
-        """Sets of two or more members, each sorted, ordered by their smallest member."""
-        members: dict[int, list[int]] = {}
-        for x in range(len(self.parent)):
-            members.setdefault(self.find(x), []).append(x)
-        return [m for _, m in sorted(members.items()) if len(m) > 1]
 
 
 def groups_of(n: int, edges: Iterable[tuple[int, int, Any]]) -> list[list[int]]:
