@@ -10,8 +10,12 @@ import functools
 import os
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from comparer.config import Config
 
 FORMATS = ("table", "markdown", "json", "csv", "yaml", "html")
 
@@ -48,7 +52,7 @@ class Context:
         self.config_path = config_path
         self.quiet = quiet
         self.debug = debug
-        self._config = None
+        self._config: Config | None = None
 
     def config(self):
         """The settings, read once: the stages cache their tables (the gazetteer) per settings object."""

@@ -55,10 +55,11 @@ class ClusterConfig(_Checked):
     strongest features (one, for a short document): all holders of a feature seen in at most
     ``max_df`` documents pair up, a commoner one (up to 20 times that) pairs each holder with the
     next one only. Candidates of cosine ``link_threshold`` or more (after the date factor) form
-    components; a component above ``max_component`` documents is split at its weakest links. Inside a component, average-link groups merge while their
-    average similarity is at least ``threshold`` and, for groups of three or more, at least
-    ``cohesion`` times the inner similarity of the looser one (above ``exact_limit`` documents,
-    the plain average-link tree of the component is cut under the same rule). The date factor: the closest dates of two documents (the
+    components; a component above ``max_component`` documents is split at its weakest links.
+    Inside a component, average-link groups merge while their average similarity is at least
+    ``threshold`` and, for groups of three or more, at least ``cohesion`` times the inner
+    similarity of the looser one (above ``exact_limit`` documents, the plain average-link tree of
+    the component is cut under the same rule). The date factor: the closest dates of two documents (the
     lede's first ``date_chars`` characters, resolved against publication) further apart than
     ``max_date_gap_days`` lower their similarity by ``date_penalty`` per log-day, to at least
     ``date_floor`` times; mentioning only different years multiplies it by ``year_factor``. A

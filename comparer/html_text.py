@@ -42,7 +42,7 @@ class _TextExtractor(html.parser.HTMLParser):
         if tag in self._BLOCKS:
             self.parts.append("\n")
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """Skip a marked section the standard parser does not know (``<![foo[ x ]]>``): it asserts."""
         try:
             return super().parse_marked_section(i, report)

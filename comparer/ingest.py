@@ -55,7 +55,10 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document]
     problems: list[InputProblem] = []
     for path in paths:
         for item in _read_path(os.fspath(path)):
-            (problems if isinstance(item, InputProblem) else documents).append(item)
+            if isinstance(item, InputProblem):
+                problems.append(item)
+            else:
+                documents.append(item)
     return _with_unique_ids_and_labels(documents), problems
 
 
@@ -319,7 +322,7 @@ def _record(record: Any, name: str, number: int | None) -> Iterator[Document | I
     for key in ("text", "id", "title", "source", "url", "published"):
         value = record.get(key)
         bad = _lone_surrogate(value) if isinstance(value, str) else None
-        if bad is not None:
+        if bad is not None and isinstance(value, str):
             yield InputProblem(name, f"\"{key}\" holds a lone surrogate \\u{ord(value[bad]):04x} "
                                      f"at character {bad} (not valid Unicode)", line=number)
             return

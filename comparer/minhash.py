@@ -203,9 +203,9 @@ def signatures_from_hashes(values: np.ndarray, offsets: np.ndarray, scheme: Sche
     owner = np.repeat(np.arange(n, dtype=np.int64) * perm, np.diff(offsets))
     owner += slot.astype(np.int64)
     np.minimum.at(sig, owner, rank)
-    sig = sig.reshape(n, perm)
-    _densify(sig, scheme)
-    return sig
+    rows = sig.reshape(n, perm)
+    _densify(rows, scheme)
+    return rows
 
 
 def _densify(sig: np.ndarray, scheme: Scheme) -> None:
@@ -257,7 +257,7 @@ def lsh_params(threshold: float, num_perm: int, fp_weight: float = 0.05,
     """
     import numpy as np
 
-    trapezoid = getattr(np, "trapezoid", None) or np.trapz  # numpy < 2 has only trapz
+    trapezoid = getattr(np, "trapezoid", None) or getattr(np, "trapz")  # numpy < 2 has only trapz
     grid = np.linspace(0.0, 1.0, 2001)
     best, best_cost = (1, num_perm), float("inf")
     for bands in range(1, num_perm + 1):
@@ -408,7 +408,7 @@ def verify_pairs(pairs: Iterable[tuple[int, int]], sets: ShingleSets, threshold:
     return out
 
 
-def groups_of(n: int, edges: Iterable[tuple[int, int, Any]]) -> list[list[int]]:
+def groups_of(n: int, edges: Iterable[tuple[Any, ...]]) -> list[list[int]]:
     """Connected components (of two or more) of ``n`` nodes joined by ``edges``."""
     uf = UnionFind(n)
     for i, j, *_ in edges:

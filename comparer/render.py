@@ -153,7 +153,7 @@ def report_view(report: Report) -> list[Table]:
             b_cell = (f"{docs[d.b.document].label}: " + mark(b_text, spans_b, "{+", "+}")) if d.b else "(absent)"
             status = report.review_of(d.id)["status"] if report.reviews is not None else ""
             rows.append((d.id, d.severity, d.kind, d.detail, a_cell, b_cell) + ((status,) if status else ()))
-        headers = ("id", "severity", "kind", "detail", "one source", "other source")
+        headers: tuple[str, ...] = ("id", "severity", "kind", "detail", "one source", "other source")
         if report.reviews is not None:
             headers += ("review",)
         tables.append(Table(f"Event {event['id']}: discrepancies", headers, rows))
@@ -183,7 +183,7 @@ def cluster_view(report: Report) -> list[Table]:
     rows = []
     for cluster in report.clusters:
         copies = {i for pair in cluster.duplicates for i in pair if i in docs}
-        kept = min((docs[i] for i in copies), key=keep_order).id if copies else None
+        kept = min((docs[i] for i in copies), key=keep_order).id if copies else ""
         members = ", ".join(labels.get(i, i) + (f" (copy of {labels[kept]})" if i in copies and i != kept else "")
                             for i in cluster.documents)
         rows.append((cluster.id, len(cluster.documents), members, cluster.event_date or "",
@@ -196,7 +196,7 @@ def cluster_view(report: Report) -> list[Table]:
 def dedup_view(report: Report) -> list[Table]:
     """One row per near-duplicate group: the copy to keep, the other copies and the lowest Jaccard."""
     labels = {d.id: d.label or d.id for d in report.documents}
-    rows = [(c.id, labels.get(c.keep, c.keep), ", ".join(labels.get(i, i) for i in c.documents if i != c.keep),
+    rows = [(c.id, labels.get(c.keep or "", c.keep), ", ".join(labels.get(i, i) for i in c.documents if i != c.keep),
              f"{c.similarity:.2f}" if c.similarity is not None else "", c.why) for c in report.clusters]
     copies = sum(len(c.documents) - 1 for c in report.clusters)
     notes = (f"{len(report.documents)} documents, {len(report.clusters)} groups, {copies} copies to drop",)

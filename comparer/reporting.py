@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from comparer.config import Config
-from comparer.types import Claim, Cluster, Discrepancy, Document, InputProblem, Report
+from comparer.types import Alignment, Claim, Cluster, Discrepancy, Document, InputProblem, Report
 
 def build_report(documents: Sequence[Document], config: Config | None = None,
                  errors: Sequence[InputProblem] = (), progress: Callable[[int], None] | None = None,
@@ -40,7 +40,7 @@ def report_events(clustered: Report, config: Config | None = None, errors: Seque
     by_id = {d.id: d for d in clustered.documents}
 
     claims: list[Claim] = []
-    alignments = []
+    alignments: list[Alignment] = []
     discrepancies: list[Discrepancy] = []
     events: list[dict[str, Any]] = []
     singles: list[dict[str, Any]] = []

@@ -22,7 +22,7 @@ import yaml
 
 from comparer import safe_yaml
 from comparer.errors import ComparerError
-from comparer.output import check_writable, write_atomically
+from comparer.output import write_atomically
 
 STATUSES = ("confirmed", "dismissed", "needs-check")
 OPEN = "open"

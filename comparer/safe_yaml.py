@@ -30,7 +30,7 @@ class YAMLProblem(ValueError):
         self.line = line
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """The safe loader, with an invalid timestamp reported as a YAML error at its line."""
 
     def construct_yaml_timestamp(self, node: Any) -> Any:
@@ -78,14 +78,14 @@ def _check_shape(text: str, what: str) -> None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             stack.append([event.anchor, 1])
             if len(stack) > MAX_DEPTH:
-                raise YAMLProblem(f"{what} is nested deeper than {MAX_DEPTH} levels", event.start_mark.line + 1)
+                raise YAMLProblem(f"{what} is nested deeper than {MAX_DEPTH} levels", _line(event))
             continue
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             anchor, count = stack.pop()
         elif isinstance(event, yaml.ScalarEvent):
             anchor, count = event.anchor, 1
         elif isinstance(event, yaml.AliasEvent):
-            anchor, count = None, sizes.get(event.anchor, 1)
+            anchor, count = None, sizes.get(event.anchor or "", 1)
         else:
             continue
         if anchor is not None:
@@ -93,5 +93,9 @@ def _check_shape(text: str, what: str) -> None:
         if stack:
             stack[-1][1] += count
         if count > MAX_NODES or (stack and stack[-1][1] > MAX_NODES):
-            raise YAMLProblem(f"{what} expands to more than {MAX_NODES:,} values (aliases)",
-                              event.start_mark.line + 1)
+            raise YAMLProblem(f"{what} expands to more than {MAX_NODES:,} values (aliases)", _line(event))
+
+
+def _line(event: Any) -> int | None:
+    mark = getattr(event, "start_mark", None)
+    return mark.line + 1 if mark is not None else None

@@ -71,9 +71,13 @@ class Piece(NamedTuple):
 def split_claims(text: str) -> list[Piece]:
     """Split ``text`` into claims with exact offsets, dropping page furniture.
 
-    >>> [p.text for p in split_claims("Mr. Biden met the U.S. team. They agreed on a plan; "
-    ...                               "talks will resume on Monday. Both sides agreed; talks resume.")]
-    ['Mr. Biden met the U.S. team.', 'They agreed on a plan;', 'talks will resume on Monday.', 'Both sides agreed; talks resume.']
+    >>> for piece in split_claims("Mr. Biden met the U.S. team. They agreed on a plan; "
+    ...                           "talks will resume on Monday. Both sides agreed; talks resume."):
+    ...     print(piece.text)
+    Mr. Biden met the U.S. team.
+    They agreed on a plan;
+    talks will resume on Monday.
+    Both sides agreed; talks resume.
     """
     pieces: list[Piece] = []
     for p_start, p_end in _paragraphs(text):

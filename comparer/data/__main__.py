@@ -2,4 +2,5 @@
 
 from comparer.data import build
 
-build()
+if __name__ == "__main__":
+    build()

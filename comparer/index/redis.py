@@ -28,7 +28,8 @@ pipeline. An insert is one atomic script call too, so two workers adding the sam
 once; and a document about to start a new event is refused (and looked up again) when another
 worker stored, since its lookup, a document sharing one of its LSH bands or event features, so two
 workers adding the first two reports of an event at once do not start two events. The scripts
-address keys they compute, as datasketch-like bucket layouts need: a single Redis server or a replica set, not Redis Cluster.
+address keys they compute, as datasketch-like bucket layouts need: a single Redis server or a replica
+set, not Redis Cluster.
 """
 
 from __future__ import annotations

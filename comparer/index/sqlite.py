@@ -107,7 +107,8 @@ class SQLiteStore:
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format_version', ?)", (str(FORMAT_VERSION),))
-                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('scheme', ?)", (json.dumps(expected, sort_keys=True),))
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('scheme', ?)",
+                                (json.dumps(expected, sort_keys=True),))
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)",
                                 (dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),))
                 self.db.execute("INSERT OR IGNORE INTO counters VALUES ('docs', 0)")
