@@ -370,7 +370,7 @@ def report(ctx: Context, paths, store_url, review_path, open_only):
         book.known.update({d.id: f"{d.kind}: {d.detail} ({labels.get(d.a.document, d.a.document)})"
                            for d in result.discrepancies})
         book.save()
-        result = dataclasses.replace(result, extra={**result.extra, "review_file": review_path})
+        result = dataclasses.replace(result, review_file=review_path)
     return ctx.emit(result, "report")
 
 
@@ -379,8 +379,8 @@ def _added_ids(ctx: Context, store, documents) -> list[str]:
     from comparer.index import match
 
     _add_to_store(ctx, store, documents)
-    found = match(documents, store, ctx.config()).extra["matches"]
-    return [m["stored_id"] for m in found if m["stored_id"]]
+    found = match(documents, store, ctx.config()).matches
+    return [m.stored_id for m in found if m.stored_id]
 
 
 @cli.group(cls=_Group)
@@ -415,8 +415,7 @@ def index_add(ctx: Context, paths, store_url, batch_size):
     info = {"store": store.url, "read": len(documents), "added": result.added,
             "already_stored": result.already_stored, "new_events": result.new_events,
             "documents_in_store": store.count()}
-    return ctx.emit(Report(errors=tuple(problems), sections=(), extra={"index": info, "events_of": result.events}),
-                    "index")
+    return ctx.emit(Report(errors=tuple(problems), sections=(), index=info, events_of=result.events), "index")
 
 
 @index.command("stats")
@@ -427,7 +426,7 @@ def index_stats(ctx: Context, store_url):
     from comparer.types import Report
 
     store = _open_store(ctx, store_url, writable=False)
-    return ctx.emit(Report(sections=(), extra={"index": store.stats()}), "index")
+    return ctx.emit(Report(sections=(), index=store.stats()), "index")
 
 
 @cli.command()

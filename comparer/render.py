@@ -113,7 +113,7 @@ def claims_view(report: Report) -> list[Table]:
 
 def discrepancy_table(report: Report) -> Table:
     """Every discrepancy as one flat row with exact spans: the spreadsheet form."""
-    event_of = {i: e["id"] for e in report.extra.get("events", []) for i in e["discrepancies"]}
+    event_of = {i: e.id for e in report.events for i in e.discrepancies}
     headers = ("event", "id", "severity", "kind", "detail", "a_document", "a_start", "a_end", "a_text",
                "b_document", "b_start", "b_end", "b_text", "review_status", "review_note")
     rows = []
@@ -133,13 +133,13 @@ def report_view(report: Report) -> list[Table]:
     claims = {c.id: c for c in report.claims}
     found = {d.id: d for d in report.discrepancies}
     tables = []
-    for event in report.extra.get("events", []):
-        members = [docs[i] for i in event["documents"]]
-        notes = tuple([event["why"]] if event.get("why") else [])
-        tables.append(Table(f"Event {event['id']}: sources", ("source", "title", "outlet", "published", "event date"),
+    for event in report.events:
+        members = [docs[i] for i in event.documents]
+        notes = tuple([event.why] if event.why else [])
+        tables.append(Table(f"Event {event.id}: sources", ("source", "title", "outlet", "published", "event date"),
                             [(d.label, d.title, d.source, d.published, d.event_date) for d in members], notes))
         rows = []
-        for discrepancy_id in event["discrepancies"]:
+        for discrepancy_id in event.discrepancies:
             d = found[discrepancy_id]
             a_text = claims[d.a.claim].text if d.a.claim in claims else d.a.text
             b_text = (claims[d.b.claim].text if d.b.claim in claims else d.b.text) if d.b else ""
@@ -156,21 +156,21 @@ def report_view(report: Report) -> list[Table]:
         headers: tuple[str, ...] = ("id", "severity", "kind", "detail", "one source", "other source")
         if report.reviews is not None:
             headers += ("review",)
-        tables.append(Table(f"Event {event['id']}: discrepancies", headers, rows))
+        tables.append(Table(f"Event {event.id}: discrepancies", headers, rows))
         matrix = []
-        for row in event["matrix"]:
+        for row in event.matrix:
             matrix.append((f"{row['sources']}/{len(members)}",) + tuple(
                 " ".join(claims[i].text for i in row["claims"].get(d.id, []) if i in claims) or "-"
                 for d in members))
-        tables.append(Table(f"Event {event['id']}: claim matrix", ("sources",) + tuple(d.label for d in members),
+        tables.append(Table(f"Event {event.id}: claim matrix", ("sources",) + tuple(d.label for d in members),
                             matrix))
-    singles = report.extra.get("single_source_events", [])
+    singles = report.single_source_events
     tables.append(Table("Single-source events", ("event", "source", "title", "event date"),
-                        [(s["event"], docs[s["document"]].label, docs[s["document"]].title,
-                          docs[s["document"]].event_date) for s in singles]))
-    copies = report.extra.get("near_duplicates", [])
+                        [(s.event, docs[s.document].label, docs[s.document].title,
+                          docs[s.document].event_date) for s in singles]))
+    copies = report.near_duplicates
     tables.append(Table("Near-duplicate copies", ("event", "kept", "copy", "what the copy changed"),
-                        [(c["event"], docs[c["keep"]].label, docs[c["copy"]].label, c["changes"]) for c in copies]))
+                        [(c.event, docs[c.keep].label, docs[c.copy].label, c.changes) for c in copies]))
     return tables
 
 
