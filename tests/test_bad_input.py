@@ -455,8 +455,8 @@ def test_issue14_a_very_long_sentence_is_cut_at_clause_boundaries(tmp_path):
 
 
 def _slow_input(tmp_path: Path) -> Path:
-    """A corpus that takes some seconds to read, so that a signal arrives mid-run."""
-    rows = [json.dumps({"id": f"d{i}", "text": GOOD.read_text(encoding="utf-8")}) for i in range(400)]
+    """A corpus that takes some seconds to cluster, so that a signal arrives mid-run."""
+    rows = [json.dumps({"id": f"d{i}", "text": GOOD.read_text(encoding="utf-8")}) for i in range(3000)]
     return write(tmp_path / "slow.jsonl", "\n".join(rows) + "\n")
 
 
@@ -464,13 +464,16 @@ def _slow_input(tmp_path: Path) -> Path:
 def test_issue14_signals_exit_as_shells_expect(tmp_path, signum, status):
     """SIGINT exited with status 1 ("Aborted!"), which README defines as "discrepancies found"."""
     corpus = _slow_input(tmp_path)
-    proc = subprocess.Popen([sys.executable, "-m", "comparer", "cluster", str(corpus), "-q", "-o",
+    proc = subprocess.Popen([sys.executable, "-m", "comparer", "cluster", str(corpus), "-o",
                              str(tmp_path / "out.json")], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(1.5)
+    assert proc.stderr is not None
+    started = proc.stderr.readline()  # the progress label: the inputs are read, the work is under way
+    assert started.startswith(b"Clustering")
     proc.send_signal(signum)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == status
-    assert stderr.decode().strip() == ("comparer: interrupted" if signum == signal.SIGINT else "comparer: terminated")
+    assert stderr.decode().strip().splitlines()[-1] == (
+        "comparer: interrupted" if signum == signal.SIGINT else "comparer: terminated")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.jsonl"]
 
 
