@@ -23,6 +23,7 @@ The result line is printed last.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import os
@@ -64,7 +65,7 @@ def documents(rows: list[dict]) -> list[comparer.Document]:
     for row in rows:
         doc = comparer.Document.from_text(row["text"], id=str(row["id"]), published=row.get("published") or None,
                                           title=row.get("title") or None, source=row.get("source") or None)
-        docs.append(doc._replace(label=(doc.source or doc.id).lower()))
+        docs.append(dataclasses.replace(doc, label=(doc.source or doc.id).lower()))
     return docs
 
 

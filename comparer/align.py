@@ -201,7 +201,7 @@ def align(index: ClaimIndex, claims_by_doc: dict[str, list[Claim]], threshold: f
             matrix = score_matrix(index, left, right, lexical_weight, units)
             # Two one-claim accounts: each claim has no other to report, rarity weights say little.
             single = len(left) == 1 and len(right) == 1 and single_threshold is not None
-            pairs = match_pair(matrix, single_threshold if single else threshold)
+            pairs = match_pair(matrix, single_threshold if single_threshold is not None and single else threshold)
             links.extend(Link(left[i], right[j], matrix[i][j], single=single) for i, j in pairs)
             links.extend(_parts(units, left, right, matrix, pairs, threshold))
     return links, rows(links, {d: k for k, d in enumerate(doc_ids)})

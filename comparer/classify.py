@@ -178,8 +178,8 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
         x, y = fa[0], fb[0]
         if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)):
             continue
-        if kind == "date" and (_compatible_dates(fa, fb) or x.mention.label == "relative"
-                               or y.mention.label == "relative" or diff.same < _SAME):
+        labels_xy = {m.label for m in (x.mention, y.mention) if m is not None}
+        if kind == "date" and (_compatible_dates(fa, fb) or "relative" in labels_xy or diff.same < _SAME):
             continue
         span_a, span_b = (x.start, x.end), (y.start, y.end)
         return Finding(kind, "low" if weak else "medium", span_a, span_b,

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -84,7 +85,7 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float,
     A match under ``weak_threshold`` is weak and its differences are ``low``; two one-claim
     accounts, matched at a lower threshold, are weak under the ordinary ``threshold``.
     """
-    found = []
+    found: list[tuple[Link, Finding]] = []
     for link in links:
         if link.a.text == link.b.text:
             continue  # the same words cannot disagree
@@ -118,7 +119,7 @@ def _distinct(documents: Iterable[Document]) -> list[Document]:
     for doc in documents:
         n = seen[doc.id] = seen.get(doc.id, 0) + 1
         if n > 1:
-            doc = doc._replace(id=f"{doc.id}~{n}", label=f"{doc.label or doc.id}~{n}")
+            doc = dataclasses.replace(doc, id=f"{doc.id}~{n}", label=f"{doc.label or doc.id}~{n}")
         out.append(doc)
     return out
 

@@ -92,7 +92,8 @@ def fetch(url: str, settings: PagesConfig | None = None, *,
                     try:
                         _store(settings.cache, url, page, response.headers)
                     except OSError as exc:
-                        raise FetchError(f"cannot write the page cache in {settings.cache} ({exc.strerror or exc})") from None
+                        raise FetchError(f"cannot write the page cache in {settings.cache} "
+                                         f"({exc.strerror or exc})") from None
                 break
     if settings.save_pages:
         try:

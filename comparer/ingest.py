@@ -6,6 +6,7 @@ line) becomes an ``InputProblem`` and the others are still read, as ``grep -r`` 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -26,6 +27,8 @@ _DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"\s+")
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+# Front matter holds a few metadata lines; anything this large is not metadata.
+MAX_FRONT_MATTER = 100_000
 
 
 class _BadDocument(ValueError):
@@ -56,7 +59,10 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]],
     pages = pages or PagesConfig()
     for path in paths:
         for item in _read_path(os.fspath(path), pages):
-            (problems if isinstance(item, InputProblem) else documents).append(item)
+            if isinstance(item, InputProblem):
+                problems.append(item)
+            else:
+                documents.append(item)
     return _with_unique_ids_and_labels(documents), problems
 
 
@@ -84,15 +90,13 @@ def split_metadata(text: str) -> tuple[str, dict[str, Any]]:
         end = _FRONT_MATTER_END.search(text, 4)
         if end is None:
             raise _BadDocument("malformed front matter: no closing '---' line")
-        import yaml  # only documents with front matter pay for the YAML parser
+        from comparer import safe_yaml  # only documents with front matter pay for the YAML parser
 
         try:
-            raw = yaml.safe_load(text[4:end.start()])
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 2}" if mark else ""
-            problem = getattr(exc, "problem", None) or "invalid YAML"
-            raise _BadDocument(f"malformed front matter{where}: {problem}") from None
+            raw = safe_yaml.load(text[4:end.start()], max_chars=MAX_FRONT_MATTER, what="front matter")
+        except safe_yaml.YAMLProblem as exc:
+            where = f" at line {exc.line + 1}" if exc.line else ""
+            raise _BadDocument(f"malformed front matter{where}: {exc.message}") from None
         if raw is None:
             raw = {}
         if not isinstance(raw, dict):
@@ -181,7 +185,15 @@ def _read_directory(arg: str, pages: PagesConfig) -> Iterator[Document | InputPr
 
 
 def _read_stdin(pages: PagesConfig) -> Iterator[Document | InputProblem]:
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    stream = sys.stdin
+    if stream is None:  # started with standard input closed (``<&-``)
+        yield InputProblem("<stdin>", "standard input is closed")
+        return
+    try:
+        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
+    except (OSError, ValueError) as exc:
+        yield InputProblem("<stdin>", f"cannot read standard input ({getattr(exc, 'strerror', None) or exc})")
+        return
     try:
         text = _decode(data)
     except _BadDocument as exc:
@@ -220,7 +232,21 @@ def _read_file(path: str, rel: str, pages: PagesConfig) -> Iterator[Document | I
         yield from _one_document(text, name, doc_id=rel, path=name)
 
 
+_UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                 (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def _decode(data: bytes) -> str:
+    for bom, encoding in _UNICODE_BOMS:  # a byte order mark names its encoding: Windows tools write UTF-16
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise _BadDocument(f"not valid {encoding.upper()} (byte offset {exc.start})") from None
+            nul = text.find("\x00")
+            if nul >= 0:
+                raise _BadDocument(f"not a text document (NUL character at {nul})")
+            return text
     nul = data.find(b"\x00")
     if nul >= 0:
         raise _BadDocument(f"not a text document (NUL byte at {nul})")
@@ -240,12 +266,19 @@ def _one_document(text: str, name: str, *, doc_id: str | None, path: str,
     if not doc.text.strip():
         yield InputProblem(name, "empty document (no text)")
         return
+    for key in ("title", "source", "url"):  # YAML's "\ud800" escape gives half a UTF-16 pair
+        value = getattr(doc, key)
+        bad = _lone_surrogate(value)
+        if bad is not None:
+            yield InputProblem(name, f"{key} holds a lone surrogate \\u{ord(value[bad]):04x} (not valid Unicode)")
+            return
     yield doc
 
 
 def _read_jsonl(text: str, name: str) -> Iterator[Document | InputProblem]:
     seen_any = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: JSON strings may hold U+2028 or U+0085 raw, which str.splitlines splits at.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         seen_any = True
@@ -253,6 +286,12 @@ def _read_jsonl(text: str, name: str) -> Iterator[Document | InputProblem]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputProblem(name, f"not valid JSON ({exc.msg} at column {exc.colno})", line=number)
+            continue
+        except RecursionError:
+            yield InputProblem(name, "not usable JSON (nested too deeply)", line=number)
+            continue
+        except ValueError as exc:  # e.g. an integer beyond Python's digit limit
+            yield InputProblem(name, f"not usable JSON ({str(exc).split(':')[0]})", line=number)
             continue
         yield from _record(record, name, number)
     if not seen_any:
@@ -267,6 +306,12 @@ def _read_json(text: str, name: str) -> Iterator[Document | InputProblem]:
             yield from _read_jsonl(text, name)
             return
         yield InputProblem(name, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    except RecursionError:
+        yield InputProblem(name, "not usable JSON (nested too deeply)")
+        return
+    except ValueError as exc:
+        yield InputProblem(name, f"not usable JSON ({str(exc).split(':')[0]})")
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records, start=1):
@@ -284,6 +329,13 @@ def _record(record: Any, name: str, number: int | None) -> Iterator[Document | I
     if not text.strip():
         yield InputProblem(name, "empty \"text\"", line=number)
         return
+    for key in ("text", "id", "title", "source", "url", "published"):
+        value = record.get(key)
+        bad = _lone_surrogate(value) if isinstance(value, str) else None
+        if bad is not None and isinstance(value, str):
+            yield InputProblem(name, f"\"{key}\" holds a lone surrogate \\u{ord(value[bad]):04x} "
+                                     f"at character {bad} (not valid Unicode)", line=number)
+            return
     raw_id = record.get("id")
     doc_id = str(raw_id) if raw_id not in (None, "") else None
     try:
@@ -357,6 +409,15 @@ def _host(url: str) -> str:
     return host.group(1).lower() if host else ""
 
 
+def _lone_surrogate(value: str) -> int | None:
+    """Where ``value`` holds half a UTF-16 pair (JSON's ``"\\ud800"``), which no output can encode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
 def _html_to_text(markup: str) -> str:
     """Visible text of an HTML page, with its <title> as front matter so it becomes the title."""
     from comparer.html_text import visible_text
@@ -376,13 +437,21 @@ def _html_to_text(markup: str) -> str:
 def _with_unique_ids_and_labels(documents: list[Document]) -> list[Document]:
     """Make ids unique (the same file given twice stays two documents) and give short labels."""
     seen: dict[str, int] = {}
+    taken = {doc.id for doc in documents}  # a suffixed id must not be one that an input already has
     unique: list[Document] = []
     for doc in documents:
         count = seen.get(doc.id, 0) + 1
+        if count == 1:
+            seen[doc.id] = count
+            unique.append(doc)
+            continue
+        while f"{doc.id}~{count}" in taken:
+            count += 1
         seen[doc.id] = count
-        unique.append(doc if count == 1 else doc._replace(id=f"{doc.id}~{count}"))
+        taken.add(f"{doc.id}~{count}")
+        unique.append(dataclasses.replace(doc, id=f"{doc.id}~{count}"))
     labels = short_labels([d.id for d in unique])
-    return [d._replace(label=label) for d, label in zip(unique, labels)]
+    return [dataclasses.replace(d, label=label) for d, label in zip(unique, labels)]
 
 
 def short_labels(ids: list[str]) -> list[str]:

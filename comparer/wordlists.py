@@ -35,3 +35,14 @@ def groups(name: str) -> tuple[tuple[frozenset[str], ...], ...]:
     """Lines of ``a b | c d`` groups: each line a tuple of word sets (opposites, grades)."""
     return tuple(tuple(frozenset(w.lower() for w in part.split()) for part in line.split("|"))
                  for line in lines(name))
+
+
+@functools.cache
+def state_abbreviations() -> dict[str, str]:
+    """Abbreviation (without its dot) -> US state, from ``data/state_abbreviations.txt``."""
+    out = {}
+    for line in lines("state_abbreviations"):
+        state, _, forms = line.partition(":")
+        for form in forms.split():
+            out[form] = state.strip()
+    return out

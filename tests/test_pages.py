@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import socket
@@ -182,7 +183,7 @@ def test_cache_revalidates_with_etag_and_last_modified(server, tmp_path, fast_co
     (_, plain), (_, conditional) = server.requests
     assert "If-None-Match" not in plain and "If-Modified-Since" not in plain
     assert conditional["If-None-Match"].startswith('"') and conditional["If-Modified-Since"].endswith("GMT")
-    assert fetch(url, FAST._replace(cache=str(cache))).from_cache
+    assert fetch(url, dataclasses.replace(FAST, cache=str(cache))).from_cache
 
 
 def test_save_pages_keeps_what_was_compared(server, tmp_path, fast_config):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from comparer import regex_cache
 from comparer.types import Mention
 
 _MONTHS = ("January February March April May June July August September October November "
@@ -67,7 +66,7 @@ _WEEKDAY = rf"(?:{_alt(_WEEKDAYS)})\b"
 # which alternative matched. Run on " " + text: the leading class consumes the
 # character before a mention, which lets the regex engine skip straight to
 # candidate positions; the lookaheads then select a branch in one step.
-_DATE = regex_cache.compile(rf"""
+_DATE = re.compile(rf"""
 [^\w]
 (?: (?=\d)
     (?: (?P<iso>(?P<iy>\d{{4}})[-/](?P<im>\d{{2}})[-/](?P<id>\d{{2}}))(?![\d/-])

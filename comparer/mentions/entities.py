@@ -4,18 +4,16 @@ A gazetteer plus capitalisation rules is fast and offline (no model to download)
 and its canonical names are what lets "ROK" and "South Korea" compare equal.
 """
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from comparer import regex_cache
 from comparer.mentions.dates import is_calendar_word
 from comparer.types import Mention
-from comparer.wordlists import lines
+from comparer.wordlists import state_abbreviations
 
 # Words, initials and punctuation; a possessive "'s" is its own token.
-TOKEN = regex_cache.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
 
 # Roles before a name: dropped from the entity, but they mark what follows as a person.
 TITLES = frozenset("""
@@ -49,17 +47,6 @@ _LOWER_IN_TITLES = frozenset("a an and as at but by for in nor of on or the to u
 
 
 _PARTIES = frozenset({"R", "D", "I"})
-
-
-@functools.cache
-def state_abbreviations() -> dict[str, str]:
-    """Abbreviation (without its dot) -> state, from ``data/state_abbreviations.txt``."""
-    out = {}
-    for line in lines("state_abbreviations"):
-        state, _, forms = line.partition(":")
-        for form in forms.split():
-            out[form] = state.strip()
-    return out
 
 
 class Gazetteer(NamedTuple):
