@@ -321,11 +321,14 @@ def _same_words(matcher: difflib.SequenceMatcher, len_a: int, len_b: int) -> boo
 
 
 def _spelling_variant(x: str, y: str) -> bool:
-    """Two spellings of the same words: a censored or variant spelling ("Momma", "Mama"),
-    or a spoken form and its written one ("gonna", "going to")."""
+    """Two spellings of the same words: a censored or variant spelling ("Momma", "Mama"), one
+    word and a longer form of it, or a spoken form and its written one ("gonna", "going to")."""
     lx, ly = _LETTERS.sub("", x.lower()), _LETTERS.sub("", y.lower())
     if lx == ly or (min(len(lx), len(ly)) >= 4 and fuzz.ratio(lx, ly) >= _SPELLING):
         return True
+    if " " not in x.strip() and " " not in y.strip() and min(len(lx), len(ly)) >= 3 \
+            and (lx.startswith(ly) or ly.startswith(lx)):
+        return True  # one word the other's stem: "any" / "anything", "wide" / "widening"
     spoken = _colloquial()
     return spoken.get(" ".join(x.lower().split())) == " ".join(y.lower().split()) or \
         spoken.get(" ".join(y.lower().split())) == " ".join(x.lower().split())

@@ -4,9 +4,9 @@ A claim is missing from another account when alignment found it no partner there
 and the other account does not carry its content in any one or two neighbouring
 claims either (the same fact may be split or merged differently). Only whole
 sentences count: a fragment or a lone quotation is not a report of its own. The
-omission is marked as carrying a new fact when the claim names a number, a date
-or an entity the other account never mentions, and is mostly the reporter's words (a claim
-that is mostly quotation is colour more often than fact).
+omission is marked as carrying a new fact (medium) when the claim gives a number or a
+date, or two names, that the other account never mentions, and is mostly the reporter's
+words (a claim that is mostly quotation is colour more often than fact).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from comparer.textunits import ClaimIndex
 from comparer.types import Claim
 
 _MIN_WORDS = 6
-_COVERED = 0.7  # share of a claim's content words and values found nearby in the other account
+_COVERED = 0.5  # share of a claim's content words and values found nearby in the other account
 _COLOUR = 0.5  # share of a claim in quotation marks above which its omission is colour, not fact
 
 
@@ -45,8 +45,10 @@ def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]],
                     continue
                 if mine and max((len(mine & w) / len(mine) for w in windows[other]), default=0) >= _COVERED:
                     continue
-                facts = {f for f in mine if f[:2] in ("e:", "n:")}
-                missing.append((other, bool(facts - values[other]) and _quoted_share(claim) < _COLOUR))
+                new = {f for f in mine if f[:2] in ("e:", "n:")} - values[other]
+                # A new value (number or date), or two new names: a fact the other account lacks.
+                concrete = any(f.startswith("n:") for f in new) or sum(f.startswith("e:") for f in new) >= 2
+                missing.append((other, concrete and _quoted_share(claim) < _COLOUR))
             if missing:
                 yield claim, missing
 
