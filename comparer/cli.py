@@ -46,8 +46,10 @@ class Context:
     """What every command receives from the shared options."""
 
     def __init__(self, fmt: str, output: str | None, config_path: str | None, quiet: bool,
-                 debug: bool) -> None:
+                 debug: bool, pages: dict | None = None, show_all: bool = False) -> None:
         self.fmt = fmt
+        self.show_all = show_all
+        self.pages = pages or {}
         self.output = output
         self.config_path = config_path
         self.quiet = quiet
@@ -59,14 +61,17 @@ class Context:
         if self._config is None:
             from comparer.config import load_config
 
-            self._config = load_config(self.config_path)
+            config = load_config(self.config_path)
+            if self.pages:  # flags win over the config file
+                config = dataclasses.replace(config, pages=dataclasses.replace(config.pages, **self.pages))
+            self._config = config
         return self._config
 
     def read(self, paths: tuple[str, ...]):
         """Read inputs, reporting each unreadable one on stderr; the rest go on."""
         from comparer.ingest import read_inputs
 
-        documents, problems = read_inputs(paths)
+        documents, problems = read_inputs(paths, self.config().pages)
         from comparer.render import printable
 
         for problem in problems:
@@ -94,7 +99,7 @@ class Context:
         from comparer.output import write_atomically
         from comparer.render import render
 
-        text = render(report, self.fmt, view)
+        text = render(report, self.fmt, view, show_all=self.show_all)
         if self.output:
             try:
                 write_atomically(self.output, text)
@@ -120,7 +125,8 @@ def write_stdout(text: str) -> None:
 
 
 def common_options(command):
-    """The options every command shares: --format, -o, --config, --quiet, --debug."""
+    """The options every command shares: --format, -o, --config, --quiet, --debug, --all, and the
+    web-page ones."""
 
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help="Output format.")
@@ -130,9 +136,20 @@ def common_options(command):
                   help="YAML file with settings and extra aliases (see README).")
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar or notes on stderr.")
     @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+    @click.option("--all", "show_all", is_flag=True,
+                  help="Table, Markdown and HTML: show low-severity discrepancies too (JSON, YAML and CSV "
+                       "always hold every one).")
+    @click.option("--html-mode", type=click.Choice(["article", "all"]), default=None,
+                  help="HTML pages: the article as a reader reads it (default), or all visible text.")
+    @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), metavar="DIR",
+                  help="Keep fetched pages in DIR; later runs send conditional requests (ETag, Last-Modified).")
+    @click.option("--save-pages", type=click.Path(file_okay=False), metavar="DIR",
+                  help="Write each fetched page to DIR, to keep what was compared.")
     @functools.wraps(command)
-    def wrapper(fmt, output, config_path, quiet, debug, **kwargs):
-        ctx = Context(fmt, output, config_path, quiet, debug)
+    def wrapper(fmt, output, config_path, quiet, debug, show_all, html_mode, cache_dir, save_pages, **kwargs):
+        pages = {key: value for key, value in
+                 (("html_mode", html_mode), ("cache", cache_dir), ("save_pages", save_pages)) if value}
+        ctx = Context(fmt, output, config_path, quiet, debug, pages, show_all)
         from comparer.errors import ComparerError
 
         try:
@@ -238,8 +255,8 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 def cli():
     """Compare news accounts of the same event: find copies, align claims, flag discrepancies.
 
-    PATH arguments are files, directories (read recursively: .txt .md .html .json .jsonl)
-    or - for stdin. Exit status: 0 nothing found, 1 discrepancies found, 2 trouble.
+    PATH arguments are files, directories (read recursively: .txt .md .html .htm .json
+    .jsonl), http(s) URLs or - for stdin. Exit status: 0 nothing found, 1 discrepancies found, 2 trouble.
     """
 
 

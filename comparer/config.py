@@ -149,24 +149,60 @@ class ClusterConfig(_Checked):
 class AlignConfig(_Checked):
     """Claim alignment: how similar two claims must be (0..1) to report the same fact.
 
-    ``threshold`` holds for a claim's best partner in another document, the lower
-    ``mutual_threshold`` when the two claims are each other's best. ``lexical_weight`` is
-    the share of RapidFuzz's token-set ratio in the score (the rest is rarity-weighted
-    overlap of words, canonical entities and numbers). ``single_threshold`` holds for a
-    document of one claim and its best partner: there is no other claim it could report,
-    so sharing a name or a word with the other account is enough.
+    Claims are matched one to one, best scores first, down to ``threshold``. A match
+    scoring under ``weak_threshold`` is weak: what differs in it is reported as ``low``.
+    ``lexical_weight`` is the share of RapidFuzz's token-set ratio in the score (the rest
+    is rarity-weighted overlap of words, canonical entities and numbers). Two accounts of one
+    claim each have no other claim to report: their claims match at ``single_threshold``.
     """
 
     threshold: float = 0.25
-    mutual_threshold: float = 0.2
+    weak_threshold: float = 0.3
     lexical_weight: float = 0.2
     single_threshold: float = 0.1
 
     def check(self) -> None:
         _check_range("align.threshold", self.threshold, 0.0, 1.0)
+        _check_range("align.weak_threshold", self.weak_threshold, 0.0, 1.0)
         _check_range("align.single_threshold", self.single_threshold, 0.0, 1.0)
-        _check_range("align.mutual_threshold", self.mutual_threshold, 0.0, 1.0)
         _check_range("align.lexical_weight", self.lexical_weight, 0.0, 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class PagesConfig(_Checked):
+    """Reading web pages: files ending .html/.htm, and pages fetched from http(s) URLs.
+
+    ``html_mode`` is ``article`` (the article body, as a reader reads it) or ``all`` (all visible
+    text). ``cache`` is a folder for fetched pages, revalidated with ETag/Last-Modified on the
+    next run; ``save_pages`` a folder where each fetched page is written. ``timeout`` (seconds)
+    bounds each connection and read and a whole download; ``max_bytes`` and ``max_redirects``
+    bound a page; a 429 or 5xx answer is retried ``retries`` times, waiting ``backoff`` seconds,
+    then twice as long each time.
+    """
+
+    html_mode: str = "article"
+    cache: str = ""
+    save_pages: str = ""
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5
+    retries: int = 2
+    backoff: float = 1.0
+
+    def check(self) -> None:
+        if self.html_mode not in HTML_MODES:
+            raise ConfigError(f"pages.html_mode must be one of {', '.join(HTML_MODES)}, got {self.html_mode!r}")
+        for name in ("cache", "save_pages"):
+            if not isinstance(getattr(self, name), str):
+                raise ConfigError(f"pages.{name} must be a folder path, got {getattr(self, name)!r}")
+        _check_range("pages.timeout", self.timeout, 0.001, 600.0)
+        _check_int("pages.max_bytes", self.max_bytes, 1, 2**31)
+        _check_int("pages.max_redirects", self.max_redirects, 0, 30)
+        _check_int("pages.retries", self.retries, 0, 10)
+        _check_range("pages.backoff", self.backoff, 0.0, 60.0)
+
+
+HTML_MODES = ("article", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,9 +221,10 @@ class Config:
     dedup: DedupConfig = field(default_factory=lambda: DedupConfig())
     cluster: ClusterConfig = field(default_factory=lambda: ClusterConfig())
     align: AlignConfig = field(default_factory=lambda: AlignConfig())
+    pages: PagesConfig = field(default_factory=lambda: PagesConfig())
 
 
-_SECTIONS = {"dedup": DedupConfig, "cluster": ClusterConfig, "align": AlignConfig}
+_SECTIONS = {"dedup": DedupConfig, "cluster": ClusterConfig, "align": AlignConfig, "pages": PagesConfig}
 _TOP_KEYS = ("aliases", "capitals", *_SECTIONS)
 
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from comparer.config import PagesConfig
 from comparer.digest import sha1_hex
 from comparer.errors import InputError
 from comparer.types import Document, InputProblem
@@ -25,6 +26,7 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"\s+")
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 # Front matter holds a few metadata lines; anything this large is not metadata.
 MAX_FRONT_MATTER = 100_000
 
@@ -33,8 +35,8 @@ class _BadDocument(ValueError):
     """A document's content cannot be used; the message says why."""
 
 
-def load(paths: Iterable[str | os.PathLike[str]]) -> list[Document]:
-    """Read every input and return its documents.
+def load(paths: Iterable[str | os.PathLike[str]], pages: PagesConfig | None = None) -> list[Document]:
+    """Read every input and return its documents (``pages``: how web pages are fetched and read).
 
     Raises:
         InputError: an input could not be read; ``.problems`` names each and
@@ -43,18 +45,20 @@ def load(paths: Iterable[str | os.PathLike[str]]) -> list[Document]:
     >>> [d.label for d in load(["fixtures/seeds/001_2e6b207091a0e880.txt"])]
     ['001']
     """
-    documents, problems = read_inputs(paths)
+    documents, problems = read_inputs(paths, pages)
     if problems:
         raise InputError(problems, documents)
     return documents
 
 
-def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document], list[InputProblem]]:
+def read_inputs(paths: Iterable[str | os.PathLike[str]],
+                pages: PagesConfig | None = None) -> tuple[list[Document], list[InputProblem]]:
     """Read every input; return the documents read and the problems met, in input order."""
     documents: list[Document] = []
     problems: list[InputProblem] = []
+    pages = pages or PagesConfig()
     for path in paths:
-        for item in _read_path(os.fspath(path)):
+        for item in _read_path(os.fspath(path), pages):
             if isinstance(item, InputProblem):
                 problems.append(item)
             else:
@@ -149,20 +153,23 @@ def _clean(title: str) -> str:
 # --- reading paths -------------------------------------------------------------------------
 
 
-def _read_path(arg: str) -> Iterator[Document | InputProblem]:
+def _read_path(arg: str, pages: PagesConfig) -> Iterator[Document | InputProblem]:
     if arg == "-":
-        yield from _read_stdin()
+        yield from _read_stdin(pages)
+        return
+    if arg[:8].lower().startswith(("http://", "https://")):
+        yield from _read_url(arg, pages)
         return
     path = os.path.normpath(arg)
     if os.path.isdir(path):
-        yield from _read_directory(arg)
+        yield from _read_directory(arg, pages)
     elif os.path.exists(path):
-        yield from _read_file(path, os.path.basename(path))
+        yield from _read_file(path, os.path.basename(path), pages)
     else:
         yield InputProblem(arg, "no such file or directory")
 
 
-def _read_directory(arg: str) -> Iterator[Document | InputProblem]:
+def _read_directory(arg: str, pages: PagesConfig) -> Iterator[Document | InputProblem]:
     """Every document file under ``arg``, in name order, skipping hidden files and folders."""
     # Only a folder needs walking: reading the files named on a command line does without pathlib.
     from pathlib import Path
@@ -174,10 +181,10 @@ def _read_directory(arg: str) -> Iterator[Document | InputProblem]:
         yield InputProblem(arg, f"no documents found (looked for {', '.join(DOCUMENT_SUFFIXES)})")
         return
     for file in files:
-        yield from _read_file(str(file), file.relative_to(path).as_posix())
+        yield from _read_file(str(file), file.relative_to(path).as_posix(), pages)
 
 
-def _read_stdin() -> Iterator[Document | InputProblem]:
+def _read_stdin(pages: PagesConfig) -> Iterator[Document | InputProblem]:
     stream = sys.stdin
     if stream is None:  # started with standard input closed (``<&-``)
         yield InputProblem("<stdin>", "standard input is closed")
@@ -194,11 +201,14 @@ def _read_stdin() -> Iterator[Document | InputProblem]:
         return
     if text.lstrip().startswith("{"):
         yield from _read_jsonl(text, "<stdin>")
+    elif _HTML_START.match(text):  # a page piped in: curl URL | comparer claims -
+        doc_id = "sha1-" + sha1_hex(text.encode("utf-8"))[:12]
+        yield from _html_document(text, "<stdin>", doc_id=doc_id, path="-", mode=pages.html_mode)
     else:
         yield from _one_document(text, "<stdin>", doc_id=None, path="-")
 
 
-def _read_file(path: str, rel: str) -> Iterator[Document | InputProblem]:
+def _read_file(path: str, rel: str, pages: PagesConfig) -> Iterator[Document | InputProblem]:
     name = path
     try:
         with open(path, "rb") as handle:
@@ -217,7 +227,7 @@ def _read_file(path: str, rel: str) -> Iterator[Document | InputProblem]:
     elif suffix == ".json":
         yield from _read_json(text, name)
     elif suffix in (".html", ".htm"):
-        yield from _one_document(_html_to_text(text), name, doc_id=rel, path=name)
+        yield from _html_document(text, name, doc_id=rel, path=name, mode=pages.html_mode)
     else:
         yield from _one_document(text, name, doc_id=rel, path=name)
 
@@ -337,6 +347,66 @@ def _record(record: Any, name: str, number: int | None) -> Iterator[Document | I
         yield InputProblem(name, str(exc), line=number)
         return
     yield doc
+
+
+def _read_url(url: str, pages: PagesConfig) -> Iterator[Document | InputProblem]:
+    """A web page: fetched (bounded, retried, cached if asked), then read as a page or plain text."""
+    from comparer.fetch import FetchError, fetch
+
+    try:
+        page = fetch(url, pages)
+    except FetchError as exc:
+        yield InputProblem(url, str(exc))
+        return
+    if page.is_html:
+        yield from _html_document(page.text, url, doc_id=url, path=url, mode=pages.html_mode, url=page.url)
+    else:
+        yield from _one_document(page.text, url, doc_id=url, path=url, url=page.url, source=_host(page.url))
+
+
+def html_document(markup: str, *, id: str, path: str = "", url: str = "", mode: str = "article") -> Document:
+    """Read an HTML page as a reader does (``mode="article"``) or as all its visible text (``"all"``).
+
+    ``url`` is where the page came from; a page saved with a "saved from url" comment gives its own.
+
+    Raises:
+        ValueError: the page holds no article (or no text).
+    """
+    from comparer.fetch import saved_from
+
+    url = url or saved_from(markup)
+    if mode == "all":
+        return document_from_text(_html_to_text(markup), id=id, path=path, url=url or None,
+                                  source=_host(url) if url else None)
+    from comparer.article import PageUnreadable, read_article
+
+    try:
+        article = read_article(markup, url)
+    except PageUnreadable as exc:
+        raise _BadDocument(str(exc)) from None
+    if not article.text.strip():
+        raise _BadDocument("no article found in the page (--html-mode all reads all its visible text)")
+    return Document(id=id, text=article.text, title=_clean(article.title),
+                    published=_parse_date(article.published) if article.published else None,
+                    source=article.source or _host(article.url or url), url=article.url or url, path=path)
+
+
+def _html_document(markup: str, name: str, *, doc_id: str, path: str, mode: str,
+                   url: str = "") -> Iterator[Document | InputProblem]:
+    try:
+        doc = html_document(markup, id=doc_id, path=path, url=url, mode=mode)
+    except _BadDocument as exc:
+        yield InputProblem(name, str(exc))
+        return
+    if not doc.text.strip():
+        yield InputProblem(name, "empty document (no text)")
+        return
+    yield doc
+
+
+def _host(url: str) -> str:
+    host = re.match(r"[a-z]+://(?:www\.)?([^/:?#]+)", url, re.I)
+    return host.group(1).lower() if host else ""
 
 
 def _lone_surrogate(value: str) -> int | None:

@@ -4,6 +4,7 @@ Every format renders the same data. JSON and YAML are ``Report.to_dict()``; the
 tabular formats are built from the views below, one list of tables per command.
 """
 
+import dataclasses
 import json
 import math
 import re
@@ -26,8 +27,16 @@ class Table(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-def render(report: Report, fmt: str, view: str = "claims", width: int | None = None) -> str:
-    """Render ``report`` in ``fmt`` for the command ``view`` ("claims", "diff", "cluster", ...)."""
+def render(report: Report, fmt: str, view: str = "claims", width: int | None = None,
+           show_all: bool = False) -> str:
+    """Render ``report`` in ``fmt`` for the command ``view`` ("claims", "diff", "cluster", ...).
+
+    The views a person reads (table, Markdown, HTML) show discrepancies of medium and high
+    severity unless ``show_all``; the data formats (JSON, YAML, CSV) always hold every one.
+    """
+    hidden = 0
+    if fmt in _READ_VIEWS and not show_all:
+        report, hidden = _without_low(report)
     if fmt == "json":
         data = report.to_dict()
         try:
@@ -45,6 +54,9 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
     if fmt == "csv" and view in ("report", "diff"):
         return _csv([discrepancy_table(report)])
     tables = _view(view)(report)
+    if hidden and tables:
+        first = tables[0]
+        tables[0] = first._replace(notes=(*first.notes, f"{hidden} of low severity not shown (--all shows them)"))
     if fmt == "csv":
         return _csv(tables)
     if fmt == "html":
@@ -56,6 +68,21 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
 
         return _terminal(tables, width or shutil.get_terminal_size((120, 24)).columns)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+_READ_VIEWS = frozenset({"table", "markdown", "html"})
+
+
+def _without_low(report: Report) -> tuple[Report, int]:
+    """The report without its low-severity discrepancies, and how many were left out."""
+    kept = tuple(d for d in report.discrepancies if d.severity != "low")
+    hidden = len(report.discrepancies) - len(kept)
+    if not hidden:
+        return report, 0
+    ids = {d.id for d in kept}
+    events = tuple(dataclasses.replace(e, discrepancies=tuple(i for i in e.discrepancies if i in ids))
+                   for e in report.events)
+    return dataclasses.replace(report, discrepancies=kept, events=events), hidden
 
 
 def _finite(value: Any) -> Any:
@@ -96,6 +123,8 @@ def claims_view(report: Report) -> list[Table]:
         notes = [f"title: {doc.title}" if doc.title else "title: (none)",
                  f"published: {doc.published or 'unknown'}   event date: {doc.event_date or 'unknown'}"
                  + (f"   source: {doc.source}" if doc.source else "")]
+        if doc.url:
+            notes.append(f"url: {doc.url}")
         cut = [f"#{c.index}" for c in by_doc.get(doc.id, []) if c.cut]
         if cut:
             from comparer.segment import MAX_CLAIM_WORDS
@@ -136,8 +165,10 @@ def report_view(report: Report) -> list[Table]:
     for event in report.events:
         members = [docs[i] for i in event.documents]
         notes = tuple([event.why] if event.why else [])
-        tables.append(Table(f"Event {event.id}: sources", ("source", "title", "outlet", "published", "event date"),
-                            [(d.label, d.title, d.source, d.published, d.event_date) for d in members], notes))
+        tables.append(Table(f"Event {event.id}: sources",
+                            ("source", "title", "outlet", "published", "event date", "url"),
+                            [(d.label, d.title, d.source, d.published, d.event_date, d.url) for d in members],
+                            notes))
         rows = []
         for discrepancy_id in event.discrepancies:
             d = found[discrepancy_id]
@@ -230,12 +261,16 @@ def _cell(value: Any) -> str:
 
 
 def _terminal(tables: list[Table], width: int) -> str:
+    import textwrap
+
     from tabulate import tabulate
 
     out = []
     for table in tables:
         out.append(printable(table.title))
-        out.extend(f"  {printable(note)}" for note in table.notes)
+        for note in table.notes:  # notes wrap to the width too
+            out.extend(textwrap.wrap(printable(note), width=max(20, width - 2), initial_indent="  ",
+                                     subsequent_indent="    "))
         if table.rows:
             rows = [[printable(cell, keep="\n") for cell in row] for row in _wrapped(table, width)]
             out.append(tabulate(rows, headers=table.headers, tablefmt="simple_grid", disable_numparse=True))

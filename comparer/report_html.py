@@ -83,6 +83,13 @@ def _e(text: Any) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+def _link(url: str) -> str:
+    """A source's address as a link; only http(s) addresses are made clickable."""
+    if not url.lower().startswith(("http://", "https://")):
+        return _e(url)
+    return f'<a href="{_e(url)}" rel="noreferrer">{_e(url)}</a>'
+
+
 def render_report_html(report: Report) -> str:
     """The whole review page for a ``comparer report`` result."""
     docs = {d.id: d for d in report.documents}
@@ -135,10 +142,10 @@ def _event(event: ComparedEvent, docs: dict[str, Document], claims: dict[str, Cl
     if event.why:
         out.append(f'<p class="why">{_e(event.why)}</p>')
     out.append("<table><thead><tr><th>source</th><th>title</th><th>outlet</th><th>published</th>"
-               "<th>event date</th></tr></thead><tbody>")
+               "<th>event date</th><th>url</th></tr></thead><tbody>")
     for doc in members:
         out.append(f"<tr><td>{_e(doc.label)}</td><td>{_e(doc.title or '(no title)')}</td><td>{_e(doc.source)}</td>"
-                   f"<td>{_e(doc.published or '')}</td><td>{_e(doc.event_date or '')}</td></tr>")
+                   f"<td>{_e(doc.published or '')}</td><td>{_e(doc.event_date or '')}</td><td>{_link(doc.url)}</td></tr>")
     out.append("</tbody></table><h3>Discrepancies</h3>")
     if not event.discrepancies:
         out.append('<p class="empty">None: the sources agree on every aligned claim.</p>')

@@ -6,29 +6,24 @@ that run over several sentences, speaker labels, hard-wrapped lines and page
 furniture. Every piece keeps exact offsets: ``text[start:end] == piece``.
 """
 
+import functools
 import re
 from typing import NamedTuple
 from collections.abc import Iterator
 
+from comparer.wordlists import state_abbreviations, words
 
 # Longer sentences are cut into claims of at most this many words (see ``_capped``).
 MAX_CLAIM_WORDS = 300
-# Abbreviations that precede a name or number: never the end of a sentence.
-_TITLES = frozenset("""
-mr mrs ms mx dr prof gov sen rep gen lt col sgt cpl capt cmdr adm maj pres supt det insp rev fr st
-hon amb messrs mt ft no nos vol fig art sec ch pp p op jan feb mar apr jun jul aug sep sept oct nov dec
-vs v approx est
-""".split())
-# Abbreviations that may also end a sentence ("... in the U.S. The next day").
-_WEAK = frozenset("""
-jr sr inc corp co ltd llc plc bros etc al bn mn tn pct cf am pm a.m p.m u.s u.k u.n e.u d.c u.s.a
-""".split())
-# Words that, capitalised after an abbreviation, show a new sentence has begun.
-_STARTERS = frozenset("""
-the a an he she it they we i you his her its their our this that these those there here but and
-or so yet if when while after before as in on at for with from by to of meanwhile however also
-still then now some many most no not none all both each one two three police officials authorities
-""".split())
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+
+
+@functools.cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Abbreviations before names, abbreviations that may end a sentence, sentence openers."""
+    ending = words("abbreviations_ending") | {a.lower() for a in state_abbreviations()}
+    return words("abbreviations_before_names"), ending, words("sentence_starters")
+
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|;(?=\s)")
 _OPENERS = "\"“'‘([" 
@@ -234,10 +229,11 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
         return True
     token = word.group(1).lower()
     next_word = _NEXT_WORD.match(text, found.start(), end)
-    starter = bool(next_word) and next_word.group(1).lower() in _STARTERS
-    if token in _TITLES:
+    titles, ending, starters = _abbreviations()
+    starter = bool(next_word) and next_word.group(1).lower() in starters
+    if token in titles and (token not in _NUMBER_ABBREVIATIONS or first.isdigit()):
         return False
-    if token in _WEAK or "." in token:
+    if token in ending or "." in token:
         return starter
     if len(token) == 1 and word.group(1).isupper():  # an initial: "Joseph R. Biden"
         return starter
@@ -252,10 +248,9 @@ def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int, b
     """
     if brackets[0] < piece_start:
         brackets[:] = [piece_start, 0]
-    # Not inside brackets: "(born 1987; died 2010)", or treebank "-LRB- ... ; ... -RRB-".
+    # Not inside brackets: "(born 1987; died 2010)".
     since = brackets[0]
-    brackets[1] += (text.count("(", since, at) + text.count("-LRB-", since, at)
-                    - text.count(")", since, at) - text.count("-RRB-", since, at))
+    brackets[1] += text.count("(", since, at) - text.count(")", since, at)
     brackets[0] = at
     if brackets[1] > 0:
         return False

@@ -63,7 +63,7 @@ def test_bad_jsonl_line_error_names_the_line(tmp_path):
 
 @pytest.mark.parametrize("content,message", [
     ("aliases: [unclosed", "config is not valid YAML at line 2 (did not find expected ',' or ']')"),
-    ("colour: red\n", "unknown key 'colour'; valid keys are aliases, capitals, dedup, cluster, align"),
+    ("colour: red\n", "unknown key 'colour'; valid keys are aliases, capitals, dedup, cluster, align, pages"),
     ("dedup:\n  threshold: 1.5\n", "dedup.threshold must be in [0.0, 1.0], got 1.5"),
     ("aliases:\n  place: [x]\n", "aliases.place must map canonical names to lists of aliases"),
 ], ids=["yaml", "unknown-key", "range", "shape"])

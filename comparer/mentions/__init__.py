@@ -8,8 +8,8 @@ import functools
 
 from comparer.config import Config
 from comparer.mentions.cues import find_cues
-from comparer.mentions.dates import find_dates
-from comparer.mentions.entities import Gazetteer, capitalised_mid_sentence, find_entities
+from comparer.mentions.dates import find_dates, find_times
+from comparer.mentions.entities import Gazetteer, capitalised_mid_sentence, find_entities, lower_case_words
 from comparer.mentions.numbers import find_numbers
 from comparer.mentions.quotes import find_quotes
 from comparer.segment import split_claims
@@ -46,10 +46,12 @@ def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...
     gazetteer = gazetteer_for(config)
     text = doc.text
     known = capitalised_mid_sentence(text)
+    lower = lower_case_words(text)
     pieces = split_claims(text)
     per_claim: list[list[Mention]] = []
     for piece in pieces:
-        entities = find_entities(piece.text, gazetteer, known_capitalised=known, offset=piece.start)
+        entities = find_entities(piece.text, gazetteer, known_capitalised=known, known_lower=lower,
+                                 offset=piece.start)
         per_claim.append(entities)
     surnames = _surname_index(m for ms in per_claim for m in ms)
 
@@ -59,6 +61,8 @@ def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...
         entities = [_resolve_surname(m, surnames) for m in entities]
         mentions: list[Mention] = list(entities)
         dates = [m.shifted(piece.start) for m in find_dates(piece.text, doc.published)]
+        times = [t.shifted(piece.start) for t in find_times(piece.text)]
+        dates += [t for t in times if not _overlaps(t, dates)]
         mentions += dates
         mentions += [m.shifted(piece.start) for m in find_numbers(piece.text)
                      if m.label != "year" and not _overlaps(m.shifted(piece.start), dates)]

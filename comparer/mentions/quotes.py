@@ -12,7 +12,8 @@ import re
 
 from comparer.types import Mention
 
-_QUOTE = re.compile(r"“(?P<a>[^“”]{2,}?)”|\"(?P<b>[^\"]{2,}?)\"")
+# A quotation opened with a curly mark may be closed with a straight one (mixed sources).
+_QUOTE = re.compile(r"“(?P<a>[^“”\"]{2,}?)[”\"]|\"(?P<b>[^\"“”]{2,}?)[\"”]")
 _VERBS = (r"said|says|say|told|tells|added|adds|stated|states|wrote|writes|declared|announced|noted"
           r"|explained|insisted|warned|argued|claimed|called|calls|described|asked|tweeted|posted"
           r"|according to|quoted|remarked|recalled|stressed|emphasized|emphasised|praised|urged")
