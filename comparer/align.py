@@ -24,7 +24,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from comparer.textunits import ClaimIndex, Token
 from comparer.types import Alignment, Claim
@@ -148,23 +148,36 @@ class _Units:
 
 def score_matrix(index: ClaimIndex, left: Sequence[Claim], right: Sequence[Claim], lexical_weight: float,
                  units: _Units | None = None) -> list[list[float]]:
-    """Alignment scores 0..1 of every claim of ``left`` against every claim of ``right``."""
+    """Alignment scores 0..1 of every claim of ``left`` against every claim of ``right``.
+
+    The lexical part (RapidFuzz's token set ratio, the costly one on long claims) is computed
+    for each claim's ``_CANDIDATES`` best partners by the weighted overlap only, in both
+    directions: the cost then grows with the number of claims, not with its square times
+    their length.
+    """
     units = units or _Units(index, [*left, *right])
-    lexical = _lexical_matrix([" ".join(t.low for t in index.tokens(c) if t.content) for c in left],
-                              [" ".join(t.low for t in index.tokens(c) if t.content) for c in right])
-    return [[(1 - lexical_weight) * units.score(a, b) + lexical_weight * lexical[i][j] / 100.0
-             for j, b in enumerate(right)] for i, a in enumerate(left)]
+    overlap = [[units.score(a, b) for b in right] for a in left]
+    texts_a = [" ".join(t.low for t in index.tokens(c) if t.content) for c in left]
+    texts_b = [" ".join(t.low for t in index.tokens(c) if t.content) for c in right]
+    candidates: set[tuple[int, int]] = set()
+    for i, row in enumerate(overlap):
+        candidates.update((i, j) for j in _best(row))
+    for j in range(len(right)):
+        candidates.update((i, j) for i in _best([row[j] for row in overlap]))
+    scores = [[(1 - lexical_weight) * s for s in row] for row in overlap]
+    for i, j in candidates:
+        scores[i][j] += lexical_weight * fuzz.token_set_ratio(texts_a[i], texts_b[j]) / 100.0
+    return scores
 
 
-def _lexical_matrix(left: list[str], right: list[str]) -> list[list[float]]:
-    """token_set_ratio of every pair (``process.extract`` per row: no numpy import needed)."""
-    rows = []
-    for query in left:
-        scores = [0.0] * len(right)
-        for _, score, j in process.extract(query, right, scorer=fuzz.token_set_ratio, limit=None):
-            scores[j] = score
-        rows.append(scores)
-    return rows
+_CANDIDATES = 8
+
+
+def _best(values: list[float]) -> list[int]:
+    """Indexes of the ``_CANDIDATES`` largest values (all, when there are no more)."""
+    if len(values) <= _CANDIDATES:
+        return list(range(len(values)))
+    return sorted(range(len(values)), key=lambda k: (-values[k], k))[:_CANDIDATES]
 
 
 def match_pair(matrix: list[list[float]], threshold: float) -> list[tuple[int, int]]:

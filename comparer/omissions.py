@@ -11,6 +11,7 @@ words (a claim that is mostly quotation is colour more often than fact).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from comparer.align import Link, claim_features
@@ -31,7 +32,7 @@ def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]],
         partners.setdefault(link.b.id, set()).add(link.a.document)
     docs = [d for d, claims in by_doc.items() if claims]
     feats = {c.id: claim_features(index, c) for d in docs for c in by_doc[d]}
-    windows = {d: _windows([feats[c.id] for c in by_doc[d]]) for d in docs}
+    windows = {d: _Windows([feats[c.id] for c in by_doc[d]]) for d in docs}
     values = {d: frozenset(f for c in by_doc[d] for f in feats[c.id] if f[:2] in ("e:", "n:"))
               for d in docs}
     for doc_id in docs:
@@ -43,7 +44,7 @@ def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]],
             for other in docs:
                 if other == doc_id or other in partners.get(claim.id, ()):
                     continue
-                if mine and max((len(mine & w) / len(mine) for w in windows[other]), default=0) >= _COVERED:
+                if mine and windows[other].most_shared(mine) >= _COVERED * len(mine):
                     continue
                 new = {f for f in mine if f[:2] in ("e:", "n:")} - values[other]
                 # A new value (number or date), or two new names: a fact the other account lacks.
@@ -53,11 +54,21 @@ def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]],
                 yield claim, missing
 
 
-def _windows(feature_sets: list[frozenset[str]]) -> list[frozenset[str]]:
-    """Each claim's features, and each two neighbouring claims' together."""
-    out = list(feature_sets)
-    out += [x | y for x, y in zip(feature_sets, feature_sets[1:])]
-    return out
+class _Windows:
+    """Each claim's features, and each two neighbouring claims' together, with an index from
+    feature to windows: the most any window shares with a claim is counted from the claim's
+    own features, not by comparing it with every window."""
+
+    def __init__(self, feature_sets: list[frozenset[str]]):
+        windows = [*feature_sets, *(x | y for x, y in zip(feature_sets, feature_sets[1:]))]
+        self.holding: dict[str, list[int]] = {}
+        for k, window in enumerate(windows):
+            for feature in window:
+                self.holding.setdefault(feature, []).append(k)
+
+    def most_shared(self, features: frozenset[str]) -> int:
+        counts = Counter(k for f in features for k in self.holding.get(f, ()))
+        return max(counts.values(), default=0)
 
 
 def _quoted_share(claim: Claim) -> float:
