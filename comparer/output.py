@@ -52,10 +52,14 @@ def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
         with open(target, "wb" if binary else "w", encoding=None if binary else "utf-8") as handle:
             handle.write(text)
         return
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", dir=os.path.dirname(target) or ".")
+    folder = os.path.dirname(target) or "."
+    mode = os.stat(target).st_mode & 0o777 if os.path.exists(target) else 0o666 & ~_umask()
+    if _write_unnamed(folder, target, text, mode):
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", dir=folder)
     try:
         # mkstemp makes the file private; give it the mode a plain open() would have.
-        os.chmod(tmp, os.stat(target).st_mode & 0o777 if os.path.exists(target) else 0o666 & ~_umask())
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -65,6 +69,43 @@ def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _write_unnamed(folder: str, target: str, text: str | bytes, mode: int) -> bool:
+    """Write through a file that has no name until it is complete (Linux ``O_TMPFILE``).
+
+    A process killed while writing (even by SIGKILL, which nothing can catch) then leaves no
+    temporary file behind: the file gets a name only to be renamed over the target at once.
+    Returns False where the system or file system cannot do this, for the named-file way.
+    """
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return False
+    try:
+        fd = os.open(folder, flag | os.O_WRONLY, mode)
+    except OSError:
+        return False
+    import secrets
+
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    named = os.path.join(folder, f".{os.path.basename(target)}.{secrets.token_hex(4)}")
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fchmod(fd, mode)
+        os.fsync(fd)
+        os.link(f"/proc/self/fd/{fd}", named, follow_symlinks=True)
+    except OSError:
+        os.close(fd)
+        return False
+    os.close(fd)
+    try:
+        os.replace(named, target)
+    except BaseException:
+        os.unlink(named)
+        raise
+    return True
 
 
 def _is_regular(path: str) -> bool:

@@ -575,3 +575,16 @@ def test_issue14_damaged_scheme_record_is_named(tmp_path):
     assert proc.returncode == 2
     assert err(proc) == (f"Error: {store}: damaged store record: the signature scheme is not a JSON object; "
                          f"use a new store")
+
+
+def test_issue14_sigkill_while_writing_leaves_no_temporary_file(tmp_path):
+    """SIGKILL during a write left a `.NAME.xxxx` file; now the file has no name until it is whole."""
+    script = ("import sys; from comparer.output import write_atomically; data = b'x' * 400_000_000; "
+              "print('writing', flush=True); write_atomically(sys.argv[1], data)")
+    target = tmp_path / "out.bin"
+    proc = subprocess.Popen([sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout.readline().strip() == b"writing"
+    time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert [p.name for p in tmp_path.iterdir() if p.name != "out.bin"] == []
