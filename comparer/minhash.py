@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -302,22 +302,24 @@ def candidate_pairs(keys: np.ndarray, max_bucket: int = 64) -> np.ndarray:
     import numpy as np
 
     n, bands = keys.shape
-    found = []
+    codes = np.zeros(0, dtype=np.int64)
     for band in range(bands):
         col = keys[:, band]
         order = np.argsort(col, kind="stable")
         sorted_keys = col[order]
+        found = []
         for lag in range(1, max_bucket + 1):
             same = (sorted_keys[lag:] == sorted_keys[:-lag]) & (sorted_keys[lag:] != 0)
             if not same.any():
                 break
             idx = np.nonzero(same)[0]
-            found.append(np.stack((order[idx], order[idx + lag]), axis=1))
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found).astype(np.int64)
-    pairs.sort(axis=1)
-    codes = _unique(pairs[:, 0] * n + pairs[:, 1])
+            low = np.minimum(order[idx], order[idx + lag]).astype(np.int64)
+            high = np.maximum(order[idx], order[idx + lag]).astype(np.int64)
+            found.append(low * n + high)
+        if found:
+            # Merged band by band: memory follows the distinct pairs, not the pairs of every band
+            # (near-identical texts share a bucket in every band).
+            codes = _unique(np.concatenate((codes, *found)))
     return np.stack((codes // n, codes % n), axis=1)
 
 
@@ -466,12 +468,20 @@ def find_duplicates(texts: Sequence[str], config: DedupConfig | None = None, pro
     candidates = candidate_pairs(band_keys(sig, bands, rows))
     # strongest candidates first, ties by index, so the result does not depend on hash order
     estimate = estimated_similarity(sig, candidates)
-    order = np.lexsort((candidates[:, 1], candidates[:, 0], -estimate))
+    # (candidates come sorted by (i, j): a stable sort on the estimate keeps that order for ties)
+    order = np.argsort(-estimate, kind="stable")
     sets = ShingleSets(values, offsets)
-    pairs = verify_pairs(candidates[order].tolist(), sets, config.threshold, spanning=spanning)
+    pairs = verify_pairs(_rows(candidates, order), sets, config.threshold, spanning=spanning)
     pairs.sort()
     groups = groups_of(len(texts), pairs)
     return Duplicates(scheme, tuple(pairs), tuple(tuple(g) for g in groups), len(candidates), sets)
+
+
+def _rows(pairs: np.ndarray, order: np.ndarray, chunk: int = 65536) -> Iterator[tuple[int, int]]:
+    """The pairs in ``order``, as Python ints a chunk at a time (a list of them all is large)."""
+    for start in range(0, len(order), chunk):
+        for i, j in pairs[order[start:start + chunk]].tolist():
+            yield i, j
 
 
 def _batches(texts: Sequence[str], size: int, chars: int) -> Iterable[Sequence[str]]:
