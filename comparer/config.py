@@ -89,6 +89,7 @@ class _ClusterConfigFields(NamedTuple):
     weekday_chars: int = 600
     conflict_days: int = 30
     conflict_share: float = 0.7
+    evidence: float = 0.0
 
 
 class ClusterConfig(_Checked, _ClusterConfigFields):
@@ -122,7 +123,10 @@ class ClusterConfig(_Checked, _ClusterConfigFields):
     ``main_chars`` of the lede, title mentions weighing ``main_title_weight``, at least
     ``main_min`` and ``main_margin`` times the next name) differ, neither giving the other's more
     than ``main_side`` of the salience of its own, have their similarity multiplied by
-    ``main_factor`` (1.0: off).
+    ``main_factor`` (1.0: off). Two reports whose dates do not agree have their similarity
+    multiplied by ``shared / (shared + evidence)``, where ``shared`` is the summed IDF (times kind
+    weight) of the features both hold: headlines that share one name of their topic carry too
+    little evidence to join, however high their cosine (0: off).
     """
 
     __slots__ = ()
@@ -158,6 +162,7 @@ class ClusterConfig(_Checked, _ClusterConfigFields):
         _check_range("cluster.main_min", self.main_min, 0.0, 1000.0)
         _check_range("cluster.main_margin", self.main_margin, 1.0, 1000.0)
         _check_range("cluster.main_side", self.main_side, 0.0, 1.0)
+        _check_range("cluster.evidence", self.evidence, 0.0, 1000.0)
 
 
 class _AlignConfigFields(NamedTuple):

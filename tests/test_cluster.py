@@ -411,3 +411,24 @@ def test_fast_agglomeration_is_that_of_a_full_search():
         assert _cohesive_average_link(*args) == full_search(*args)
     config = Config().cluster
     assert config.exact_limit >= config.max_component  # every component is agglomerated exactly
+
+
+def test_a_number_inside_a_name_is_not_a_quantity():
+    doc = comparer.Document.from_text(
+        "China grounds its Boeing 737 jets. The COVID-19 rules and F-35 orders stay. The crash killed "
+        "157 people on May 18, 2019; the score was 91-73.", id="x")
+    counts = signature(doc, Config()).counts
+    numbers = {f for f in counts if f.startswith("n:")}
+    assert numbers == {"n:157", "n:18", "n:2019", "n:91", "n:73"}
+    assert "e:boeing 737" in counts   # a name feature, weighed by its rarity like any name
+    assert "e:covid-19" in counts and "e:f-35" in counts
+
+
+def test_little_shared_evidence_discounts_a_similarity_unless_the_dates_agree():
+    from comparer.event_signature import evidence_factor
+
+    cluster = ClusterConfig(evidence=10.0)
+    assert evidence_factor(10.0, cluster) == pytest.approx(0.5)
+    assert evidence_factor(90.0, cluster) == pytest.approx(0.9)
+    assert evidence_factor(10.0, cluster, agreement=1.0) == 1.0
+    assert evidence_factor(10.0, ClusterConfig(evidence=0.0)) == 1.0
