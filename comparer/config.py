@@ -59,7 +59,7 @@ class DedupConfig(_Checked, _DedupConfigFields):
 
 
 class _ClusterConfigFields(NamedTuple):
-    threshold: float = 0.12
+    threshold: float = 0.1
     link_threshold: float = 0.1
     cohesion: float = 0.6
     exact_limit: int = 2000
@@ -70,8 +70,8 @@ class _ClusterConfigFields(NamedTuple):
     title_weight: float = 2.0
     lede_chars: int = 6000
     date_chars: int = 2000
-    name_weight: float = 3.0
-    number_weight: float = 3.0
+    name_weight: float = 1.5
+    number_weight: float = 2.0
     top_features: int = 30
     max_df: int = 50
     max_component: int = 2000
@@ -89,7 +89,7 @@ class _ClusterConfigFields(NamedTuple):
     weekday_chars: int = 600
     conflict_days: int = 30
     conflict_share: float = 0.7
-    evidence: float = 0.0
+    evidence: float = 40.0
 
 
 class ClusterConfig(_Checked, _ClusterConfigFields):
