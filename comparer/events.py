@@ -587,7 +587,9 @@ def _specific(members: Sequence[int], matrix: Any, vocabulary: tuple[Sequence[st
             if name and name not in places and name not in names and name not in topic:
                 (names if specific else topic).append(name)
         elif kind == "w:" and specific:
-            words.append(feature[2:])
+            word = feature[2:].removesuffix("’s").removesuffix("'s")
+            if word not in words:
+                words.append(word)
         elif kind == "n:" and specific:
             numbers.append(feature[2:])
 
