@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from comparer.config import ClusterConfig, Config
-from comparer.event_signature import (Signature, date_relation, dates_apart, evidence_factor,
-                                      participant_factor, signature, with_dates)
+from comparer.event_signature import (Signature, date_relation, dates_apart, participant_factor, signature,
+                                      with_dates)
 from comparer.types import Document
 
 Progress = Callable[[int], None]
@@ -69,6 +69,21 @@ def kind_weights(features: Sequence[str], cluster: ClusterConfig) -> Any:
 
     return np.array([cluster.name_weight if f.startswith("e:") else
                      cluster.number_weight if f.startswith("n:") else 1.0 for f in features])
+
+
+def gram(matrix: Any, members: Sequence[int]) -> Any:
+    """The dense dot products of the rows ``members`` of ``matrix`` with each other.
+
+    Only the columns these rows use are kept before multiplying: the product then costs what the
+    rows hold, not the size of the corpus vocabulary.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    sub = matrix[list(members)]
+    used, columns = np.unique(sub.indices, return_inverse=True)
+    compact = sparse.csr_matrix((sub.data, columns.astype(np.int64), sub.indptr), shape=(sub.shape[0], len(used)))
+    return (compact @ compact.T).toarray()
 
 
 def evidence_rows(matrix: Any, features: Sequence[str], df: Any, cluster: ClusterConfig) -> Any:
@@ -174,12 +189,10 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
 
     if len(members) == 1:
         return [list(members)]
-    sub = matrix[list(members)]
-    sim = (sub @ sub.T).toarray()
+    sim = gram(matrix, members)
     shared = None
     if evidence is not None and cluster.evidence > 0:
-        rows = evidence[list(members)]
-        shared = (rows @ rows.T).toarray()
+        shared = gram(evidence, members)
     agree = np.zeros_like(sim)
     apart = np.zeros_like(sim)  # pairs dated more than ``conflict_days`` apart
     for a in range(len(members)):
@@ -189,12 +202,15 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
             if agree[a, b] < 0 and dates_apart(sa, sb, cluster):
                 apart[a, b] = apart[b, a] = 1.0
             factor *= participant_factor(sa, sb, cluster)
-            if shared is not None:
-                factor *= evidence_factor(shared[a, b], cluster, agree[a, b])
             agree[b, a] = agree[a, b]
             if factor != 1.0:
                 sim[a, b] *= factor
                 sim[b, a] *= factor
+    if shared is not None:  # the evidence factor of every pair at once (see evidence_factor)
+        discount = shared / (shared + cluster.evidence)
+        discount[agree > 0] = 1.0
+        np.fill_diagonal(discount, 1.0)
+        sim *= discount
     if cluster.cohesion > 0 and len(members) <= cluster.exact_limit:
         labels = _cohesive_average_link(sim, cluster.threshold, cluster.cohesion, agree,
                                         cluster.dated_cohesion, cluster.date_agreement, cluster.agreement_share,
@@ -400,9 +416,11 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
     pairs, sims = pairs[close], sims[close]
     evidence = evidence_rows(matrix, features, df, cluster) if cluster.evidence > 0 else None
     if len(pairs):
-        shared = pair_similarity(evidence, pairs) if evidence is not None else np.zeros(len(pairs))
-        sims = sims * np.array([_pair_factor(signatures[i], signatures[j], cluster, e)
-                                for (i, j), e in zip(pairs.tolist(), shared.tolist())])
+        relations = np.array([_pair_factor(signatures[i], signatures[j], cluster) for i, j in pairs.tolist()])
+        sims = sims * relations[:, 0]
+        if evidence is not None:  # the evidence factor of every pair at once (see evidence_factor)
+            shared = pair_similarity(evidence, pairs)
+            sims *= np.where(relations[:, 1] > 0, 1.0, shared / (shared + cluster.evidence))
     keep = sims >= cluster.link_threshold
     pairs, sims = pairs[keep], sims[keep]
     strong = [tuple(p) for p in pairs.tolist()]
@@ -425,10 +443,11 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
     return [sorted(g) for g in groups], signatures, matrix, (features, df)
 
 
-def _pair_factor(a: Signature, b: Signature, cluster: ClusterConfig, shared: float) -> float:
-    """What the dates, main participants and shared evidence of two reports do to their similarity."""
+def _pair_factor(a: Signature, b: Signature, cluster: ClusterConfig) -> tuple[float, float]:
+    """What the dates and main participants of two reports do to their similarity, and whether
+    their dates agree (which spares them the evidence factor)."""
     factor, agreement = date_relation(a, b, cluster)
-    return factor * participant_factor(a, b, cluster) * evidence_factor(shared, cluster, agreement)
+    return factor * participant_factor(a, b, cluster), agreement
 
 
 def _share_dates(signatures: list[Signature], must_link: Sequence[tuple[int, int]]) -> list[Signature]:
@@ -539,8 +558,7 @@ def explain(members: Sequence[int], signatures: Sequence[Signature], matrix: Any
     if vocabulary is not None:
         names, words, topic, shared_numbers = _specific(members, matrix, vocabulary, need, spelled, places)
     names = names[:6]
-    sub = matrix[list(members)]
-    sim = (sub @ sub.T).toarray()
+    sim = gram(matrix, members)
     k = len(members)
     average = (sim.sum() - k) / (k * (k - 1))
     parts = []
@@ -573,10 +591,11 @@ def _specific(members: Sequence[int], matrix: Any, vocabulary: tuple[Sequence[st
 
     features, df = vocabulary
     sub = matrix[list(members)]
-    held = np.bincount(sub.indices, minlength=sub.shape[1])
-    weight = np.asarray(sub.sum(axis=0)).ravel()
-    columns = np.flatnonzero(held >= need)
-    columns = columns[np.lexsort((-weight[columns], df[columns]))]  # rarest first, then strongest
+    used, where, held = np.unique(sub.indices, return_inverse=True, return_counts=True)
+    weight = np.bincount(where, weights=sub.data, minlength=len(used))
+    keep = np.flatnonzero(held >= need)
+    keep = keep[np.lexsort((-weight[keep], df[used[keep]]))]  # rarest first, then strongest
+    columns = used[keep]
     limit = TOPIC_SPREAD * len(members)
     names, words, topic, numbers = [], [], [], []
     for column in columns.tolist():
