@@ -159,9 +159,9 @@ def main() -> None:
         copy_rate = len(sigs) / (time.perf_counter() - started)
         match(docs[-20:], store, config)   # imports warm, as in a long-running worker
         started = time.perf_counter()
-        full = match(queries, store, config).extra["matches"]
+        full = match(queries, store, config).matches
         match_rate = len(queries) / (time.perf_counter() - started)
-        found = sum(bool(m["near_duplicates"]) for m in full)
+        found = sum(bool(m.near_duplicates) for m in full)
         print(f"comparer redis near-duplicate match (signatures given; one script call per document, 100 per "
               f"round trip; MinHash estimate): {copy_rate:,.0f} documents/s, {sum(map(bool, copies))} of "
               f"{len(sigs)} found a copy")

@@ -99,15 +99,20 @@ def evaluate(path: str, config, half: str | None = None) -> dict[str, float]:
 
 def with_settings(config, settings: list[str]):
     """``config`` with ``cluster.KEY=VALUE`` settings applied (values read as numbers)."""
+    import dataclasses
+
+    names = {f.name for f in dataclasses.fields(config.cluster)}
     changes = {}
     for setting in settings:
         key, _, value = setting.partition("=")
         section, _, name = key.partition(".")
-        if section != "cluster" or name not in config.cluster._fields or not value:
+        if section != "cluster" or name not in names or not value:
             raise SystemExit(f"--set {setting}: expected cluster.KEY=VALUE with a cluster setting")
         kind = type(getattr(config.cluster, name))
         changes[name] = kind(float(value)) if kind is int else kind(value)
-    return config._replace(cluster=config.cluster._replace(**changes)) if changes else config
+    if not changes:
+        return config
+    return dataclasses.replace(config, cluster=dataclasses.replace(config.cluster, **changes))
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""N-way claim alignment: which claims of different documents report the same fact.
+"""Claim-to-claim alignment: which claims of two accounts report the same fact.
 
 Two accounts of one event share their topic words ("the two leaders", the
 protagonists' names) in almost every sentence, so plain string similarity barely
@@ -7,32 +7,34 @@ two claims is therefore a weighted overlap: content-word stems, canonical entiti
 (aliases and capitals resolved, so "Kyiv" counts as Ukraine) and numbers, each
 weighted by how rare it is among the claims being compared (inverse claim
 frequency), as a cosine between the two weighted sets. Long claims are also cut
-into clauses, so that a claim which covers two facts can align with a shorter
-claim that reports one of them. RapidFuzz's ``token_set_ratio`` (one
-``process.extract`` per claim) gives a lexical part, mixed in with
-``align.lexical_weight``.
+into clauses, so that a claim which covers two facts can match a shorter claim
+that reports one of them. RapidFuzz's ``token_set_ratio`` gives a lexical part,
+mixed in with ``align.lexical_weight``.
 
-Each claim is linked to its best partner in every other document when the score
-clears ``align.threshold`` (``align.mutual_threshold`` when the two claims are each
-other's best); links made from either side are kept, so one claim may align with
-two of another document. Linked claims form the N-way alignment groups.
+Matching is one to one, best scores first (each claim takes at most one partner
+in each other account), and a claim left over may join a partner that contains
+what it says (one sentence of a summary that combines two of the article). A
+claim with no partner above ``align.threshold`` stays unmatched. Rows of three or
+more claims exist only where every two of them are matched with each other.
 """
 
-import bisect
+from __future__ import annotations
+
 import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from comparer.detectors.base import Context, Token
+from comparer.textunits import ClaimIndex, Token
 from comparer.types import Alignment, Claim
 
 _CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", "—", "–"})
 _CLAUSE_WORDS = frozenset({"including", "while", "whereas", "although", "because"})
 _LONG_CLAIM = 24  # words; shorter claims are compared whole only
 _MIN_CLAUSE = 5
-_SECOND_SHARE = 0.8  # a second partner must score at least this share of the best one
+_CLAUSE_DISCOUNT = 0.9
+_CONTAINED = 0.6  # share of a leftover claim's weighted content its partner must hold
 
 
 class Link(NamedTuple):
@@ -41,49 +43,40 @@ class Link(NamedTuple):
     a: Claim
     b: Claim
     score: float
-    # Linked only by opening with the same name: enough for what the name is said to be,
-    # not for comparing the rest of the two claims.
-    weak: bool = False
+    part: bool = False  # one claim holds the other's fact among others (one-to-few)
+    single: bool = False  # the only claims of two one-claim accounts
 
 
-class _Bounds(NamedTuple):
-    """Where a run of tokens (in text order, as tokens always are) starts and ends, for bisection."""
-
-    starts: list[int]
-    ends: list[int]
-
-    @classmethod
-    def of(cls, tokens: Sequence[Token]) -> "_Bounds":
-        return cls([t.start for t in tokens], [t.end for t in tokens])
-
-    def overlapping(self, start: int, end: int) -> range:
-        """Indexes of the tokens that overlap [start, end)."""
-        first = bisect.bisect_right(self.ends, start)
-        return range(first, bisect.bisect_left(self.starts, end, lo=first))
+def claim_features(index: ClaimIndex, claim: Claim) -> frozenset[str]:
+    """Content-word stems, canonical entities (``e:``) and values (``n:``) of a claim."""
+    return _features(index, claim, index.tokens(claim))
 
 
-def _features(ctx: Context, claim: Claim, tokens: Sequence[Token]) -> frozenset[str]:
+def _features(index: ClaimIndex, claim: Claim, tokens: Sequence[Token]) -> frozenset[str]:
+    if not tokens:
+        return frozenset()
     found = {t.stem for t in tokens if t.content and not t.low.isdigit()}
-    bounds = _Bounds.of(tokens)
-    for m in ctx.entities(claim):
-        if bounds.overlapping(m.start, m.end):
-            found.add("e:" + ctx.canon(m))
+    lo, hi = tokens[0].start, tokens[-1].end
     for m in claim.mentions:
-        if m.kind in ("number", "date") and m.label != "conversion" and m.value is not None \
-                and bounds.overlapping(m.start, m.end):
+        if not (m.start < hi and lo < m.end):
+            continue
+        if m.kind == "entity":
+            found.add("e:" + index.canon(m))
+        elif m.kind in ("number", "date") and m.label != "conversion" and m.value is not None:
             found.add(f"n:{m.value}")
     return frozenset(found)
 
 
-def _clauses(ctx: Context, claim: Claim) -> list[tuple[Token, ...]]:
+def _clauses(index: ClaimIndex, claim: Claim) -> list[tuple[Token, ...]]:
     """The claim's clauses (split at punctuation and a few linking words), for long claims."""
-    tokens = ctx.tokens(claim)
+    tokens = index.tokens(claim)
     if len(tokens) < _LONG_CLAIM:
         return []
     text, base = claim.text, claim.start
+    entity_spans = [(m.start, m.end) for m in claim.mentions if m.kind == "entity"]
+    in_entity = [any(s < t.end and t.start < e for s, e in entity_spans) for t in tokens]
     pieces: list[list[Token]] = [[]]
     previous_end = tokens[0].start
-    in_entity = _entity_tokens(ctx, claim, tokens)
     for k, token in enumerate(tokens):
         gap = text[previous_end - base:token.start - base]
         # A comma between two names is an enumeration ("Japan, the US and ..."), not a clause break.
@@ -103,26 +96,17 @@ def _clauses(ctx: Context, claim: Claim) -> list[tuple[Token, ...]]:
     return [tuple(p) for p in merged] if len(merged) > 1 else []
 
 
-def _entity_tokens(ctx: Context, claim: Claim, tokens: Sequence[Token]) -> list[bool]:
-    inside = [False] * len(tokens)
-    bounds = _Bounds.of(tokens)
-    for m in ctx.entities(claim):
-        for k in bounds.overlapping(m.start, m.end):
-            inside[k] = True
-    return inside
-
-
 class _Units:
     """Weighted feature sets of every claim and of its clauses."""
 
-    def __init__(self, ctx: Context, claims: Sequence[Claim]):
+    def __init__(self, index: ClaimIndex, claims: Sequence[Claim]):
         self.whole: dict[str, frozenset[str]] = {}
         self.parts: dict[str, list[frozenset[str]]] = {}
         df: dict[str, int] = {}
         for claim in claims:
-            feats = _features(ctx, claim, ctx.tokens(claim))
+            feats = _features(index, claim, index.tokens(claim))
             self.whole[claim.id] = feats
-            self.parts[claim.id] = [_features(ctx, claim, c) for c in _clauses(ctx, claim)]
+            self.parts[claim.id] = [_features(index, claim, c) for c in _clauses(index, claim)]
             for f in feats:
                 df[f] = df.get(f, 0) + 1
         n = len(claims)
@@ -142,13 +126,19 @@ class _Units:
             return 0.0
         return sum(self.idf[f] ** 2 for f in shared) / (self._norm(x) * self._norm(y))
 
+    def contained(self, x: frozenset[str], y: frozenset[str]) -> float:
+        """Weighted share of ``x`` found in ``y``."""
+        if not x:
+            return 0.0
+        return sum(self.idf[f] ** 2 for f in x & y) / self._norm(x) ** 2
+
     def score(self, a: Claim, b: Claim) -> float:
         whole_a, whole_b = self.whole[a.id], self.whole[b.id]
         if whole_a.isdisjoint(whole_b):
             return 0.0  # clauses are parts of the whole: they share nothing either
         best = self.cosine(whole_a, whole_b)
-        units_a = self.parts[a.id] or [self.whole[a.id]]
-        units_b = self.parts[b.id] or [self.whole[b.id]]
+        units_a = self.parts[a.id] or [whole_a]
+        units_b = self.parts[b.id] or [whole_b]
         if len(units_a) > 1 or len(units_b) > 1:
             for x in units_a:
                 for y in units_b:
@@ -156,126 +146,127 @@ class _Units:
         return best
 
 
-_CLAUSE_DISCOUNT = 0.9
-
-
-def score_matrix(ctx: Context, left: Sequence[Claim], right: Sequence[Claim],
+def score_matrix(index: ClaimIndex, left: Sequence[Claim], right: Sequence[Claim], lexical_weight: float,
                  units: _Units | None = None) -> list[list[float]]:
-    """Alignment scores 0..1 of every claim of ``left`` against every claim of ``right``."""
-    units = units or _Units(ctx, [*left, *right])
-    weight = ctx.config.align.lexical_weight
-    lexical = _lexical_matrix([" ".join(t.low for t in ctx.tokens(c) if t.content) for c in left],
-                              [" ".join(t.low for t in ctx.tokens(c) if t.content) for c in right])
-    return [[(1 - weight) * units.score(a, b) + weight * lexical[i][j] / 100.0
-             for j, b in enumerate(right)] for i, a in enumerate(left)]
+    """Alignment scores 0..1 of every claim of ``left`` against every claim of ``right``.
+
+    The lexical part (RapidFuzz's token set ratio, the costly one on long claims) is computed
+    for each claim's ``_CANDIDATES`` best partners by the weighted overlap only, in both
+    directions: the cost then grows with the number of claims, not with its square times
+    their length.
+    """
+    units = units or _Units(index, [*left, *right])
+    overlap = [[units.score(a, b) for b in right] for a in left]
+    texts_a = [" ".join(t.low for t in index.tokens(c) if t.content) for c in left]
+    texts_b = [" ".join(t.low for t in index.tokens(c) if t.content) for c in right]
+    candidates: set[tuple[int, int]] = set()
+    for i, row in enumerate(overlap):
+        candidates.update((i, j) for j in _best(row))
+    for j in range(len(right)):
+        candidates.update((i, j) for i in _best([row[j] for row in overlap]))
+    scores = [[(1 - lexical_weight) * s for s in row] for row in overlap]
+    for i, j in candidates:
+        scores[i][j] += lexical_weight * fuzz.token_set_ratio(texts_a[i], texts_b[j]) / 100.0
+    return scores
 
 
-def _lexical_matrix(left: list[str], right: list[str]) -> list[list[float]]:
-    """token_set_ratio of every pair. ``process.extract`` per row rather than ``cdist``,
-    because cdist returns a numpy array and importing numpy costs more than a whole
-    two-document diff; the per-pair work is the same C++ either way."""
-    rows = []
-    for query in left:
-        scores = [0.0] * len(right)
-        for _, score, j in process.extract(query, right, scorer=fuzz.token_set_ratio, limit=None):
-            scores[j] = score
-        rows.append(scores)
-    return rows
+_CANDIDATES = 8
 
 
-def align(ctx: Context, claims_by_doc: dict[str, list[Claim]]) -> tuple[list[Link], list[Alignment]]:
-    """Links between claims of every pair of documents, and the N-way groups they form.
+def _best(values: list[float]) -> list[int]:
+    """Indexes of the ``_CANDIDATES`` largest values (all, when there are no more)."""
+    if len(values) <= _CANDIDATES:
+        return list(range(len(values)))
+    return sorted(range(len(values)), key=lambda k: (-values[k], k))[:_CANDIDATES]
+
+
+def match_pair(matrix: list[list[float]], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one matching, best scores first; ties go to the earlier claims.
+
+    >>> match_pair([[0.9, 0.5], [0.8, 0.1]], 0.3)
+    [(0, 0)]
+    """
+    cells = sorted(((s, i, j) for i, row in enumerate(matrix) for j, s in enumerate(row) if s >= threshold),
+                   key=lambda c: (-c[0], c[1], c[2]))
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    out = []
+    for _, i, j in cells:
+        if i not in used_i and j not in used_j:
+            used_i.add(i)
+            used_j.add(j)
+            out.append((i, j))
+    return sorted(out)
+
+
+def align(index: ClaimIndex, claims_by_doc: dict[str, list[Claim]], threshold: float,
+          lexical_weight: float, single_threshold: float | None = None) -> tuple[list[Link], list[Alignment]]:
+    """Links between claims of every pair of documents, and the rows they form.
 
     Deterministic: documents are visited in the given order, ties go to the earlier claim.
     """
-    settings = ctx.config.align
     doc_ids = [d for d in claims_by_doc if claims_by_doc[d]]
-    units = _Units(ctx, [c for d in doc_ids for c in claims_by_doc[d]])
+    units = _Units(index, [c for d in doc_ids for c in claims_by_doc[d]])
     links: list[Link] = []
     for x, left_id in enumerate(doc_ids):
         for right_id in doc_ids[x + 1:]:
             left, right = claims_by_doc[left_id], claims_by_doc[right_id]
-            matrix = score_matrix(ctx, left, right, units)
-            row_best = [max(range(len(right)), key=lambda k: (row[k], -k)) for row in matrix]
-            col_best = [max(range(len(left)), key=lambda k: (matrix[k][j], -k)) for j in range(len(right))]
-            candidates = [*enumerate(row_best), *((i, j) for j, i in enumerate(col_best))]
-            candidates += _second_best(ctx, left, matrix, row_best)
-            transposed = [list(col) for col in zip(*matrix)]
-            candidates += [(i, j) for j, i in _second_best(ctx, right, transposed, col_best)]
-            chosen: dict[tuple[int, int], float] = {}
-            for i, j in candidates:
-                mutual = row_best[i] == j and col_best[j] == i
-                needed = settings.mutual_threshold if mutual else settings.threshold
-                # A one-claim document has nothing else to report: its best partner needs
-                # only some shared content (a name, a word, a number).
-                if mutual and (len(left) == 1 or len(right) == 1) and units.score(left[i], right[j]) > 0:
-                    needed = min(needed, settings.single_threshold)
-                if matrix[i][j] >= needed:
-                    chosen[(i, j)] = matrix[i][j]
-            links.extend(Link(left[i], right[j], s) for (i, j), s in sorted(chosen.items()))
-            if not chosen and len(left) == 1 and len(right) == 1 and _same_opening(ctx, left[0], right[0]):
-                links.append(Link(left[0], right[0], matrix[0][0], weak=True))
-    strong = [link for link in links if not link.weak]
-    return links, _groups(strong, {d: k for k, d in enumerate(doc_ids)})
+            matrix = score_matrix(index, left, right, lexical_weight, units)
+            # Two one-claim accounts: each claim has no other to report, rarity weights say little.
+            single = len(left) == 1 and len(right) == 1 and single_threshold is not None
+            pairs = match_pair(matrix, single_threshold if single_threshold is not None and single else threshold)
+            links.extend(Link(left[i], right[j], matrix[i][j], single=single) for i, j in pairs)
+            links.extend(_parts(units, left, right, matrix, pairs, threshold))
+    return links, rows(links, {d: k for k, d in enumerate(doc_ids)})
 
 
-def _same_opening(ctx: Context, a: Claim, b: Claim) -> bool:
-    """Whether two claims open with the same name (the subject of both sentences).
-
-    A claim that opens with a personal pronoun ("It is ...", "She was ...") against one
-    that opens with a name is read as speaking of that name: the pronoun is recorded as
-    standing for it (``stands_for``), for the detectors of what the subject is said to be.
-    """
-    from comparer.detectors.entities import same_entity
-    from comparer.detectors.predicates import PRONOUNS, opening_name
-
-    sa, sb = opening_name(ctx, a, ctx.tokens(a)), opening_name(ctx, b, ctx.tokens(b))
-    if sa is None or sb is None:
-        return False
-    pa, pb = sa.text.lower() in PRONOUNS, sb.text.lower() in PRONOUNS
-    if pa != pb:
-        pronoun_claim, name = (a, sb) if pa else (b, sa)
-        ctx.doc_cache[("stands_for", pronoun_claim.id)] = name
-        return True
-    return same_entity(ctx, sa, sb)
-
-
-def _second_best(ctx: Context, claims: Sequence[Claim], matrix: list[list[float]],
-                 best: list[int]) -> list[tuple[int, int]]:
-    """A long claim may report two facts that another account gives in two claims."""
+def _parts(units: _Units, left: Sequence[Claim], right: Sequence[Claim], matrix: list[list[float]],
+           pairs: list[tuple[int, int]], threshold: float) -> list[Link]:
+    """A leftover claim joins the matched claim that contains what it says (one-to-few)."""
+    taken_i = {i for i, _ in pairs}
+    taken_j = {j for _, j in pairs}
     out = []
     for i, row in enumerate(matrix):
-        if len(row) > 1 and len(ctx.tokens(claims[i])) >= _LONG_CLAIM:
-            j = max((k for k in range(len(row)) if k != best[i]), key=lambda k: (row[k], -k))
-            if row[j] >= _SECOND_SHARE * row[best[i]]:
-                out.append((i, j))
+        if i in taken_i or not row:
+            continue
+        j = max(range(len(row)), key=lambda k: (row[k], -k))
+        if row[j] >= threshold and j in taken_j \
+                and units.contained(units.whole[left[i].id], units.whole[right[j].id]) >= _CONTAINED:
+            out.append(Link(left[i], right[j], row[j], part=True))
+    for j in range(len(right)):
+        if j in taken_j or not matrix:
+            continue
+        i = max(range(len(left)), key=lambda k: (matrix[k][j], -k))
+        if matrix[i][j] >= threshold and i in taken_i \
+                and units.contained(units.whole[right[j].id], units.whole[left[i].id]) >= _CONTAINED:
+            out.append(Link(left[i], right[j], matrix[i][j], part=True))
     return out
 
 
-def _groups(links: list[Link], rank: dict[str, int]) -> list[Alignment]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+def rows(links: list[Link], rank: dict[str, int]) -> list[Alignment]:
+    """Rows of claims that all match each other: pairs, grown to larger rows only by full agreement."""
+    linked: dict[str, dict[str, float]] = {}
     order: dict[str, tuple[int, int]] = {}
     for link in links:
+        linked.setdefault(link.a.id, {})[link.b.id] = link.score
+        linked.setdefault(link.b.id, {})[link.a.id] = link.score
         for claim in (link.a, link.b):
-            order.setdefault(claim.id, (rank[claim.document], claim.index))
-        ra, rb = find(link.a.id), find(link.b.id)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[str, list[str]] = {}
-    for claim_id in order:
-        members.setdefault(find(claim_id), []).append(claim_id)
-    scores: dict[str, list[float]] = {}
-    for link in links:
-        scores.setdefault(find(link.a.id), []).append(link.score)
-    groups = [Alignment(tuple(sorted(ids, key=order.__getitem__)), min(scores[root]))
-              for root, ids in members.items()]
-    return sorted(groups, key=lambda g: order[g.claims[0]])
-
+            order[claim.id] = (rank[claim.document], claim.index)
+    covered: set[frozenset[str]] = set()
+    out: list[Alignment] = []
+    for link in sorted(links, key=lambda k: (-k.score, order[k.a.id], order[k.b.id])):
+        members = [link.a.id, link.b.id]
+        scores = [link.score]
+        for candidate in sorted(linked[link.a.id], key=order.__getitem__):
+            docs = {order[m][0] for m in members}
+            if order[candidate][0] in docs:
+                continue
+            if all(candidate in linked[m] for m in members):
+                scores.extend(linked[candidate][m] for m in members)
+                members.append(candidate)
+        key = frozenset(members)
+        if any(key <= seen for seen in covered):
+            continue
+        covered.add(key)
+        out.append(Alignment(tuple(sorted(members, key=order.__getitem__)), min(scores)))
+    return sorted(out, key=lambda g: order[g.claims[0]])

@@ -7,6 +7,7 @@ keep: the earliest published, else the longest, else the smallest id.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 
@@ -87,8 +88,7 @@ def cluster(documents: Sequence[Document], config: Config | None = None,
             why += f"; {copies} of them are copies of one story (near-duplicates)"
         clusters.append(Cluster(id=f"e{number}", kind="event", documents=tuple(docs[i].id for i in group),
                                 duplicates=pairs, event_date=event_date, places=places, why=why))
-    dated = {docs[i].id: signatures[i].date for i in range(len(docs))
-             if isinstance(signatures[i].date, dt.date)}
+    dated = {doc.id: sig.date for doc, sig in zip(docs, signatures) if isinstance(sig.date, dt.date)}
     out_docs = tuple(d if d.event_date or not dated.get(d.id) else _with_date(d, dated[d.id])
                      for d in documents)
     return Report(documents=out_docs, errors=tuple(errors), clusters=tuple(clusters),
@@ -104,5 +104,5 @@ def _pairs_by_member(pairs) -> dict[int, list[tuple[int, int]]]:
 
 
 def _with_date(doc: Document, date: dt.date) -> Document:
-    
-    return doc._replace(event_date=date)
+
+    return dataclasses.replace(doc, event_date=date)

@@ -4,52 +4,39 @@ The library never reads files on its own initiative: callers build a ``Config``
 (``load_config(path)`` for a YAML file) and pass it explicitly.
 """
 
+import dataclasses
 import functools
-import json
 import os
-from typing import Any, NamedTuple
+from dataclasses import dataclass, field
+from typing import Any
 
-from comparer.cache import cache_file
-from comparer.digest import sha1_hex
 from comparer.errors import ConfigError
 
 
 class _Checked:
-    """Settings checked whenever they are made, also by ``_replace`` (a named tuple's own skips ``__new__``).
-
-    Settings are named tuples, not dataclasses: defining a dataclass costs about a millisecond at
-    every start of the command line, more than reading the settings ever does.
-    """
+    """Settings checked whenever they are made, also by ``dataclasses.replace``."""
 
     __slots__ = ()
 
-    def __new__(cls, *args: Any, **kwargs: Any):
-        self = super().__new__(cls, *args, **kwargs)
+    def __post_init__(self) -> None:
         self.check()
-        return self
-
-    def _replace(self, **changes: Any):
-        return type(self)(**{**self._asdict(), **changes})
 
     def check(self) -> None:
         """Raise ``ConfigError`` for a value out of its range."""
 
 
-class _DedupConfigFields(NamedTuple):
-    threshold: float = 0.5
-    shingle_size: int = 5
-    num_perm: int = 128
-    seed: int = 1
-
-
-class DedupConfig(_Checked, _DedupConfigFields):
+@dataclass(frozen=True, slots=True)
+class DedupConfig(_Checked):
     """Near-duplicate detection: word shingles, MinHash slots and the verified Jaccard threshold.
 
     Defaults suit news reprints: 5-word shingles survive a new headline, a changed dateline and a
     few edited words, and a Jaccard of 0.5 still catches a copy cut to about half its length.
     """
 
-    __slots__ = ()
+    threshold: float = 0.5
+    shingle_size: int = 5
+    num_perm: int = 128
+    seed: int = 1
 
     def check(self) -> None:
         _check_range("dedup.threshold", self.threshold, 0.0, 1.0)
@@ -58,7 +45,45 @@ class DedupConfig(_Checked, _DedupConfigFields):
         _check_int("dedup.seed", self.seed, 0, 2**32 - 1)
 
 
-class _ClusterConfigFields(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ClusterConfig(_Checked):
+    """Same-event clustering: how close two documents' event signatures must be.
+
+    Signatures are TF-IDF vectors of the title (``title_weight``; else a headline-like first line)
+    and the first ``lede_chars`` characters, where names and numbers weigh ``name_weight`` and
+    ``number_weight`` times a word. Candidate pairs share two of each document's ``top_features``
+    strongest features (one, for a short document): all holders of a feature seen in at most
+    ``max_df`` documents pair up, a commoner one (up to 20 times that) pairs each holder with the
+    next one only. Candidates of cosine ``link_threshold`` or more (after the date factor) form
+    components; a component above ``max_component`` documents is split at its weakest links.
+    Inside a component, average-link groups merge while their average similarity is at least
+    ``threshold`` and, for groups of three or more, at least ``cohesion`` times the inner
+    similarity of the looser one (above ``exact_limit`` documents, the plain average-link tree of
+    the component is cut under the same rule). The date factor: the closest dates of two documents (the
+    lede's first ``date_chars`` characters, resolved against publication) further apart than
+    ``max_date_gap_days`` lower their similarity by ``date_penalty`` per log-day, to at least
+    ``date_floor`` times; mentioning only different years multiplies it by ``year_factor``. A
+    report that looks back to an earlier month ("the June 2005 murder") is as close to a report of
+    that month as the month itself; one that names an earlier year holding the other's date is
+    ``back_year_days`` from it. Two groups of three or more whose dates agree (the mean over their
+    known pairs, 1 for dates within ``max_date_gap_days``, -1 beyond, at least
+    ``date_agreement``, the known pairs counting as at least ``agreement_share`` of all) need
+    only ``dated_cohesion`` instead of ``cohesion``. An undated report's event weekday is the
+    first one its title or first ``weekday_chars`` characters name: two undated reports whose
+    weekdays are at most a day apart agree, further apart disagree; against a dated report whose
+    dates fall on none of it, the similarity is multiplied by ``weekday_factor``.
+    Two groups of three or more whose known pairs are dated more than ``conflict_days`` apart
+    (closest dates, look-backs included), at least ``conflict_share`` of those pairs, do not merge.
+    Two reports whose main participants (the most salient name of the title and the first
+    ``main_chars`` of the lede, title mentions weighing ``main_title_weight``, at least
+    ``main_min`` and ``main_margin`` times the next name) differ, neither giving the other's more
+    than ``main_side`` of the salience of its own, have their similarity multiplied by
+    ``main_factor`` (1.0: off). Two reports whose dates do not agree have their similarity
+    multiplied by ``shared / (shared + evidence)``, where ``shared`` is the summed IDF (times kind
+    weight) of the features both hold: headlines that share one name of their topic carry too
+    little evidence to join, however high their cosine (0: off).
+    """
+
     threshold: float = 0.1
     link_threshold: float = 0.1
     cohesion: float = 0.6
@@ -90,46 +115,6 @@ class _ClusterConfigFields(NamedTuple):
     conflict_days: int = 30
     conflict_share: float = 0.7
     evidence: float = 40.0
-
-
-class ClusterConfig(_Checked, _ClusterConfigFields):
-    """Same-event clustering: how close two documents' event signatures must be.
-
-    Signatures are TF-IDF vectors of the title (``title_weight``; else a headline-like first line)
-    and the first ``lede_chars`` characters, where names and numbers weigh ``name_weight`` and
-    ``number_weight`` times a word. Candidate pairs share two of each document's ``top_features``
-    strongest features (one, for a short document): all holders of a feature seen in at most
-    ``max_df`` documents pair up, a commoner one (up to 20 times that) pairs each holder with the
-    next one only. Candidates of cosine ``link_threshold`` or more (after the date factor) form
-    components; a component above ``max_component`` documents is split at its weakest links. Inside a component, average-link groups merge while their
-    average similarity is at least ``threshold`` and, for groups of three or more, at least
-    ``cohesion`` times the inner similarity of the looser one (above ``exact_limit`` documents,
-    the plain average-link tree of the component is cut under the same rule). The date factor: the closest dates of two documents (the
-    lede's first ``date_chars`` characters, resolved against publication) further apart than
-    ``max_date_gap_days`` lower their similarity by ``date_penalty`` per log-day, to at least
-    ``date_floor`` times; mentioning only different years multiplies it by ``year_factor``. A
-    report that looks back to an earlier month ("the June 2005 murder") is as close to a report of
-    that month as the month itself; one that names an earlier year holding the other's date is
-    ``back_year_days`` from it. Two groups of three or more whose dates agree (the mean over their
-    known pairs, 1 for dates within ``max_date_gap_days``, -1 beyond, at least
-    ``date_agreement``, the known pairs counting as at least ``agreement_share`` of all) need
-    only ``dated_cohesion`` instead of ``cohesion``. An undated report's event weekday is the
-    first one its title or first ``weekday_chars`` characters name: two undated reports whose
-    weekdays are at most a day apart agree, further apart disagree; against a dated report whose
-    dates fall on none of it, the similarity is multiplied by ``weekday_factor``.
-    Two groups of three or more whose known pairs are dated more than ``conflict_days`` apart
-    (closest dates, look-backs included), at least ``conflict_share`` of those pairs, do not merge.
-    Two reports whose main participants (the most salient name of the title and the first
-    ``main_chars`` of the lede, title mentions weighing ``main_title_weight``, at least
-    ``main_min`` and ``main_margin`` times the next name) differ, neither giving the other's more
-    than ``main_side`` of the salience of its own, have their similarity multiplied by
-    ``main_factor`` (1.0: off). Two reports whose dates do not agree have their similarity
-    multiplied by ``shared / (shared + evidence)``, where ``shared`` is the summed IDF (times kind
-    weight) of the features both hold: headlines that share one name of their topic carry too
-    little evidence to join, however high their cosine (0: off).
-    """
-
-    __slots__ = ()
 
     def check(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
@@ -165,64 +150,86 @@ class ClusterConfig(_Checked, _ClusterConfigFields):
         _check_range("cluster.evidence", self.evidence, 0.0, 1000.0)
 
 
-class _AlignConfigFields(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class AlignConfig(_Checked):
+    """Claim alignment: how similar two claims must be (0..1) to report the same fact.
+
+    Claims are matched one to one, best scores first, down to ``threshold``. A match
+    scoring under ``weak_threshold`` is weak: what differs in it is reported as ``low``.
+    ``lexical_weight`` is the share of RapidFuzz's token-set ratio in the score (the rest
+    is rarity-weighted overlap of words, canonical entities and numbers). Two accounts of one
+    claim each have no other claim to report: their claims match at ``single_threshold``.
+    """
+
     threshold: float = 0.25
-    mutual_threshold: float = 0.2
+    weak_threshold: float = 0.3
     lexical_weight: float = 0.2
     single_threshold: float = 0.1
 
-
-class AlignConfig(_Checked, _AlignConfigFields):
-    """Claim alignment: how similar two claims must be (0..1) to report the same fact.
-
-    ``threshold`` holds for a claim's best partner in another document, the lower
-    ``mutual_threshold`` when the two claims are each other's best. ``lexical_weight`` is
-    the share of RapidFuzz's token-set ratio in the score (the rest is rarity-weighted
-    overlap of words, canonical entities and numbers). ``single_threshold`` holds for a
-    document of one claim and its best partner: there is no other claim it could report,
-    so sharing a name or a word with the other account is enough.
-    """
-
-    __slots__ = ()
-
     def check(self) -> None:
         _check_range("align.threshold", self.threshold, 0.0, 1.0)
+        _check_range("align.weak_threshold", self.weak_threshold, 0.0, 1.0)
         _check_range("align.single_threshold", self.single_threshold, 0.0, 1.0)
-        _check_range("align.mutual_threshold", self.mutual_threshold, 0.0, 1.0)
         _check_range("align.lexical_weight", self.lexical_weight, 0.0, 1.0)
 
 
-class _ConfigFields(NamedTuple):
-    aliases: dict[str, str]
-    entity_types: dict[str, str]
-    capitals: dict[str, str]
-    dedup: DedupConfig
-    cluster: ClusterConfig
-    align: AlignConfig
+@dataclass(frozen=True, slots=True)
+class PagesConfig(_Checked):
+    """Reading web pages: files ending .html/.htm, and pages fetched from http(s) URLs.
+
+    ``html_mode`` is ``article`` (the article body, as a reader reads it) or ``all`` (all visible
+    text). ``cache`` is a folder for fetched pages, revalidated with ETag/Last-Modified on the
+    next run; ``save_pages`` a folder where each fetched page is written. ``timeout`` (seconds)
+    bounds each connection and read and a whole download; ``max_bytes`` and ``max_redirects``
+    bound a page; a 429 or 5xx answer is retried ``retries`` times, waiting ``backoff`` seconds,
+    then twice as long each time.
+    """
+
+    html_mode: str = "article"
+    cache: str = ""
+    save_pages: str = ""
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5
+    retries: int = 2
+    backoff: float = 1.0
+
+    def check(self) -> None:
+        if self.html_mode not in HTML_MODES:
+            raise ConfigError(f"pages.html_mode must be one of {', '.join(HTML_MODES)}, got {self.html_mode!r}")
+        for name in ("cache", "save_pages"):
+            if not isinstance(getattr(self, name), str):
+                raise ConfigError(f"pages.{name} must be a folder path, got {getattr(self, name)!r}")
+        _check_range("pages.timeout", self.timeout, 0.001, 600.0)
+        _check_int("pages.max_bytes", self.max_bytes, 1, 2**31)
+        _check_int("pages.max_redirects", self.max_redirects, 0, 30)
+        _check_int("pages.retries", self.retries, 0, 10)
+        _check_range("pages.backoff", self.backoff, 0.0, 60.0)
 
 
-class Config(_ConfigFields):
+HTML_MODES = ("article", "all")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
     """All settings; ``aliases`` maps a surface form (as written) to a canonical entity name.
 
     What is left out takes its default: the shipped tables, and each section's defaults.
+    ``dataclasses.replace(config, cluster=...)`` makes a changed copy (and checks it).
+    Two configs with the same settings are equal; a config holds tables (dicts), so it is not
+    hashable: what is built from one is cached by its tables' identity.
     """
 
-    __slots__ = ()
-
-    def __new__(cls, aliases: dict[str, str] | None = None, entity_types: dict[str, str] | None = None,
-                capitals: dict[str, str] | None = None, dedup: DedupConfig | None = None,
-                cluster: ClusterConfig | None = None, align: AlignConfig | None = None):
-        return super().__new__(
-            cls, dict(default_aliases()) if aliases is None else aliases,
-            dict(default_entity_types()) if entity_types is None else entity_types,
-            dict(default_capitals()) if capitals is None else capitals,
-            dedup or DedupConfig(), cluster or ClusterConfig(), align or AlignConfig())
-
-    def __hash__(self) -> int:  # aliases are a dict; identity is enough for caching
-        return id(self)
+    aliases: dict[str, str] = field(default_factory=lambda: dict(default_aliases()))
+    entity_types: dict[str, str] = field(default_factory=lambda: dict(default_entity_types()))
+    capitals: dict[str, str] = field(default_factory=lambda: dict(default_capitals()))
+    dedup: DedupConfig = field(default_factory=lambda: DedupConfig())
+    cluster: ClusterConfig = field(default_factory=lambda: ClusterConfig())
+    align: AlignConfig = field(default_factory=lambda: AlignConfig())
+    pages: PagesConfig = field(default_factory=lambda: PagesConfig())
 
 
-_SECTIONS = {"dedup": DedupConfig, "cluster": ClusterConfig, "align": AlignConfig}
+_SECTIONS = {"dedup": DedupConfig, "cluster": ClusterConfig, "align": AlignConfig, "pages": PagesConfig}
 _TOP_KEYS = ("aliases", "capitals", *_SECTIONS)
 
 
@@ -241,45 +248,18 @@ def _check_int(name: str, value: Any, low: int, high: int) -> None:
 
 @functools.lru_cache(maxsize=4)
 def _data_file(name: str) -> Any:
-    # A plain file read: importlib.resources costs more to import than the whole table takes to load.
-    with open(os.path.join(os.path.dirname(__file__), "data", name), "rb") as handle:
-        raw = handle.read()
-    return _parsed_yaml(raw, name)
+    from comparer import data
 
-
-def _parsed_yaml(raw: bytes, name: str) -> Any:
-    """Parse shipped YAML data, cached as JSON under a hash of its bytes.
-
-    Importing and running a YAML parser costs more than a whole two-document diff,
-    and the shipped tables only change with a new release; a changed file has a new
-    hash, so a stale cache is never read. A cache that cannot be written is skipped.
-    """
-    cache = cache_file(f"{name}.{sha1_hex(raw)[:16]}.json")
-    try:
-        with open(cache, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        pass
-    import yaml
-
-    data = yaml.safe_load(raw.decode("utf-8"))
-    try:
-        from comparer.output import write_atomically
-
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        write_atomically(cache, json.dumps(data, ensure_ascii=False))
-    except OSError:
-        pass
-    return data
+    return data.load(name)
 
 
 def _alias_table() -> dict[str, Any]:
-    return _data_file("aliases.yaml")
+    return _data_file("aliases")
 
 
 def default_capitals() -> dict[str, str]:
     """Capital -> country, for capitals that stand for their country ("support for Kyiv")."""
-    return dict(_data_file("capitals.yaml"))
+    return dict(_data_file("capitals"))
 
 
 def _flatten(groups: dict[str, Any], source: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -320,6 +300,10 @@ def default_entity_types() -> dict[str, str]:
     return _defaults()[1]
 
 
+# A config with a large alias table is some hundred kilobytes.
+MAX_CONFIG_CHARS = 20_000_000
+
+
 def load_config(path: str | os.PathLike[str] | None) -> Config:
     """Read a YAML config (``yaml.safe_load``); unknown keys are rejected with the valid ones listed.
 
@@ -328,20 +312,19 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
     """
     if path is None:
         return Config()
-    import yaml
+    from comparer import safe_yaml
 
     path = os.fspath(path)
     try:
         with open(path, encoding="utf-8") as handle:
-            raw = yaml.safe_load(handle.read())
+            raw = safe_yaml.load(handle.read(), max_chars=MAX_CONFIG_CHARS, what="config")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}: config is not valid YAML{where}") from None
+    except safe_yaml.YAMLProblem as exc:
+        where = f" at line {exc.line}" if exc.line else ""
+        raise ConfigError(f"{path}: config is not valid YAML{where} ({exc.message})") from None
     return config_from_dict(raw if raw is not None else {}, source=str(path))
 
 
@@ -355,20 +338,21 @@ def config_from_dict(raw: Any, source: str = "config") -> Config:
     config = Config()
     if "aliases" in raw:
         extra_aliases, extra_types = _flatten(raw["aliases"] or {}, source)
-        config = config._replace(aliases={**config.aliases, **extra_aliases},
+        config = dataclasses.replace(config, aliases={**config.aliases, **extra_aliases},
                                      entity_types={**config.entity_types, **extra_types})
     if "capitals" in raw:
         capitals = raw["capitals"] or {}
         if not isinstance(capitals, dict) or not all(isinstance(v, str) for v in capitals.values()):
             raise ConfigError(f"{source}: capitals must map a capital to its country, e.g. 'Kyiv: Ukraine'")
-        config = config._replace(capitals={**config.capitals, **{str(k): v for k, v in capitals.items()}})
+        config = dataclasses.replace(config, capitals={**config.capitals,
+                                                       **{str(k): v for k, v in capitals.items()}})
     for name, cls in _SECTIONS.items():
         if name not in raw:
             continue
         section = raw[name] or {}
         if not isinstance(section, dict):
             raise ConfigError(f"{source}: {name} must be a mapping")
-        valid = list(cls._fields)
+        valid = [f.name for f in dataclasses.fields(cls)]
         bad = sorted(set(section) - set(valid))
         if bad:
             raise ConfigError(f"{source}: unknown key {name}.{bad[0]}; valid keys are {', '.join(valid)}")
@@ -376,5 +360,5 @@ def config_from_dict(raw: Any, source: str = "config") -> Config:
             value = cls(**section)
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
-        config = config._replace(**{name: value})
+        config = dataclasses.replace(config, **{name: value})
     return config

@@ -3,36 +3,39 @@
 >>> import comparer
 >>> a = comparer.Document.from_text("Rescuers found 12 survivors on Monday.", id="a")
 >>> b = comparer.Document.from_text("Rescuers found 21 survivors on Monday.", id="b")
->>> [(d.kind, d.a.text, d.b.text) for d in diff([a, b]).discrepancies]
-[('number', '12 survivors', '21 survivors')]
+>>> [(d.kind, d.severity, d.a.text, d.b.text) for d in diff([a, b]).discrepancies]
+[('number', 'high', '12 survivors', '21 survivors')]
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable, Iterable, Sequence
 
-from comparer import regex_cache
 from comparer.align import Link, align
+from comparer.claimdiff import diff_claims
+from comparer.classify import Finding, classify, enumeration_swaps, list_changes, quotation_changes
 from comparer.config import Config
-from comparer.detectors import DETECTORS, SUBJECT_FRAME, Context, Detector, Finding, Pair
 from comparer.digest import sha1_hex
+from comparer.omissions import omissions
 from comparer.pipeline import read_documents
+from comparer.textunits import ClaimIndex
 from comparer.types import SEVERITIES, Claim, Discrepancy, Document, InputProblem, Report, Span
 
 __all__ = ["diff", "diff_view", "discrepancy_id"]
 
-_SPACES = regex_cache.compile(r"\s+")
+_SPACES = re.compile(r"\s+")
 
 Progress = Callable[[int], None]
 _SEVERITY_RANK = {s: k for k, s in enumerate(SEVERITIES)}
 # Among equally severe discrepancies, the ones a fact-checker cannot afford to miss come first.
 _KIND_RANK = {kind: k for k, kind in enumerate(
-    ("entity", "number", "date", "negation", "attribution", "quote", "modality", "list", "omission"))}
+    ("entity", "number", "date", "negation", "attribution", "quote", "modality", "list", "wording", "omission"))}
 
 
 def diff(documents: Iterable[Document], config: Config | None = None, errors: Sequence[InputProblem] = (),
-         progress: Progress | None = None,
-         detectors: Sequence[tuple[str, Detector]] | None = None) -> Report:
+         progress: Progress | None = None) -> Report:
     """Align the claims of ``documents`` and report where they disagree and what only some say.
 
     Args:
@@ -40,7 +43,6 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
         config: settings and aliases; the defaults when None.
         errors: input problems met while reading, carried into the report.
         progress: called with 1 after each document is read.
-        detectors: ``(kind, function)`` pairs to run instead of the registry.
 
     Returns:
         A ``Report`` with documents, claims, alignments and discrepancies (ordered by
@@ -52,22 +54,62 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
     by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
     for claim in claims:
         by_doc[claim.document].append(claim)
-    ctx = Context(config, {d.id: d for d in docs}, by_doc)
-    links, groups = align(ctx, by_doc)
-    findings = _run_detectors(links, ctx, detectors if detectors is not None else DETECTORS)
+    labels = {d.id: d.label or d.id for d in docs}
+    index = ClaimIndex(config.capitals, labels)
+    links, rows = align(index, by_doc, config.align.threshold, config.align.lexical_weight,
+                        config.align.single_threshold)
     texts = {d.id: d.text for d in docs}
     rank = {d.id: k for k, d in enumerate(docs)}
     out: dict[str, Discrepancy] = {}
-    for link, finding in findings:
+    for link, finding in _findings(index, links, config.align.threshold, config.align.weak_threshold):
         item = _discrepancy(finding, link.a, link.b, texts)
         out.setdefault(item.id, item)
-    for item in _omissions(ctx, docs, claims, groups, texts):
+    for claim, missing in omissions(index, by_doc, links):
+        item = _omission(claim, missing, labels)
         out.setdefault(item.id, item)
     ordered = sorted(out.values(), key=lambda d: (_SEVERITY_RANK[d.severity], _KIND_RANK.get(d.kind, 99),
                                                  rank[d.a.document], d.a.start, d.id))
     return Report(documents=tuple(docs), errors=tuple(errors), claims=tuple(claims),
-                  alignments=tuple(groups), discrepancies=tuple(ordered),
+                  alignments=tuple(rows), discrepancies=tuple(ordered),
                   sections=("documents", "claims", "alignments", "discrepancies"))
+
+
+# Kinds that words inside a quotation are not: there the quotation's wording differs.
+_AFTER_QUOTES = frozenset({"modality", "wording"})
+
+
+def _findings(index: ClaimIndex, links: list[Link], threshold: float,
+              weak_threshold: float) -> list[tuple[Link, Finding]]:
+    """Every change of every matched pair, typed: one discrepancy per change at most.
+
+    A match under ``weak_threshold`` is weak and its differences are ``low``; two one-claim
+    accounts, matched at a lower threshold, are weak under the ordinary ``threshold``.
+    """
+    found: list[tuple[Link, Finding]] = []
+    for link in links:
+        if link.a.text == link.b.text:
+            continue  # the same words cannot disagree
+        # The diff runs in one order of the two documents whatever the input order, so that
+        # spans, and with them discrepancy ids, do not depend on it.
+        flip = link.a.document > link.b.document
+        first, second = (link.b, link.a) if flip else (link.a, link.b)
+        pair = diff_claims(index, first, second)
+        labels = (index.label(first.document), index.label(second.document))
+        weak = link.score < (threshold if link.single else weak_threshold)
+        typed = [f for f in (classify(pair, change, labels, weak) for change in pair.changes) if f is not None]
+        taken = [f for f in typed if f.kind not in _AFTER_QUOTES]
+        # Quotations compared word for word, and names swapped between lists, where no change
+        # of the whole claims already explains the place; certainty and rewordings last.
+        for extra in [*quotation_changes(pair, labels, weak), *enumeration_swaps(pair, labels, weak),
+                      *list_changes(pair, labels, weak), *(f for f in typed if f.kind in _AFTER_QUOTES)]:
+            if not any(_overlap(extra.a, f.a) or _overlap(extra.b, f.b) for f in taken):
+                taken.append(extra)
+        found.extend((link, f._replace(a=f.b, b=f.a) if flip else f) for f in taken)
+    return found
+
+
+def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
 
 
 def _distinct(documents: Iterable[Document]) -> list[Document]:
@@ -77,37 +119,9 @@ def _distinct(documents: Iterable[Document]) -> list[Document]:
     for doc in documents:
         n = seen[doc.id] = seen.get(doc.id, 0) + 1
         if n > 1:
-            doc = doc._replace(id=f"{doc.id}~{n}", label=f"{doc.label or doc.id}~{n}")
+            doc = dataclasses.replace(doc, id=f"{doc.id}~{n}", label=f"{doc.label or doc.id}~{n}")
         out.append(doc)
     return out
-
-
-def _run_detectors(links: list[Link], ctx: Context,
-                   detectors: Sequence[tuple[str, Detector]]) -> list[tuple[Link, Finding]]:
-    found: list[tuple[Link, Finding]] = []
-    for link in links:
-        if link.a.text == link.b.text:
-            continue  # the same words cannot disagree
-        pair = Pair.of(link.a, link.b, ctx)
-        taken: list[Finding] = []
-        for name, detect in detectors:
-            if link.weak and detect not in SUBJECT_FRAME:
-                continue
-            for finding in detect(pair, ctx):
-                if not isinstance(finding, Finding):
-                    raise TypeError(f"detector {name!r} yielded {type(finding).__name__}, expected Finding")
-                # One place of a pair of claims is one discrepancy: the first detector to explain it wins.
-                if any(_overlap(finding.a, t.a) and _overlap(finding.b, t.b) for t in taken):
-                    continue
-                taken.append(finding)
-        found.extend((link, f) for f in taken)
-    return found
-
-
-def _overlap(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
-    if x is None or y is None:
-        return x is y
-    return x[0] < y[1] and y[0] < x[1]
 
 
 def _normal(text: str) -> str:
@@ -125,35 +139,19 @@ def discrepancy_id(kind: str, sides: Iterable[tuple[str, str]]) -> str:
 
 def _discrepancy(finding: Finding, a: Claim, b: Claim, texts: dict[str, str]) -> Discrepancy:
     sa = Span(a.document, a.id, finding.a[0], finding.a[1], texts[a.document][finding.a[0]:finding.a[1]])
-    sb = None
-    if finding.b is not None:
-        sb = Span(b.document, b.id, finding.b[0], finding.b[1], texts[b.document][finding.b[0]:finding.b[1]])
-    sides = [(sa.document, sa.text)] + ([(sb.document, sb.text)] if sb else [])
-    return Discrepancy(discrepancy_id(finding.kind, sides), finding.kind, finding.severity, sa, sb,
-                       finding.detail)
+    sb = Span(b.document, b.id, finding.b[0], finding.b[1], texts[b.document][finding.b[0]:finding.b[1]])
+    return Discrepancy(discrepancy_id(finding.kind, [(sa.document, sa.text), (sb.document, sb.text)]),
+                       finding.kind, finding.severity, sa, sb, finding.detail)
 
 
-def _omissions(ctx: Context, docs: list[Document], claims: list[Claim], groups, texts) -> list[Discrepancy]:
-    present: dict[str, set[str]] = {}
-    for group in groups:
-        doc_ids = {cid.rsplit("#", 1)[0] for cid in group.claims}
-        for cid in group.claims:
-            present[cid] = doc_ids
-    out = []
-    for claim in claims:
-        if not claim.text.strip():
-            continue
-        missing = [d for d in docs if d.id != claim.document and d.id not in present.get(claim.id, ())]
-        if not missing:
-            continue
-        factual = any(m.kind in ("entity", "number", "date", "quote") for m in claim.mentions)
-        names = ", ".join(ctx.label(d.id) for d in missing)
-        span = Span(claim.document, claim.id, claim.start, claim.end, claim.text)
-        out.append(Discrepancy(discrepancy_id("omission", [(claim.document, claim.text)]), "omission",
-                               "medium" if factual else "low", span, None,
-                               f"Only {ctx.label(claim.document)} reports this; {names} "
-                               f"{'does' if len(missing) == 1 else 'do'} not."))
-    return out
+def _omission(claim: Claim, missing: Sequence[tuple[str, bool]], labels: dict[str, str]) -> Discrepancy:
+    names = ", ".join(labels[d] for d, _ in missing)
+    factual = all(new_fact for _, new_fact in missing)
+    span = Span(claim.document, claim.id, claim.start, claim.end, claim.text)
+    return Discrepancy(discrepancy_id("omission", [(claim.document, claim.text)]), "omission",
+                       "medium" if factual else "low", span, None,
+                       f"Only {labels[claim.document]} reports this; {names} "
+                       f"{'does' if len(missing) == 1 else 'do'} not.")
 
 
 # --- the tabular view ------------------------------------------------------------------------

@@ -387,7 +387,7 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
     """
     import numpy as np
 
-    from comparer.minhash import UnionFind
+    from comparer.unionfind import UnionFind
 
     config = config or Config()
     cluster = config.cluster
@@ -469,7 +469,7 @@ def _share_dates(signatures: list[Signature], must_link: Sequence[tuple[int, int
 def _components(n: int, edges: list[tuple[int, int]], limit: int, matrix: Any, pairs: Any,
                 sims: Any) -> list[list[int]]:
     """Connected components; one larger than ``limit`` is split by raising its edge threshold."""
-    from comparer.minhash import UnionFind
+    from comparer.unionfind import UnionFind
 
     uf = UnionFind(n)
     for i, j in edges:

@@ -42,6 +42,14 @@ class _TextExtractor(html.parser.HTMLParser):
         if tag in self._BLOCKS:
             self.parts.append("\n")
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """Skip a marked section the standard parser does not know (``<![foo[ x ]]>``): it asserts."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find("]]>", i + 3)
+            return -1 if end < 0 else end + 3
+
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from comparer.config import DedupConfig
+from comparer.unionfind import UnionFind
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -37,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Scheme", "Duplicates", "ShingleSets", "normalise", "words", "word_hashes", "shingle_hashes", "signatures",
     "signatures_from_hashes", "lsh_params", "band_keys", "candidate_pairs", "estimated_similarity",
-    "verify_pairs", "groups_of", "find_duplicates", "jaccard", "UnionFind",
+    "verify_pairs", "groups_of", "find_duplicates", "jaccard",
 ]
 
 EMPTY = 0xFFFFFFFF  # an empty signature slot; real slot values are below 2**31
@@ -202,9 +203,9 @@ def signatures_from_hashes(values: np.ndarray, offsets: np.ndarray, scheme: Sche
     owner = np.repeat(np.arange(n, dtype=np.int64) * perm, np.diff(offsets))
     owner += slot.astype(np.int64)
     np.minimum.at(sig, owner, rank)
-    sig = sig.reshape(n, perm)
-    _densify(sig, scheme)
-    return sig
+    rows = sig.reshape(n, perm)
+    _densify(rows, scheme)
+    return rows
 
 
 def _densify(sig: np.ndarray, scheme: Scheme) -> None:
@@ -256,7 +257,7 @@ def lsh_params(threshold: float, num_perm: int, fp_weight: float = 0.05,
     """
     import numpy as np
 
-    trapezoid = getattr(np, "trapezoid", None) or np.trapz  # numpy < 2 has only trapz
+    trapezoid = getattr(np, "trapezoid", None) or getattr(np, "trapz")  # numpy < 2 has only trapz
     grid = np.linspace(0.0, 1.0, 2001)
     best, best_cost = (1, num_perm), float("inf")
     for bands in range(1, num_perm + 1):
@@ -407,35 +408,7 @@ def verify_pairs(pairs: Iterable[tuple[int, int]], sets: ShingleSets, threshold:
     return out
 
 
-class UnionFind:
-    """Disjoint sets over ``0..n-1`` with path halving; the root of a set is its smallest member."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-
-    def groups(self) -> list[list[int]]:
-        """Sets of two or more members, each sorted, ordered by their smallest member."""
-        members: dict[int, list[int]] = {}
-        for x in range(len(self.parent)):
-            members.setdefault(self.find(x), []).append(x)
-        return [m for _, m in sorted(members.items()) if len(m) > 1]
-
-
-def groups_of(n: int, edges: Iterable[tuple[int, int, Any]]) -> list[list[int]]:
+def groups_of(n: int, edges: Iterable[tuple[Any, ...]]) -> list[list[int]]:
     """Connected components (of two or more) of ``n`` nodes joined by ``edges``."""
     uf = UnionFind(n)
     for i, j, *_ in edges:

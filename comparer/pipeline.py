@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 
 from comparer.config import Config
@@ -19,7 +20,7 @@ def read_documents(documents: Iterable[Document], config: Config | None = None,
     claims: list[Claim] = []
     for doc in documents:
         doc_claims = read_claims(doc, config)
-        docs.append(doc._replace(event_date=event_date(doc, doc_claims)))
+        docs.append(dataclasses.replace(doc, event_date=event_date(doc, doc_claims)))
         claims.extend(doc_claims)
         if progress:
             progress(1)

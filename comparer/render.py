@@ -4,7 +4,10 @@ Every format renders the same data. JSON and YAML are ``Report.to_dict()``; the
 tabular formats are built from the views below, one list of tables per command.
 """
 
+import dataclasses
 import json
+import math
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -24,10 +27,22 @@ class Table(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-def render(report: Report, fmt: str, view: str = "claims", width: int | None = None) -> str:
-    """Render ``report`` in ``fmt`` for the command ``view`` ("claims", "diff", "cluster", ...)."""
+def render(report: Report, fmt: str, view: str = "claims", width: int | None = None,
+           show_all: bool = False) -> str:
+    """Render ``report`` in ``fmt`` for the command ``view`` ("claims", "diff", "cluster", ...).
+
+    The views a person reads (table, Markdown, HTML) show discrepancies of medium and high
+    severity unless ``show_all``; the data formats (JSON, YAML, CSV) always hold every one.
+    """
+    hidden = 0
+    if fmt in _READ_VIEWS and not show_all:
+        report, hidden = _without_low(report)
     if fmt == "json":
-        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        data = report.to_dict()
+        try:
+            return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        except ValueError:  # a number too large for a float ("1e308 billion"): JSON has no Infinity
+            return json.dumps(_finite(data), ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
         import yaml
 
@@ -39,6 +54,9 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
     if fmt == "csv" and view in ("report", "diff"):
         return _csv([discrepancy_table(report)])
     tables = _view(view)(report)
+    if hidden and tables:
+        first = tables[0]
+        tables[0] = first._replace(notes=(*first.notes, f"{hidden} of low severity not shown (--all shows them)"))
     if fmt == "csv":
         return _csv(tables)
     if fmt == "html":
@@ -50,6 +68,32 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
 
         return _terminal(tables, width or shutil.get_terminal_size((120, 24)).columns)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+_READ_VIEWS = frozenset({"table", "markdown", "html"})
+
+
+def _without_low(report: Report) -> tuple[Report, int]:
+    """The report without its low-severity discrepancies, and how many were left out."""
+    kept = tuple(d for d in report.discrepancies if d.severity != "low")
+    hidden = len(report.discrepancies) - len(kept)
+    if not hidden:
+        return report, 0
+    ids = {d.id for d in kept}
+    events = tuple(dataclasses.replace(e, discrepancies=tuple(i for i in e.discrepancies if i in ids))
+                   for e in report.events)
+    return dataclasses.replace(report, discrepancies=kept, events=events), hidden
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every infinite or NaN float replaced by None (JSON's null)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
 
 
 # --- views ---------------------------------------------------------------------------------
@@ -79,6 +123,14 @@ def claims_view(report: Report) -> list[Table]:
         notes = [f"title: {doc.title}" if doc.title else "title: (none)",
                  f"published: {doc.published or 'unknown'}   event date: {doc.event_date or 'unknown'}"
                  + (f"   source: {doc.source}" if doc.source else "")]
+        if doc.url:
+            notes.append(f"url: {doc.url}")
+        cut = [f"#{c.index}" for c in by_doc.get(doc.id, []) if c.cut]
+        if cut:
+            from comparer.segment import MAX_CLAIM_WORDS
+
+            notes.append(f"claims {', '.join(cut)} are parts of sentences longer than {MAX_CLAIM_WORDS} words, "
+                         f"cut at clause boundaries")
         rows = []
         for claim in by_doc.get(doc.id, []):
             mentions = "\n".join(_mention_summary(m.to_dict()) for m in claim.mentions)
@@ -90,7 +142,7 @@ def claims_view(report: Report) -> list[Table]:
 
 def discrepancy_table(report: Report) -> Table:
     """Every discrepancy as one flat row with exact spans: the spreadsheet form."""
-    event_of = {i: e["id"] for e in report.extra.get("events", []) for i in e["discrepancies"]}
+    event_of = {i: e.id for e in report.events for i in e.discrepancies}
     headers = ("event", "id", "severity", "kind", "detail", "a_document", "a_start", "a_end", "a_text",
                "b_document", "b_start", "b_end", "b_text", "review_status", "review_note")
     rows = []
@@ -110,13 +162,15 @@ def report_view(report: Report) -> list[Table]:
     claims = {c.id: c for c in report.claims}
     found = {d.id: d for d in report.discrepancies}
     tables = []
-    for event in report.extra.get("events", []):
-        members = [docs[i] for i in event["documents"]]
-        notes = tuple([event["why"]] if event.get("why") else [])
-        tables.append(Table(f"Event {event['id']}: sources", ("source", "title", "outlet", "published", "event date"),
-                            [(d.label, d.title, d.source, d.published, d.event_date) for d in members], notes))
+    for event in report.events:
+        members = [docs[i] for i in event.documents]
+        notes = tuple([event.why] if event.why else [])
+        tables.append(Table(f"Event {event.id}: sources",
+                            ("source", "title", "outlet", "published", "event date", "url"),
+                            [(d.label, d.title, d.source, d.published, d.event_date, d.url) for d in members],
+                            notes))
         rows = []
-        for discrepancy_id in event["discrepancies"]:
+        for discrepancy_id in event.discrepancies:
             d = found[discrepancy_id]
             a_text = claims[d.a.claim].text if d.a.claim in claims else d.a.text
             b_text = (claims[d.b.claim].text if d.b.claim in claims else d.b.text) if d.b else ""
@@ -130,24 +184,24 @@ def report_view(report: Report) -> list[Table]:
             b_cell = (f"{docs[d.b.document].label}: " + mark(b_text, spans_b, "{+", "+}")) if d.b else "(absent)"
             status = report.review_of(d.id)["status"] if report.reviews is not None else ""
             rows.append((d.id, d.severity, d.kind, d.detail, a_cell, b_cell) + ((status,) if status else ()))
-        headers = ("id", "severity", "kind", "detail", "one source", "other source")
+        headers: tuple[str, ...] = ("id", "severity", "kind", "detail", "one source", "other source")
         if report.reviews is not None:
             headers += ("review",)
-        tables.append(Table(f"Event {event['id']}: discrepancies", headers, rows))
+        tables.append(Table(f"Event {event.id}: discrepancies", headers, rows))
         matrix = []
-        for row in event["matrix"]:
+        for row in event.matrix:
             matrix.append((f"{row['sources']}/{len(members)}",) + tuple(
                 " ".join(claims[i].text for i in row["claims"].get(d.id, []) if i in claims) or "-"
                 for d in members))
-        tables.append(Table(f"Event {event['id']}: claim matrix", ("sources",) + tuple(d.label for d in members),
+        tables.append(Table(f"Event {event.id}: claim matrix", ("sources",) + tuple(d.label for d in members),
                             matrix))
-    singles = report.extra.get("single_source_events", [])
+    singles = report.single_source_events
     tables.append(Table("Single-source events", ("event", "source", "title", "event date"),
-                        [(s["event"], docs[s["document"]].label, docs[s["document"]].title,
-                          docs[s["document"]].event_date) for s in singles]))
-    copies = report.extra.get("near_duplicates", [])
+                        [(s.event, docs[s.document].label, docs[s.document].title,
+                          docs[s.document].event_date) for s in singles]))
+    copies = report.near_duplicates
     tables.append(Table("Near-duplicate copies", ("event", "kept", "copy", "what the copy changed"),
-                        [(c["event"], docs[c["keep"]].label, docs[c["copy"]].label, c["changes"]) for c in copies]))
+                        [(c.event, docs[c.keep].label, docs[c.copy].label, c.changes) for c in copies]))
     return tables
 
 
@@ -160,7 +214,7 @@ def cluster_view(report: Report) -> list[Table]:
     rows = []
     for cluster in report.clusters:
         copies = {i for pair in cluster.duplicates for i in pair if i in docs}
-        kept = min((docs[i] for i in copies), key=keep_order).id if copies else None
+        kept = min((docs[i] for i in copies), key=keep_order).id if copies else ""
         members = ", ".join(labels.get(i, i) + (f" (copy of {labels[kept]})" if i in copies and i != kept else "")
                             for i in cluster.documents)
         rows.append((cluster.id, len(cluster.documents), members, cluster.event_date or "",
@@ -173,7 +227,7 @@ def cluster_view(report: Report) -> list[Table]:
 def dedup_view(report: Report) -> list[Table]:
     """One row per near-duplicate group: the copy to keep, the other copies and the lowest Jaccard."""
     labels = {d.id: d.label or d.id for d in report.documents}
-    rows = [(c.id, labels.get(c.keep, c.keep), ", ".join(labels.get(i, i) for i in c.documents if i != c.keep),
+    rows = [(c.id, labels.get(c.keep or "", c.keep), ", ".join(labels.get(i, i) for i in c.documents if i != c.keep),
              f"{c.similarity:.2f}" if c.similarity is not None else "", c.why) for c in report.clusters]
     copies = sum(len(c.documents) - 1 for c in report.clusters)
     notes = (f"{len(report.documents)} documents, {len(report.clusters)} groups, {copies} copies to drop",)
@@ -207,18 +261,35 @@ def _cell(value: Any) -> str:
 
 
 def _terminal(tables: list[Table], width: int) -> str:
+    import textwrap
+
     from tabulate import tabulate
 
     out = []
     for table in tables:
-        out.append(table.title)
-        out.extend(f"  {note}" for note in table.notes)
+        out.append(printable(table.title))
+        for note in table.notes:  # notes wrap to the width too
+            out.extend(textwrap.wrap(printable(note), width=max(20, width - 2), initial_indent="  ",
+                                     subsequent_indent="    "))
         if table.rows:
-            out.append(tabulate(_wrapped(table, width), headers=table.headers, tablefmt="simple_grid", disable_numparse=True))
+            rows = [[printable(cell, keep="\n") for cell in row] for row in _wrapped(table, width)]
+            out.append(tabulate(rows, headers=table.headers, tablefmt="simple_grid", disable_numparse=True))
         else:
             out.append("  (nothing)")
         out.append("")
     return "\n".join(out)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, keep: str = "") -> str:
+    r"""``text`` for a terminal: control characters (escape sequences) shown as ``\x1b``, not obeyed.
+
+    >>> printable("id\x1b[2J")
+    'id\\x1b[2J'
+    """
+    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else f"\\x{ord(m.group()):02x}", text)
 
 
 def _wrapped(table: Table, width: int) -> list[list[str]]:
@@ -251,8 +322,13 @@ def _wrapped(table: Table, width: int) -> list[list[str]]:
     return rows
 
 
+def _markdown_text(value: Any) -> str:
+    """Document text for Markdown: raw HTML in it (``<script>``) is shown, never passed through."""
+    return _cell(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _markdown_cell(value: Any) -> str:
-    return _cell(value).replace("|", "\\|").replace("\n", "<br>")
+    return _markdown_text(value).replace("|", "\\|").replace("\n", "<br>")
 
 
 def _markdown(tables: list[Table]) -> str:
@@ -260,8 +336,8 @@ def _markdown(tables: list[Table]) -> str:
 
     out = []
     for table in tables:
-        out.append(f"## {table.title}\n")
-        out.extend(f"- {note}" for note in table.notes)
+        out.append(f"## {_markdown_text(table.title)}\n")
+        out.extend(f"- {_markdown_text(note)}" for note in table.notes)
         if table.notes:
             out.append("")
         if table.rows:
@@ -280,11 +356,19 @@ def _csv(tables: list[Table]) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    headers = tables[0].headers if tables else ()
+    # Tables with other columns share one header: the union of their column names, in order of
+    # appearance; each row fills its own table's columns and leaves the others empty.
+    headers: list[str] = []
+    for table in tables:
+        headers.extend(h for h in table.headers if h not in headers)
     writer.writerow(("table", *headers))
     for table in tables:
+        where = [headers.index(h) for h in table.headers]
         for row in table.rows:
-            writer.writerow((table.title, *(_cell(v) for v in row)))
+            cells = [""] * len(headers)
+            for i, value in zip(where, row):
+                cells[i] = _cell(value)
+            writer.writerow((table.title, *cells))
     return buffer.getvalue()
 
 

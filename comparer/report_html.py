@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from comparer.types import Claim, Discrepancy, Document, Report
+from comparer.types import Claim, ComparedEvent, Discrepancy, Document, Report
 from comparer.worddiff import changed_spans
 
 _CSS = """
@@ -83,12 +83,19 @@ def _e(text: Any) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+def _link(url: str) -> str:
+    """A source's address as a link; only http(s) addresses are made clickable."""
+    if not url.lower().startswith(("http://", "https://")):
+        return _e(url)
+    return f'<a href="{_e(url)}" rel="noreferrer">{_e(url)}</a>'
+
+
 def render_report_html(report: Report) -> str:
     """The whole review page for a ``comparer report`` result."""
     docs = {d.id: d for d in report.documents}
     claims = {c.id: c for c in report.claims}
     discrepancies = {d.id: d for d in report.discrepancies}
-    events = report.extra.get("events", [])
+    events = report.events
     total = len(report.discrepancies)
     kinds = sorted({d.kind for d in report.discrepancies})
     statuses = ["open", "needs-check", "confirmed", "dismissed"]
@@ -110,8 +117,8 @@ def render_report_html(report: Report) -> str:
         parts.append("</ul>")
     if events:
         parts.append('<nav class="events">' + "".join(
-            f'<a href="#event-{_e(ev["id"])}">{_e(ev["id"])}: {_e(" / ".join(docs[i].label for i in ev["documents"]))}'
-            f' ({len(ev["discrepancies"])})</a>' for ev in events) + "</nav>")
+            f'<a href="#event-{_e(ev.id)}">{_e(ev.id)}: {_e(" / ".join(docs[i].label for i in ev.documents))}'
+            f' ({len(ev.discrepancies)})</a>' for ev in events) + "</nav>")
     else:
         parts.append('<p class="empty">No event is told by two or more sources.</p>')
     for event in events:
@@ -127,22 +134,22 @@ def _checkboxes(name: str, legend: str, values: list[str]) -> str:
     return f"<fieldset><legend>{legend}</legend>{boxes}</fieldset>"
 
 
-def _event(event: dict[str, Any], docs: dict[str, Document], claims: dict[str, Claim],
+def _event(event: ComparedEvent, docs: dict[str, Document], claims: dict[str, Claim],
            discrepancies: dict[str, Discrepancy], report: Report) -> str:
-    members = [docs[i] for i in event["documents"]]
-    out = [f'<section class="event" id="event-{_e(event["id"])}">',
-           f'<h2>Event {_e(event["id"])}: {len(members)} sources, {len(event["discrepancies"])} discrepancies</h2>']
-    if event.get("why"):
-        out.append(f'<p class="why">{_e(event["why"])}</p>')
+    members = [docs[i] for i in event.documents]
+    out = [f'<section class="event" id="event-{_e(event.id)}">',
+           f'<h2>Event {_e(event.id)}: {len(members)} sources, {len(event.discrepancies)} discrepancies</h2>']
+    if event.why:
+        out.append(f'<p class="why">{_e(event.why)}</p>')
     out.append("<table><thead><tr><th>source</th><th>title</th><th>outlet</th><th>published</th>"
-               "<th>event date</th></tr></thead><tbody>")
+               "<th>event date</th><th>url</th></tr></thead><tbody>")
     for doc in members:
         out.append(f"<tr><td>{_e(doc.label)}</td><td>{_e(doc.title or '(no title)')}</td><td>{_e(doc.source)}</td>"
-                   f"<td>{_e(doc.published or '')}</td><td>{_e(doc.event_date or '')}</td></tr>")
+                   f"<td>{_e(doc.published or '')}</td><td>{_e(doc.event_date or '')}</td><td>{_link(doc.url)}</td></tr>")
     out.append("</tbody></table><h3>Discrepancies</h3>")
-    if not event["discrepancies"]:
+    if not event.discrepancies:
         out.append('<p class="empty">None: the sources agree on every aligned claim.</p>')
-    for discrepancy_id in event["discrepancies"]:
+    for discrepancy_id in event.discrepancies:
         out.append(_discrepancy(discrepancies[discrepancy_id], docs, claims, report, members))
     out.append("<h3>Claim matrix</h3>")
     out.append(_matrix(event, members, claims))
@@ -170,7 +177,7 @@ def _discrepancy(d: Discrepancy, docs: dict[str, Document], claims: dict[str, Cl
         lacking = [m.label for m in members if m.id != d.a.document]
         side_b = f'<div class="side b missing">Not reported by {_e(", ".join(lacking))}.</div>'
     note = f'<div class="note">Note: {_e(review["note"])}</div>' if review["note"] else ""
-    review_file = report.extra.get("review_file") or "decisions.yaml"
+    review_file = report.review_file or "decisions.yaml"
     note += (f'<details class="how"><summary>Record a decision</summary><code>comparer review {_e(d.id)} '
              f'--status confirmed|dismissed|needs-check --note "…" --review {_e(review_file)}</code></details>')
     return (f'<article class="disc sev-{_e(d.severity)}" id="d-{_e(d.id)}" data-kind="{_e(d.kind)}" '
@@ -205,10 +212,10 @@ def _side(label: str, text: str, span: tuple[int, int], changed: list[tuple[int,
     return f'<div class="side {which}"><div class="who">{_e(label)}</div>{"".join(out)}</div>'
 
 
-def _matrix(event: dict[str, Any], members: list[Document], claims: dict[str, Claim]) -> str:
+def _matrix(event: ComparedEvent, members: list[Document], claims: dict[str, Claim]) -> str:
     head = "".join(f"<th>{_e(d.label)}</th>" for d in members)
     rows = []
-    for row in event["matrix"]:
+    for row in event.matrix:
         cells = []
         for doc in members:
             texts = [claims[i].text for i in row["claims"].get(doc.id, []) if i in claims]
@@ -219,17 +226,17 @@ def _matrix(event: dict[str, Any], members: list[Document], claims: dict[str, Cl
 
 
 def _singles(report: Report, docs: dict[str, Document]) -> str:
-    singles = report.extra.get("single_source_events", [])
-    copies = report.extra.get("near_duplicates", [])
+    singles = report.single_source_events
+    copies = report.near_duplicates
     out = ["<h2>Single-source events</h2>"]
     if singles:
         out.append("<table><thead><tr><th>event</th><th>source</th><th>title</th><th>event date</th>"
                    "<th>copies</th></tr></thead><tbody>")
         for single in singles:
-            doc = docs[single["document"]]
-            out.append(f"<tr><td>{_e(single['event'])}</td><td>{_e(doc.label)}</td>"
+            doc = docs[single.document]
+            out.append(f"<tr><td>{_e(single.event)}</td><td>{_e(doc.label)}</td>"
                        f"<td>{_e(doc.title or '(no title)')}</td><td>{_e(doc.event_date or '')}</td>"
-                       f"<td>{_e(', '.join(docs[c].label for c in single.get('copies', [])))}</td></tr>")
+                       f"<td>{_e(', '.join(docs[c].label for c in single.copies))}</td></tr>")
         out.append("</tbody></table>")
     else:
         out.append('<p class="empty">None.</p>')
@@ -238,8 +245,8 @@ def _singles(report: Report, docs: dict[str, Document]) -> str:
         out.append("<table><thead><tr><th>event</th><th>kept</th><th>copy</th><th>what the copy changed</th>"
                    "</tr></thead><tbody>")
         for copy in copies:
-            out.append(f"<tr><td>{_e(copy['event'])}</td><td>{_e(docs[copy['keep']].label)}</td>"
-                       f"<td>{_e(docs[copy['copy']].label)}</td><td>{_e(copy['changes'])}</td></tr>")
+            out.append(f"<tr><td>{_e(copy.event)}</td><td>{_e(docs[copy.keep].label)}</td>"
+                       f"<td>{_e(docs[copy.copy].label)}</td><td>{_e(copy.changes)}</td></tr>")
         out.append("</tbody></table>")
     else:
         out.append('<p class="empty">None.</p>')

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from comparer.config import Config
-from comparer.types import Claim, Cluster, Discrepancy, Document, InputProblem, Report
+from comparer.types import (Alignment, Claim, Cluster, ComparedEvent, CopyChanges, Discrepancy, Document,
+                            InputProblem, Report, SingleSourceEvent)
 
 def build_report(documents: Sequence[Document], config: Config | None = None,
                  errors: Sequence[InputProblem] = (), progress: Callable[[int], None] | None = None,
@@ -32,7 +33,7 @@ def build_report(documents: Sequence[Document], config: Config | None = None,
 def report_events(clustered: Report, config: Config | None = None, errors: Sequence[InputProblem] = (),
                   progress: Callable[[int], None] | None = None,
                   reviews: dict[str, dict[str, str]] | None = None, open_only: bool = False,
-                  extra: dict[str, Any] | None = None) -> Report:
+                  store: str | None = None) -> Report:
     """The review document of already clustered events (a fresh clustering or a stored index)."""
     from comparer.diffing import diff
 
@@ -40,19 +41,19 @@ def report_events(clustered: Report, config: Config | None = None, errors: Seque
     by_id = {d.id: d for d in clustered.documents}
 
     claims: list[Claim] = []
-    alignments = []
+    alignments: list[Alignment] = []
     discrepancies: list[Discrepancy] = []
-    events: list[dict[str, Any]] = []
-    singles: list[dict[str, Any]] = []
-    copies: list[dict[str, Any]] = []
+    events: list[ComparedEvent] = []
+    singles: list[SingleSourceEvent] = []
+    copies: list[CopyChanges] = []
     for event in clustered.clusters:
         members = [by_id[i] for i in event.documents]
         kept, duplicate_of = _kept_copies(event, members)
         for copy_id, keep_id in duplicate_of.items():
-            copies.append({"event": event.id, "keep": keep_id, "copy": copy_id,
-                           "changes": describe_copy(by_id[keep_id], by_id[copy_id], config)})
+            changes = describe_copy(by_id[keep_id], by_id[copy_id], config)
+            copies.append(CopyChanges(event.id, keep_id, copy_id, changes))
         if len(kept) < 2:
-            singles.append({"event": event.id, "document": kept[0].id, "copies": sorted(duplicate_of)})
+            singles.append(SingleSourceEvent(event.id, kept[0].id, tuple(sorted(duplicate_of))))
             if progress:
                 progress(len(members))
             continue
@@ -65,15 +66,15 @@ def report_events(clustered: Report, config: Config | None = None, errors: Seque
         claims.extend(result.claims)
         alignments.extend(result.alignments)
         discrepancies.extend(found)
-        events.append({"id": event.id, "documents": [d.id for d in kept],
-                       "matrix": claim_matrix(kept, result.claims, result.alignments),
-                       "discrepancies": [d.id for d in found], "why": event.why})
-    extra = {**(extra or {}), "events": events, "single_source_events": singles, "near_duplicates": copies}
+        events.append(ComparedEvent(event.id, tuple(d.id for d in kept),
+                                    tuple(claim_matrix(kept, result.claims, result.alignments)),
+                                    tuple(d.id for d in found), event.why))
     return Report(documents=clustered.documents, errors=tuple(errors), claims=tuple(claims),
                   alignments=tuple(alignments), discrepancies=tuple(discrepancies),
                   clusters=clustered.clusters,
-                  sections=("documents", "clusters", "claims", "alignments", "discrepancies"),
-                  extra=extra, reviews=dict(reviews) if reviews is not None else None)
+                  sections=("documents", "clusters", "claims", "alignments", "discrepancies", "events"),
+                  reviews=dict(reviews) if reviews is not None else None, store=store, events=tuple(events),
+                  single_source_events=tuple(singles), near_duplicates=tuple(copies))
 
 
 def _kept_copies(event: Cluster, members: list[Document]) -> tuple[list[Document], dict[str, str]]:

@@ -9,20 +9,26 @@ the new one, never half of one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from comparer import safe_yaml
 from comparer.errors import ComparerError
 from comparer.output import write_atomically
 
 STATUSES = ("confirmed", "dismissed", "needs-check")
 OPEN = "open"
 FORMAT_VERSION = 1
+# A review file of 100,000 discrepancies is about 20 MB.
+MAX_CHARS = 50_000_000
 
 
 class ReviewError(ComparerError):
@@ -48,6 +54,7 @@ class ReviewBook:
     path: Path
     decisions: dict[str, Decision] = field(default_factory=dict)
     known: dict[str, str] = field(default_factory=dict)
+    decided: dict[str, Decision] = field(default_factory=dict)  # decisions made since the file was read
 
     def status(self, discrepancy_id: str) -> Decision:
         return self.decisions.get(discrepancy_id, Decision(OPEN))
@@ -62,6 +69,7 @@ class ReviewBook:
         kept_note = previous.note if previous and note is None else (note or "")
         decision = Decision(status, kept_note, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
         self.decisions[discrepancy_id] = decision
+        self.decided[discrepancy_id] = decision
         return decision
 
     def _unknown_message(self, discrepancy_id: str) -> str:
@@ -85,7 +93,36 @@ class ReviewBook:
                 + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
 
     def save(self) -> None:
-        write_atomically(self.path, self.to_yaml())
+        """Write the file, keeping what other processes recorded since it was read.
+
+        The folder is locked while the file is re-read, merged and replaced, so that reviews
+        recorded at once (or while a report runs) are all kept.
+        """
+        try:
+            with _locked(self.path):
+                if self.path.exists():
+                    on_disk = open_review(self.path)
+                    self.decisions = {**on_disk.decisions, **self.decided}
+                    self.known = {**on_disk.known, **self.known}
+                write_atomically(self.path, self.to_yaml())
+        except OSError as exc:
+            raise ReviewError(f"{self.path}: cannot write review file ({exc.strerror or exc})") from None
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder of ``path`` (the file itself is replaced, so it cannot hold one)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no advisory locks
+        yield
+        return
+    fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def open_review(path: str | Path) -> ReviewBook:
@@ -94,16 +131,18 @@ def open_review(path: str | Path) -> ReviewBook:
     if not path.exists():
         return ReviewBook(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewError(f"{path}: cannot read review file ({exc})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise ReviewError(f"{path}: review file is not valid YAML{where}") from None
+        raw = safe_yaml.load(path.read_text(encoding="utf-8"), max_chars=MAX_CHARS, what="review file")
+    except UnicodeDecodeError:
+        raise ReviewError(f"{path}: cannot read review file (not UTF-8 text)") from None
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot read review file ({exc.strerror or exc})") from None
+    except safe_yaml.YAMLProblem as exc:
+        raise ReviewError(f"{path}:{exc.line}: review file is not valid ({exc.message})" if exc.line
+                          else f"{path}: review file is not valid ({exc.message})") from None
     if raw is None:
         return ReviewBook(path)
-    if not isinstance(raw, dict) or not isinstance(raw.get("decisions", {}) or {}, dict):
+    if (not isinstance(raw, dict) or not isinstance(raw.get("decisions", {}) or {}, dict)
+            or not isinstance(raw.get("known", {}) or {}, dict)):
         raise ReviewError(f"{path}: not a comparer review file (expected 'decisions:' and 'known:' mappings)")
     version = raw.get("comparer_review", FORMAT_VERSION)
     if version != FORMAT_VERSION:
@@ -112,7 +151,12 @@ def open_review(path: str | Path) -> ReviewBook:
     for key, entry in (raw.get("decisions") or {}).items():
         if not isinstance(entry, dict) or entry.get("status") not in (*STATUSES, OPEN):
             raise ReviewError(f"{path}: decision {key!r} needs a status, one of {', '.join(STATUSES)}")
-        decisions[str(key)] = Decision(entry["status"], str(entry.get("note") or ""), str(entry.get("updated") or ""))
-    known = {str(k): str(v) for k, v in (raw.get("known") or {}).items()}
+        decisions[str(key)] = Decision(entry["status"], _plain(entry.get("note")), _plain(entry.get("updated")))
+    known = {str(k): _plain(v) for k, v in (raw.get("known") or {}).items()}
     return ReviewBook(path, decisions, known)
+
+
+def _plain(value: Any) -> str:
+    """A note, date or summary as text (YAML reads an unquoted date as a date)."""
+    return "" if value is None else str(value)
 

@@ -6,37 +6,33 @@ that run over several sentences, speaker labels, hard-wrapped lines and page
 furniture. Every piece keeps exact offsets: ``text[start:end] == piece``.
 """
 
+import functools
 import re
 from typing import NamedTuple
 from collections.abc import Iterator
 
-from comparer import regex_cache
+from comparer.wordlists import state_abbreviations, words
 
-# Abbreviations that precede a name or number: never the end of a sentence.
-_TITLES = frozenset("""
-mr mrs ms mx dr prof gov sen rep gen lt col sgt cpl capt cmdr adm maj pres supt det insp rev fr st
-hon amb messrs mt ft no nos vol fig art sec ch pp p op jan feb mar apr jun jul aug sep sept oct nov dec
-vs v approx est
-""".split())
-# Abbreviations that may also end a sentence ("... in the U.S. The next day").
-_WEAK = frozenset("""
-jr sr inc corp co ltd llc plc bros etc al bn mn tn pct cf am pm a.m p.m u.s u.k u.n e.u d.c u.s.a
-""".split())
-# Words that, capitalised after an abbreviation, show a new sentence has begun.
-_STARTERS = frozenset("""
-the a an he she it they we i you his her its their our this that these those there here but and
-or so yet if when while after before as in on at for with from by to of meanwhile however also
-still then now some many most no not none all both each one two three police officials authorities
-""".split())
+# Longer sentences are cut into claims of at most this many words (see ``_capped``).
+MAX_CLAIM_WORDS = 300
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 
-_CANDIDATE = regex_cache.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|;(?=\s)")
+
+@functools.cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Abbreviations before names, abbreviations that may end a sentence, sentence openers."""
+    ending = words("abbreviations_ending") | {a.lower() for a in state_abbreviations()}
+    return words("abbreviations_before_names"), ending, words("sentence_starters")
+
+
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|;(?=\s)")
 _OPENERS = "\"“'‘([" 
 _CLOSE_QUOTE = {"\"": "\"", "“": "”"}
-_WORD_BEFORE = regex_cache.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_SPEAKER_LABEL = regex_cache.compile(
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_SPEAKER_LABEL = re.compile(
     r"(?:S/\s*(?P<s>[^:\n]{2,90}?)|(?P<n>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}, [^:\n.]{2,60}?)"
     r"|(?P<caps>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}))\s*:[ \t]+(?=\S)")
-_FURNITURE = regex_cache.compile(
+_FURNITURE = re.compile(
     r"""^(?:
       source\ link | comments?\ ?\(\d+\) | \d+\ comments? | leave\ a\ (?:comment|reply) | advertisement
     | (?:additional\ )?(?:reporting|writing|editing|edited|compiled|produced)\ by\b.*
@@ -45,12 +41,16 @@ _FURNITURE = regex_cache.compile(
     | (?:copyright|©).* | all\ rights\ reserved\.? | (?:photo|image|video|credit)s?:.*
     | \\?[#*=_\-–—~.•\s]+ | https?://\S+ | [a-z0-9.-]+\.(?:com|org|net)/?\S*
     )$""", re.I | re.X)
-_CAPTION = regex_cache.compile(r"\((?:photo|image|credit|file photo)s?:[^)]*\)\s*$", re.I)
-_HAS_LETTER = regex_cache.compile(r"[^\W\d_]")
-_LINE = regex_cache.compile(r"[^\n]*")
-_SENTENCE_END = regex_cache.compile(r"[.!?:\"”’)]\s*$")
-_QUOTED = regex_cache.compile(r"“[^”“]*”|\"[^\"]*\"")
-_NEXT_WORD = regex_cache.compile(r"[\"“'‘(]*([A-Za-z]+)")
+_CAPTION = re.compile(r"\((?:photo|image|credit|file photo)s?:[^)]*\)\s*$", re.I)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_LINE = re.compile(r"[^\n]*")
+_SENTENCE_END = re.compile(r"[.!?:\"”’)]\s*$")
+_QUOTED = re.compile(r"“[^”“]*”|\"[^\"]*\"")
+_NEXT_WORD = re.compile(r"[\"“'‘(]*([A-Za-z]+)")
+_NON_SPACE = re.compile(r"\S")
+_WORD_END = re.compile(r"\S+")
+_CLAUSE_ENDS = frozenset(",;:—–")
+_FOUR_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S+\s+\S")
 
 
 class Piece(NamedTuple):
@@ -60,13 +60,19 @@ class Piece(NamedTuple):
     end: int
     text: str
     speaker: str = ""
+    cut: bool = False  # a longer sentence was cut here (``MAX_CLAIM_WORDS``)
 
 
 def split_claims(text: str) -> list[Piece]:
     """Split ``text`` into claims with exact offsets, dropping page furniture.
 
-    >>> [p.text for p in split_claims("Mr. Biden met the U.S. team. They agreed; talks resume Monday.")]
-    ['Mr. Biden met the U.S. team.', 'They agreed;', 'talks resume Monday.']
+    >>> for piece in split_claims("Mr. Biden met the U.S. team. They agreed on a plan; "
+    ...                           "talks will resume on Monday. Both sides agreed; talks resume."):
+    ...     print(piece.text)
+    Mr. Biden met the U.S. team.
+    They agreed on a plan;
+    talks will resume on Monday.
+    Both sides agreed; talks resume.
     """
     pieces: list[Piece] = []
     for p_start, p_end in _paragraphs(text):
@@ -75,11 +81,41 @@ def split_claims(text: str) -> list[Piece]:
         if label and _is_speaker_label(label):
             speaker = (label.group("s") or label.group("n") or label.group("caps")).strip()
             p_start = label.end()
-        for start, end in _sentences(text, p_start, p_end):
-            piece = Piece(start, end, text[start:end], speaker)
-            if not is_furniture(piece.text):
-                pieces.append(piece)
+        for sentence_start, sentence_end in _sentences(text, p_start, p_end):
+            for start, end, cut in _capped(text, sentence_start, sentence_end):
+                piece = Piece(start, end, text[start:end], speaker, cut)
+                if not is_furniture(piece.text):
+                    pieces.append(piece)
     return pieces
+
+
+def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """A sentence as claims of at most ``MAX_CLAIM_WORDS`` words, cut at clause boundaries.
+
+    Comparing two claims costs the product of their lengths; a "sentence" of thousands of words
+    (a list, a table flattened into text) is no checkable statement anyway. A cut falls after the
+    last ",", ";", ":" or dash in the second half of the allowed words, else at the word limit.
+
+    >>> text = "a b, " * 200
+    >>> [len(text[s:e].split()) for s, e, _ in _capped(text, 0, len(text))]
+    [300, 100]
+    """
+    words = [m.end() for m in _WORD_END.finditer(text, start, end)]
+    if len(words) <= MAX_CLAIM_WORDS:
+        yield start, end, False
+        return
+    first = 0  # index of the piece's first word
+    while len(words) - first > MAX_CLAIM_WORDS:
+        last = first + MAX_CLAIM_WORDS - 1
+        cut_at = last
+        for i in range(last, first + MAX_CLAIM_WORDS // 2, -1):
+            if text[words[i] - 1] in _CLAUSE_ENDS:
+                cut_at = i
+                break
+        piece_end = words[cut_at]
+        yield from ((s, e, True) for s, e in _trimmed(text, start, piece_end))
+        start, first = piece_end, cut_at + 1
+    yield from ((s, e, True) for s, e in _trimmed(text, start, end))
 
 
 def is_furniture(sentence: str) -> bool:
@@ -148,12 +184,19 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence (and ";" part) boundaries inside one paragraph, not splitting open quotes."""
     piece_start = start
     quote_closes = _quote_spans(text, start, end)
+    # Quote spans are sorted and disjoint, and candidates come in order: one pointer walks both,
+    # so a long paragraph costs time in proportion to its length.
+    next_quote = 0
+    brackets = [-1, 0]  # [up to where, how many open] in the current piece, for _split_semicolon
     for match in _CANDIDATE.finditer(text, start, end):
         cut = match.end()
-        if any(q_start < match.start() < q_end - 1 for q_start, q_end in quote_closes):
+        at = match.start()
+        while next_quote < len(quote_closes) and quote_closes[next_quote][1] - 1 <= at:
+            next_quote += 1
+        if next_quote < len(quote_closes) and quote_closes[next_quote][0] < at:
             continue
         if match.group().startswith(";"):
-            if not _split_semicolon(text, piece_start, match.start(), cut, end):
+            if not _split_semicolon(text, piece_start, match.start(), cut, end, brackets):
                 continue
         elif not _is_boundary(text, match, end):
             continue
@@ -171,10 +214,11 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
-    after = text[match.end():end].lstrip()
-    if not after:
+    # The first character after the spaces, found without slicing the rest of the paragraph.
+    found = _NON_SPACE.search(text, match.end(), end)
+    if found is None:
         return True
-    first = after[0]
+    first = found.group()
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
         return False
     punct = match.group()
@@ -184,23 +228,30 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     if word is None:
         return True
     token = word.group(1).lower()
-    next_word = _NEXT_WORD.match(after)
-    starter = bool(next_word) and next_word.group(1).lower() in _STARTERS
-    if token in _TITLES:
+    next_word = _NEXT_WORD.match(text, found.start(), end)
+    titles, ending, starters = _abbreviations()
+    starter = bool(next_word) and next_word.group(1).lower() in starters
+    if token in titles and (token not in _NUMBER_ABBREVIATIONS or first.isdigit()):
         return False
-    if token in _WEAK or "." in token:
+    if token in ending or "." in token:
         return starter
     if len(token) == 1 and word.group(1).isupper():  # an initial: "Joseph R. Biden"
         return starter
     return True
 
 
-def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int) -> bool:
-    """Split at ";" only where both sides are clause-sized, so lists of items stay whole."""
-    head = text[piece_start:at]
-    # Not inside brackets: "(born 1987; died 2010)", or treebank "-LRB- ... ; ... -RRB-".
-    if head.count("(") + head.count("-LRB-") > head.count(")") + head.count("-RRB-"):
+def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int, brackets: list[int]) -> bool:
+    """Split at ";" only where both sides are clause-sized, so lists of items stay whole.
+
+    ``brackets`` carries the count of open brackets from one ";" of a piece to the next, and the
+    word counts look at four words only: a paragraph of many ";" is read once, not once per ";".
+    """
+    if brackets[0] < piece_start:
+        brackets[:] = [piece_start, 0]
+    # Not inside brackets: "(born 1987; died 2010)".
+    since = brackets[0]
+    brackets[1] += text.count("(", since, at) - text.count(")", since, at)
+    brackets[0] = at
+    if brackets[1] > 0:
         return False
-    before = head.split()
-    after = text[cut:end].split()
-    return len(before) >= 4 and len(after) >= 4
+    return bool(_FOUR_WORDS.match(text, piece_start, at)) and bool(_FOUR_WORDS.match(text, cut, end))

@@ -3,16 +3,13 @@
 Every value that points into a document carries character offsets into
 ``Document.text`` so that a report can always quote the exact span.
 
-They are named tuples (``_replace`` makes a changed copy): a large run creates
-millions of them, and defining them costs a short command less than dataclasses.
-Modules that define named tuples leave out ``from __future__ import annotations``:
-with string annotations a named tuple takes about three times as long to define.
+They are frozen dataclasses: ``dataclasses.replace(value, field=...)`` makes a changed copy.
 """
 
 import datetime as dt
 from collections.abc import Mapping
-from types import MappingProxyType
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 MENTION_KINDS = ("entity", "number", "date", "quote", "negation", "hedge")
 DISCREPANCY_KINDS = (
@@ -21,7 +18,8 @@ DISCREPANCY_KINDS = (
 SEVERITIES = ("high", "medium", "low")
 
 
-class Mention(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Mention:
     """Something a claim refers to: an entity, number, date, quote or cue.
 
     ``start``/``end`` are offsets into the document text; ``value`` is the
@@ -53,7 +51,8 @@ class Mention(NamedTuple):
         return out
 
 
-class Claim(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Claim:
     """One checkable statement: a sentence, or one ";"-separated part of it."""
 
     id: str
@@ -63,6 +62,7 @@ class Claim(NamedTuple):
     end: int
     text: str
     mentions: tuple[Mention, ...] = ()
+    cut: bool = False  # part of a sentence too long for one claim (segment.MAX_CLAIM_WORDS)
 
     def of_kind(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
@@ -72,10 +72,13 @@ class Claim(NamedTuple):
                                "end": self.end, "text": self.text}
         if with_mentions:
             out["mentions"] = [m.to_dict() for m in self.mentions]
+        if self.cut:
+            out["cut"] = True
         return out
 
 
-class Document(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Document:
     """A news document as read: text without its metadata block, plus metadata."""
 
     id: str
@@ -111,7 +114,8 @@ class Document(NamedTuple):
                 "event_date": self.event_date.isoformat() if self.event_date else None}
 
 
-class InputProblem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class InputProblem:
     """An input that could not be read; reported, and the rest still processed."""
 
     input: str
@@ -129,7 +133,8 @@ class InputProblem(NamedTuple):
         return out
 
 
-class Span(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Span:
     """The side of a discrepancy in one document."""
 
     document: str
@@ -143,7 +148,8 @@ class Span(NamedTuple):
                 "end": self.end, "text": self.text}
 
 
-class Discrepancy(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
     """A typed disagreement between two aligned claims, or an omission (``b`` is None)."""
 
     id: str
@@ -158,7 +164,8 @@ class Discrepancy(NamedTuple):
                 "b": self.b.to_dict() if self.b else None, "detail": self.detail}
 
 
-class Alignment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Alignment:
     """Claims of different documents that report the same fact (score 0..1)."""
 
     claims: tuple[str, ...]
@@ -168,7 +175,8 @@ class Alignment(NamedTuple):
         return {"claims": list(self.claims), "score": round(self.score, 4)}
 
 
-class Cluster(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Cluster:
     """A group of documents: one event (``kind="event"``) or one near-duplicate group."""
 
     id: str
@@ -193,7 +201,94 @@ class Cluster(NamedTuple):
         return out
 
 
-class Report(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ComparedEvent:
+    """An event of a report told by two or more sources: the documents compared and what was found."""
+
+    id: str
+    documents: tuple[str, ...]
+    matrix: tuple[dict[str, Any], ...]   # claim matrix rows (reporting.claim_matrix)
+    discrepancies: tuple[str, ...]
+    why: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "documents": list(self.documents), "matrix": list(self.matrix),
+                "discrepancies": list(self.discrepancies), "why": self.why}
+
+
+@dataclass(frozen=True, slots=True)
+class SingleSourceEvent:
+    """An event of a report told by one source (and perhaps its near-duplicate copies)."""
+
+    event: str
+    document: str
+    copies: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "document": self.document, "copies": list(self.copies)}
+
+
+@dataclass(frozen=True, slots=True)
+class CopyChanges:
+    """A near-duplicate copy left out of a report's comparison, and what it changed."""
+
+    event: str
+    keep: str
+    copy: str
+    changes: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "keep": self.keep, "copy": self.copy, "changes": self.changes}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCopy:
+    """A stored near-duplicate of a matched document: exact Jaccard and the MinHash estimate."""
+
+    id: str
+    score: float
+    estimated: float
+    method: str = "exact"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "score": self.score, "estimated": self.estimated, "method": self.method}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """The stored event a matched document belongs to, and why."""
+
+    id: str
+    documents: tuple[str, ...]
+    joined_by: str          # "stored", "near-duplicate" or "similarity"
+    score: float | None
+    why: str
+    event_date: str | None = None
+    places: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "documents": list(self.documents), "joined_by": self.joined_by,
+                "score": self.score, "why": self.why, "event_date": self.event_date, "places": list(self.places)}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What ``match`` found for one document: its stored copies and its stored event."""
+
+    document: str
+    stored: bool
+    stored_id: str | None
+    near_duplicates: tuple[StoredCopy, ...] = ()
+    event: StoredEvent | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "stored": self.stored, "stored_id": self.stored_id,
+                "near_duplicates": [c.to_dict() for c in self.near_duplicates],
+                "event": self.event.to_dict() if self.event else None}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
     """What a command produced; ``to_dict`` is the stable JSON of SPEC.md."""
 
     documents: tuple[Document, ...] = ()
@@ -203,8 +298,15 @@ class Report(NamedTuple):
     discrepancies: tuple[Discrepancy, ...] = ()
     clusters: tuple[Cluster, ...] = ()
     sections: tuple[str, ...] = ("documents",)
-    extra: Mapping[str, Any] = MappingProxyType({})
     reviews: dict[str, dict[str, str]] | None = None
+    store: str | None = None                                   # the index a report comes from
+    index: Mapping[str, Any] | None = None                     # what index add / stats did or found
+    events_of: Mapping[str, str] | None = None                 # index add: stored id -> event id
+    matches: tuple[Match, ...] = ()                            # section "matches"
+    events: tuple[ComparedEvent, ...] = ()                     # section "events" (with the next two)
+    single_source_events: tuple[SingleSourceEvent, ...] = ()
+    near_duplicates: tuple[CopyChanges, ...] = ()
+    review_file: str | None = None
 
     def review_of(self, discrepancy_id: str) -> dict[str, str]:
         """The editor's decision on a discrepancy: ``{"status", "note"}`` (status "open" if none)."""
@@ -241,5 +343,18 @@ class Report(NamedTuple):
                     out[name] = [{**d.to_dict(), "review": self.review_of(d.id)} for d in items]
                 else:
                     out[name] = [i.to_dict() for i in items]
-        out.update(self.extra)
+        if self.store is not None:
+            out["store"] = self.store
+        if self.index is not None:
+            out["index"] = dict(self.index)
+        if self.events_of is not None:
+            out["events_of"] = dict(self.events_of)
+        if "matches" in self.sections:
+            out["matches"] = [m.to_dict() for m in self.matches]
+        if "events" in self.sections:
+            out["events"] = [e.to_dict() for e in self.events]
+            out["single_source_events"] = [e.to_dict() for e in self.single_source_events]
+            out["near_duplicates"] = [c.to_dict() for c in self.near_duplicates]
+        if self.review_file is not None:
+            out["review_file"] = self.review_file
         return out

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import difflib
 
-from comparer import regex_cache
 
-_WORD = regex_cache.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 def changed_spans(a: str, b: str, *, min_ratio: float = 0.4,

@@ -1,13 +1,13 @@
-"""comparer.align: N-way links, one-to-many, determinism."""
+"""comparer.align: one-to-one matching, rows only of claims that all match, determinism."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from comparer.align import align
+from comparer.align import align, match_pair
 from comparer.config import Config
-from comparer.detectors.base import Context
 from comparer.pipeline import read_documents
+from comparer.textunits import ClaimIndex
 from comparer.types import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -17,7 +17,7 @@ def _run(*texts):
     config = Config()
     docs, claims = read_documents([Document.from_text(t, id=f"d{k}") for k, t in enumerate(texts)], config)
     by_doc = {d.id: [c for c in claims if c.document == d.id] for d in docs}
-    return align(Context(config, {d.id: d for d in docs}, by_doc), by_doc)
+    return align(ClaimIndex(config.capitals), by_doc, config.align.threshold, config.align.lexical_weight)
 
 
 def test_identical_documents_align_claim_by_claim():
@@ -54,12 +54,26 @@ def test_deterministic():
     assert first == [(l.a.id, l.b.id, round(l.score, 6)) for l in _run(a, b)[0]]
 
 
-def test_one_claim_documents_align_on_shared_content():
-    """A one-claim document has nothing else to report: its best partner needs little overlap."""
-    links, _ = _run("Distributed by Columbia Pictures, the film was released on March 23, 2007, to mixed reviews "
-                    "from critics and a modest box office.",
-                    "Reign Over Me was released in 2017.")
-    assert len(links) == 1
+def test_matching_is_one_to_one_best_first():
+    assert match_pair([[0.9, 0.8], [0.85, 0.2]], 0.3) == [(0, 0)]
+    assert match_pair([[0.9, 0.8], [0.85, 0.5]], 0.3) == [(0, 0), (1, 1)]
+
+
+def test_no_transitive_rows():
+    """A row of three exists only where all three claims match each other."""
+    links, groups = _run("Rescuers found 12 survivors in Ankara on Monday after the quake.",
+                         "Rescuers found 12 survivors in Ankara on Monday after the quake.",
+                         "Heavy snow closed mountain roads across the Alps on Monday.")
+    assert all(len(g.claims) == 2 for g in groups)
+
+
+def test_leftover_claim_joins_the_claim_that_contains_it():
+    """One sentence of a summary that combines two of the article matches both."""
+    links, _ = _run("The council approved the new budget of 4 million euros. "
+                    "The mayor resigned after the vote on Tuesday evening.",
+                    "The council approved the new budget of 4 million euros, "
+                    "and the mayor resigned after the vote on Tuesday evening.")
+    assert len(links) == 2 and sum(link.part for link in links) == 1
 
 
 def test_one_claim_documents_without_shared_words_stay_apart():

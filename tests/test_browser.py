@@ -39,10 +39,22 @@ def _open(browser, html_path: Path):
 
 
 def _report(tmp_path, corpus, name):
+    """The HTML report with every discrepancy (--all), and the JSON report, which has every one."""
     html_path = tmp_path / f"{name}.html"
-    assert run_cli("report", corpus, "--format", "html", "-o", html_path).exit_code == 0
+    assert run_cli("report", corpus, "--format", "html", "--all", "-o", html_path).exit_code == 0
     data = json.loads(run_cli("report", corpus, "--format", "json").stdout)
     return html_path, data
+
+
+def test_html_report_shows_medium_and_high_unless_all(browser, tmp_path):
+    html_path = tmp_path / "default.html"
+    assert run_cli("report", SEEDS, "--format", "html", "-o", html_path).exit_code == 0
+    data = json.loads(run_cli("report", SEEDS, "--format", "json").stdout)
+    shown = [d for d in data["discrepancies"] if d["severity"] != "low"]
+    assert len(shown) < len(data["discrepancies"])
+    page, problems = _open(browser, html_path)
+    assert page.locator("article.disc").count() == len(shown)
+    assert not problems
 
 
 def test_seed_report_loads_counts_and_filters(browser, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from pathlib import Path
@@ -118,7 +119,7 @@ def test_signature_reads_names_numbers_and_lede_dates(seed):
 
 def test_threshold_is_honoured(seeds_dir):
     docs = comparer.load([seeds_dir])
-    strict = Config()._replace(cluster=ClusterConfig(threshold=0.99))
+    strict = dataclasses.replace(Config(), cluster=ClusterConfig(threshold=0.99))
     assert len(cluster(docs, strict).clusters) == 5
 
 
@@ -195,7 +196,7 @@ def test_main_participant_and_its_factor():
     # a report that gives the other's name weight of its own is not told apart by it
     both = signature(arrest("Jamal Williams", "Williams and Jackson were arrested. Jackson, Jackson."), config)
     assert participant_factor(jackson, both, config.cluster) == 1.0
-    off = config.cluster._replace(main_factor=1.0)
+    off = dataclasses.replace(config.cluster, main_factor=1.0)
     assert signature(arrest("Vincent Jackson"), config, off).main is None
 
 

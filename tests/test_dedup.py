@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -193,7 +194,7 @@ def test_dedup_config_is_validated(bad):
     with pytest.raises(ConfigError):
         DedupConfig(**bad)
     with pytest.raises(ConfigError):
-        DedupConfig()._replace(**bad)
+        dataclasses.replace(DedupConfig(), **bad)
 
 
 def test_scheme_records_config():

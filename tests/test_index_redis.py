@@ -190,3 +190,33 @@ def test_two_workers_adding_the_first_two_reports_at_once_start_one_event(url, f
     clusters = json.loads(run_cli("cluster", "--store", url, "--format", "json").stdout)["clusters"]
     assert [c["documents"] for c in clusters] == [sorted([first.name, second.name])]
     assert clusters[0]["why"] != "no other document reports this event"
+
+
+def test_issue14_match_and_stats_create_no_redis_index(url, redis_server):
+    """`match` and `stats` on a mistyped prefix made a new, empty index."""
+    import redis
+
+    for command in (["match", SEED["001"]], ["index", "stats"]):
+        result = run_cli(*command, "--store", url)
+        assert result.exit_code == 2
+        prefix = url.split("prefix=")[1]
+        assert result.stderr.strip() == (f"Error: {url}: no index under the prefix {prefix!r}; create one with "
+                                         f"'comparer index add PATH... --store URL'")
+    host, port = redis_server
+    assert redis.Redis(host=host, port=port).keys(url.split("prefix=")[1] + ":*") == []
+
+
+def test_issue14_redis_password_is_not_echoed_in_the_store_field(url, redis_server):
+    """A Redis password was echoed in the JSON `store` field and in error messages."""
+    import redis
+
+    host, port = redis_server
+    redis.Redis(host=host, port=port).execute_command("ACL", "SETUSER", "editor", "on", ">hunter2", "~*", "&*",
+                                                     "+@all")
+    secret = url.replace("redis://", "redis://editor:hunter2@")
+    result = run_cli("index", "add", SEED["001"], "--store", secret, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "hunter2" not in result.output
+    assert json.loads(result.stdout)["index"]["store"] == url.replace("redis://", "redis://editor:***@")
+    result = run_cli("index", "stats", "--store", secret, "--format", "json")
+    assert "hunter2" not in result.output

@@ -8,6 +8,7 @@ import json
 import pytest
 
 import comparer
+from comparer.config import PagesConfig
 from comparer.ingest import read_inputs, short_labels
 from tests.conftest import SEED, SEEDS
 
@@ -79,13 +80,16 @@ def test_stdin_text_gets_a_content_hash_id(monkeypatch):
     assert again.id == docs[0].id
 
 
-def test_html_input_keeps_visible_text_and_title(tmp_path):
+def test_html_input_all_mode_keeps_visible_text_and_title(tmp_path):
     page = tmp_path / "p.html"
     page.write_text("<html><head><title>Big news</title><script>x()</script></head>"
                     "<body><p>Biden met Kishida.</p><p>They agreed.</p></body></html>", encoding="utf-8")
-    doc = comparer.load([page])[0]
+    doc = comparer.load([page], PagesConfig(html_mode="all"))[0]
     assert doc.title == "Big news"
     assert doc.text == "Biden met Kishida.\nThey agreed."
+    article = comparer.load([page])[0]
+    assert article.title == "Big news"
+    assert article.text == "Biden met Kishida.\n\nThey agreed."
 
 
 def test_document_from_text_arguments_win_over_metadata():

@@ -17,7 +17,7 @@ lookups and stores the results; :mod:`~comparer.index.common` holds the stored f
 >>> add(comparer.load(["fixtures/seeds"]), store).added
 5
 >>> report = match(comparer.load(["fixtures/reprints/004_reprint.txt"]), store)
->>> [d["id"] for d in report.extra["matches"][0]["near_duplicates"]]
+>>> [copy.id for copy in report.matches[0].near_duplicates]
 ['004_2f215c4fcb578318.txt']
 """
 
@@ -37,11 +37,13 @@ __all__ = ["open_store", "add", "match", "find_copies", "stored_clusters", "stor
            "AddResult", "StoreError", "FORMAT_VERSION", "NewDocument"]
 
 
-def open_store(url_or_path: str, scheme: Scheme | None = None, config: Config | None = None):
+def open_store(url_or_path: str, scheme: Scheme | None = None, config: Config | None = None, *,
+               writable: bool = True):
     """Open the index at ``url_or_path`` (a file path or ``sqlite:///path``, or ``redis://...``).
 
     The store is created when missing and records the format version and ``scheme``; opening an
-    existing store with another scheme or an unknown version raises ``StoreError``.
+    existing store with another scheme or an unknown version raises ``StoreError``. With
+    ``writable`` false (``match``, ``stats``), a SQLite store must exist and is opened read-only.
     """
     from comparer.minhash import lsh_params
 
@@ -52,14 +54,14 @@ def open_store(url_or_path: str, scheme: Scheme | None = None, config: Config | 
     if url_or_path.startswith(("redis://", "rediss://", "unix://")):
         from comparer.index.redis import RedisStore
 
-        return RedisStore(url_or_path, scheme, expected)
+        return RedisStore(url_or_path, scheme, expected, writable=writable)
     if "://" in url_or_path and not url_or_path.startswith("sqlite://"):
         raise StoreError(f"unsupported store {url_or_path!r}: give a file path (SQLite) or "
                          f"redis://HOST:PORT/DB?prefix=NAME")
     from comparer.index.sqlite import SQLiteStore
 
     path = url_or_path[len("sqlite://"):] if url_or_path.startswith("sqlite://") else url_or_path
-    return SQLiteStore(path, scheme, expected)
+    return SQLiteStore(path, scheme, expected, writable=writable)
 
 
 # --- reading the archive -----------------------------------------------------------------------
@@ -91,7 +93,7 @@ def stored_clusters(store, only: Sequence[str] | None = None, errors: Sequence[I
     wanted_ids = sorted({i for c in clusters for i in c.documents})
     documents = stored_documents(store, wanted_ids if only is not None else None)
     return Report(documents=tuple(documents), errors=tuple(errors), clusters=tuple(clusters),
-                  sections=("documents", "clusters"), extra={"store": store.url})
+                  sections=("documents", "clusters"), store=store.url)
 
 
 def stored_report(store, config: Config | None = None, only: Sequence[str] | None = None,
@@ -105,7 +107,7 @@ def stored_report(store, config: Config | None = None, only: Sequence[str] | Non
     from comparer.reporting import report_events
 
     clustered = stored_clusters(store, only, errors)
-    return report_events(clustered, config, errors, progress, reviews, open_only, extra={"store": store.url})
+    return report_events(clustered, config, errors, progress, reviews, open_only, store=store.url)
 
 
 # --- views -------------------------------------------------------------------------------------
@@ -117,18 +119,18 @@ def match_view(report: Report) -> list:
 
     labels = {d.id: d.label or d.id for d in report.documents}
     dup_rows, event_rows = [], []
-    for entry in report.extra.get("matches", []):
-        label = labels.get(entry["document"], entry["document"])
-        for dup in entry["near_duplicates"]:
-            dup_rows.append((label, dup["id"], f"{dup['score']:.3f}", f"{dup['estimated']:.3f}"))
-        event = entry["event"]
+    for entry in report.matches:
+        label = labels.get(entry.document, entry.document)
+        for dup in entry.near_duplicates:
+            dup_rows.append((label, dup.id, f"{dup.score:.3f}", f"{dup.estimated:.3f}"))
+        event = entry.event
         if event is None:
             event_rows.append((label, "(none)", "", "", "no stored event matches: adding it would start a new one"))
         else:
-            how = event["joined_by"] + (f" {event['score']:.3f}" if event["score"] is not None else "")
-            event_rows.append((label, event["id"], how, "\n".join(event["documents"]), event["why"]))
+            how = event.joined_by + (f" {event.score:.3f}" if event.score is not None else "")
+            event_rows.append((label, event.id, how, "\n".join(event.documents), event.why))
     return [Table("Near-duplicates in the store", ("document", "stored copy", "Jaccard (exact)", "MinHash estimate"),
-                  dup_rows, (f"store: {report.extra.get('store', '')}",)),
+                  dup_rows, (f"store: {report.store or ''}",)),
             Table("Events", ("document", "event", "joined by", "members", "why"), event_rows)]
 
 
@@ -136,7 +138,7 @@ def index_view(report: Report) -> list:
     """What ``comparer index add`` or ``index stats`` did or found, as one two-column table."""
     from comparer.render import Table
 
-    info = report.extra.get("index", {})
+    info = report.index or {}
     rows = [(k, json.dumps(v) if isinstance(v, (dict, list)) else v) for k, v in info.items()]
     return [Table("Index", ("field", "value"), rows)]
 

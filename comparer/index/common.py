@@ -49,6 +49,23 @@ def scheme_dict(scheme: Scheme, bands: int, rows: int) -> dict[str, Any]:
             "hash": scheme.algorithm, "scheme_version": scheme.version, "bands": bands, "rows": rows}
 
 
+def check_stored_meta(found: dict[str, str], scheme: dict[str, Any], where: str) -> None:
+    """``check_meta`` on the text a store holds: a damaged record is named as such, not as a version."""
+    raw_version = found.get("format_version", "0")
+    try:
+        version: Any = int(raw_version)
+    except ValueError:
+        raise StoreError(f"{where}: damaged store record: format version {raw_version!r} is not a number") from None
+    try:
+        stored = json.loads(found.get("scheme", "{}"))
+    except ValueError:
+        stored = None
+    if not isinstance(stored, dict):
+        raise StoreError(f"{where}: damaged store record: the signature scheme is not a JSON object; "
+                         f"use a new store")
+    check_meta({"format_version": version, "scheme": stored}, scheme, where)
+
+
 def check_meta(found: dict[str, Any], scheme: dict[str, Any], where: str) -> None:
     """Raise StoreError unless the stored format version and signature scheme are the expected ones."""
     version = found.get("format_version")

@@ -14,7 +14,7 @@ from typing import Any
 
 from comparer.config import Config
 from comparer.index.assignment import Prepared, assign, explain_event, near_duplicates, prepare
-from comparer.types import Document, InputProblem, Report
+from comparer.types import Document, InputProblem, Match, Report, StoredCopy, StoredEvent
 
 CHUNK = 200
 
@@ -28,7 +28,7 @@ def match(documents: Sequence[Document], store, config: Config | None = None,
     computed from the stored text; ``estimated`` is the MinHash estimate that proposed the candidate.
     """
     config = config or Config()
-    matches: list[dict[str, Any]] = []
+    matches: list[Match] = []
     shingled: dict[str, Any] = {}   # stored candidates' shingles, by key, for the whole call
     with _Lookups(store) as lookups:
         waiting = None   # the previous chunk, whose lookups are under way
@@ -41,8 +41,8 @@ def match(documents: Sequence[Document], store, config: Config | None = None,
                 if progress:
                     progress(len(done))
             waiting = (items, asked) if items else None
-    return Report(documents=tuple(documents), errors=tuple(errors), sections=("documents",),
-                  extra={"store": store.url, "matches": matches})
+    return Report(documents=tuple(documents), errors=tuple(errors), sections=("documents", "matches"),
+                  store=store.url, matches=tuple(matches))
 
 
 class _Lookups:
@@ -78,7 +78,7 @@ class _Lookups:
 
 
 def _match_chunk(items: list[Prepared], lookups: list, store, config: Config,
-                 shingled: dict[str, Any]) -> list[dict[str, Any]]:
+                 shingled: dict[str, Any]) -> list[Match]:
     found = near_duplicates(items, [lookup.duplicates for lookup in lookups], store.scheme,
                             config.dedup.threshold, shingled)
     decided = [assign(item, lookup, duplicates, config, adding=False)[:2]
@@ -87,20 +87,18 @@ def _match_chunk(items: list[Prepared], lookups: list, store, config: Config,
     out = []
     for item, duplicates, (event, vector) in zip(items, found, decided):
         stored = next((c for c, _, _ in duplicates if c.key == item.key), None)
-        entry: dict[str, Any] = {
-            "document": item.doc.id, "stored": stored is not None, "stored_id": stored.id if stored else None,
-            "near_duplicates": [{"id": c.id, "score": round(s, 4), "estimated": round(e, 4), "method": "exact"}
-                                for c, s, e in duplicates],
-            "event": None}
+        found_event = None
         if event.id is not None:
             why, event_date, places = explain_event(event.members, None if stored else (item.esig, vector),
                                                     config.cluster)
-            entry["event"] = {"id": event.id, "documents": members[event.id],
-                              "joined_by": ("stored" if stored is not None else
-                                            "near-duplicate" if event.by_copy else "similarity"),
-                              "score": round(event.score, 4) if event.score is not None else None,
-                              "why": why, "event_date": event_date, "places": list(places)}
-        out.append(entry)
+            found_event = StoredEvent(event.id, tuple(members[event.id]),
+                                      "stored" if stored is not None else
+                                      "near-duplicate" if event.by_copy else "similarity",
+                                      round(event.score, 4) if event.score is not None else None,
+                                      why, event_date, tuple(places))
+        out.append(Match(item.doc.id, stored is not None, stored.id if stored else None,
+                         tuple(StoredCopy(c.id, round(s, 4), round(e, 4)) for c, s, e in duplicates),
+                         found_event))
     return out
 
 

@@ -28,7 +28,8 @@ pipeline. An insert is one atomic script call too, so two workers adding the sam
 once; and a document about to start a new event is refused (and looked up again) when another
 worker stored, since its lookup, a document sharing one of its LSH bands or event features, so two
 workers adding the first two reports of an event at once do not start two events. The scripts
-address keys they compute, as datasketch-like bucket layouts need: a single Redis server or a replica set, not Redis Cluster.
+address keys they compute, as datasketch-like bucket layouts need: a single Redis server or a replica
+set, not Redis Cluster.
 """
 
 from __future__ import annotations
@@ -38,10 +39,10 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from comparer.minhash import Scheme
-from comparer.index.common import FORMAT_VERSION, Candidate, Lookup, Query, StoreError, check_meta
+from comparer.index.common import FORMAT_VERSION, Candidate, Lookup, Query, StoreError, check_stored_meta
 
 _PREFIX = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 
@@ -164,24 +165,36 @@ return out
 """
 
 
+def redacted(url: str) -> str:
+    """``url`` with its password replaced by ``***``, for messages and reports."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
+
+
 def parse_url(url: str) -> tuple[str, str]:
     """Split ``redis://HOST:PORT/DB?prefix=NAME`` into the connection URL and the key prefix."""
     parts = urlsplit(url)
     query = parse_qs(parts.query, keep_blank_values=True)
     prefix = (query.pop("prefix", ["comparer"]) or ["comparer"])[-1]
     if not _PREFIX.match(prefix):
-        raise StoreError(f"bad key prefix {prefix!r} in {url}: use 1-64 letters, digits, '_', '-' or '.'")
+        raise StoreError(f"bad key prefix {prefix!r} in {redacted(url)}: use 1-64 letters, digits, '_', '-' or '.'")
     if parts.scheme in ("redis", "rediss") and not parts.hostname:
-        raise StoreError(f"bad store URL {url!r}: expected redis://HOST:PORT/DB?prefix=NAME")
+        raise StoreError(f"bad store URL {redacted(url)!r}: expected redis://HOST:PORT/DB?prefix=NAME")
     path = parts.path.strip("/")
     if path and not path.isdigit():
-        raise StoreError(f"bad database {path!r} in {url}: expected a number, as in redis://HOST:PORT/0")
+        raise StoreError(f"bad database {path!r} in {redacted(url)}: expected a number, as in redis://HOST:PORT/0")
     try:
         _ = parts.port  # urllib checks the port only when it is read
     except ValueError:
-        raise StoreError(f"bad port in store URL {url!r}") from None
-    flat = {k: v[-1] for k, v in query.items()}
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(flat), "")), prefix
+        raise StoreError(f"bad port in store URL {redacted(url)!r}") from None
+    if query:  # redis-py would pass them on as connection arguments, and fail on an unknown one
+        raise StoreError(f"unknown option {sorted(query)[0]!r} in store URL {redacted(url)!r}: "
+                         f"only ?prefix=NAME is understood")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")), prefix
 
 
 class RedisStore:
@@ -190,13 +203,13 @@ class RedisStore:
     server_side = True            # lookups run in the server: a client may prepare more work meanwhile
     commits_each_insert = True    # no batch transaction: a new event needs its why when it is stored
 
-    def __init__(self, url: str, scheme: Scheme, expected: dict[str, Any]) -> None:
+    def __init__(self, url: str, scheme: Scheme, expected: dict[str, Any], *, writable: bool = True) -> None:
         try:
             import redis
         except ImportError:
             raise StoreError("a Redis store needs the redis package: pip install 'comparer[redis]'") from None
         connection_url, self.prefix = parse_url(url)
-        self.url = url
+        self.url = redacted(url)
         self.scheme = scheme
         self.bands, self.rows = expected["bands"], expected["rows"]
         self._errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
@@ -204,32 +217,30 @@ class RedisStore:
             self.r = redis.Redis.from_url(connection_url, socket_connect_timeout=5, socket_timeout=60)
             self.r.ping()
         except self._errors as exc:
-            raise StoreError(f"cannot reach Redis at {url}: {exc}") from None
-        except (ValueError, redis.exceptions.RedisError) as exc:
-            raise StoreError(f"cannot use Redis at {url}: {exc}") from None
+            raise StoreError(f"cannot reach Redis at {self.url}: {exc}") from None
+        except (ValueError, TypeError, redis.exceptions.RedisError) as exc:
+            raise StoreError(f"cannot use Redis at {self.url}: {exc}") from None
         self._lookup = self.r.register_script(LOOKUP)
         self._insert = self.r.register_script(INSERT)
         self._copies = self.r.register_script(COPIES)
         self._members = self.r.register_script(MEMBERS)
-        self._open(expected)
+        self._open(expected, writable)
 
     def key(self, *parts: str) -> str:
         return ":".join((self.prefix, *parts))
 
-    def _open(self, expected: dict[str, Any]) -> None:
+    def _open(self, expected: dict[str, Any], writable: bool = True) -> None:
         meta = self.key("meta")
         if not self.r.exists(meta):
+            if not writable:
+                raise StoreError(f"{self.url}: no index under the prefix {self.prefix!r}; create one with "
+                                 f"'comparer index add PATH... --store URL'")
             pipe = self.r.pipeline(transaction=True)
             pipe.hsetnx(meta, "format_version", str(FORMAT_VERSION))
             pipe.hsetnx(meta, "scheme", json.dumps(expected, sort_keys=True))
             pipe.execute()
-        found = {k.decode(): v.decode() for k, v in self.r.hgetall(meta).items()}
-        try:
-            version: Any = int(found.get("format_version", "0"))
-            scheme = json.loads(found.get("scheme", "{}"))
-        except ValueError:
-            version, scheme = found.get("format_version"), {}
-        check_meta({"format_version": version, "scheme": scheme}, expected, f"{self.url} ({meta})")
+        found = {k.decode(errors="replace"): v.decode(errors="replace") for k, v in self.r.hgetall(meta).items()}
+        check_stored_meta(found, expected, f"{self.url} ({meta})")
 
     def close(self) -> None:
         self.r.close()

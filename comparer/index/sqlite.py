@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from comparer.minhash import Scheme
-from comparer.index.common import FORMAT_VERSION, Candidate, Lookup, Query, StoreError, check_meta, top_features
+from comparer.index.common import FORMAT_VERSION, Candidate, Lookup, Query, StoreError, check_stored_meta, top_features
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -57,45 +57,63 @@ class SQLiteStore:
     server_side = False           # lookups run in this process
     commits_each_insert = False   # a batch is one transaction: its whys are written when it commits
 
-    def __init__(self, path: str, scheme: Scheme, expected: dict[str, Any], busy_timeout_ms: int = 120_000) -> None:
+    def __init__(self, path: str, scheme: Scheme, expected: dict[str, Any], busy_timeout_ms: int = 120_000,
+                 *, writable: bool = True) -> None:
+        """Open the store at ``path``; with ``writable`` false it must exist and is opened read-only."""
         self.path = path
         self.url = path
         self.scheme = scheme
         self.bands, self.rows = expected["bands"], expected["rows"]
         self._pending = _Pending()
+        if path.strip() in ("", ":memory:") or path.startswith("file:"):
+            raise StoreError(f"store {path!r}: give a file path; an in-memory SQLite store would keep nothing")
         if os.path.isdir(path):
             raise StoreError(f"{path}: is a directory; give a file for the SQLite store")
         parent = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(parent):
             raise StoreError(f"{path}: directory {parent} does not exist")
+        if not writable and not os.path.exists(path):
+            raise StoreError(f"{path}: no such store; create one with 'comparer index add PATH... --store {path}'")
         try:
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
+            if writable:
+                self.db = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
+            else:  # reading creates nothing, and needs no write access to the file
+                from urllib.parse import quote
+
+                # With write access, "rw" lets the last connection fold the log back into the file.
+                can_write = os.access(path, os.W_OK) and os.access(parent, os.W_OK)
+                uri = "file:" + quote(os.path.abspath(path)) + ("?mode=rw" if can_write else "?mode=ro")
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000)
             self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._open(expected)
+            if writable:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._open(expected, writable)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a comparer index ({exc})") from None
 
-    def _open(self, expected: dict[str, Any]) -> None:
+    def _open(self, expected: dict[str, Any], writable: bool = True) -> None:
         found = dict(self.db.execute("SELECT name, value FROM meta").fetchall()) if self._has_meta() else {}
         if not found:
+            others = self.db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
+                                     "'sqlite_%' ORDER BY name").fetchall()
+            if others:  # someone else's database: adding comparer's tables to it would mix the two
+                raise StoreError(f"{self.path}: not a comparer index (it holds other tables: "
+                                 f"{', '.join(r[0] for r in others[:3])}); give another file")
+            if not writable:
+                raise StoreError(f"{self.path}: not a comparer index (an empty database)")
             with self.transaction():
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format_version', ?)", (str(FORMAT_VERSION),))
-                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('scheme', ?)", (json.dumps(expected, sort_keys=True),))
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('scheme', ?)",
+                                (json.dumps(expected, sort_keys=True),))
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)",
                                 (dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),))
                 self.db.execute("INSERT OR IGNORE INTO counters VALUES ('docs', 0)")
             found = dict(self.db.execute("SELECT name, value FROM meta").fetchall())
-        try:
-            version = int(found.get("format_version", "0"))
-            scheme = json.loads(found.get("scheme", "{}"))
-        except ValueError:
-            version, scheme = found.get("format_version"), {}
-        check_meta({"format_version": version, "scheme": scheme}, expected, self.path)
+        check_stored_meta(found, expected, self.path)
 
     def _has_meta(self) -> bool:
         return self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone() is not None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 
 from comparer.config import Config
 from comparer.mentions.cues import find_cues
-from comparer.mentions.dates import find_dates
-from comparer.mentions.entities import Gazetteer, capitalised_mid_sentence, find_entities
+from comparer.mentions.dates import find_dates, find_times
+from comparer.mentions.entities import Gazetteer, capitalised_mid_sentence, find_entities, lower_case_words
 from comparer.mentions.numbers import find_numbers
 from comparer.mentions.quotes import find_quotes
 from comparer.segment import split_claims
@@ -17,9 +18,21 @@ from comparer.types import Claim, Document, Mention
 __all__ = ["read_claims", "event_date", "gazetteer_for"]
 
 
-@functools.lru_cache(maxsize=8)
 def gazetteer_for(config: Config) -> Gazetteer:
-    """The alias gazetteer of a configuration, built once."""
+    """The alias gazetteer of a configuration, built once per set of tables."""
+    key = (id(config.aliases), id(config.capitals), id(config.entity_types))
+    if key not in _GAZETTEERS:
+        if len(_GAZETTEERS) >= 8:
+            del _GAZETTEERS[next(iter(_GAZETTEERS))]
+        # The config stays referenced with its gazetteer, so the ids in the key are not reused.
+        _GAZETTEERS[key] = (config, _build_gazetteer(config))
+    return _GAZETTEERS[key][1]
+
+
+_GAZETTEERS: dict[tuple[int, int, int], tuple[Config, Gazetteer]] = {}
+
+
+def _build_gazetteer(config: Config) -> Gazetteer:
     aliases = {city: city for city in config.capitals if city not in config.aliases}
     aliases.update(config.aliases)
     types = {city: "place" for city in config.capitals}
@@ -33,10 +46,12 @@ def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...
     gazetteer = gazetteer_for(config)
     text = doc.text
     known = capitalised_mid_sentence(text)
+    lower = lower_case_words(text)
     pieces = split_claims(text)
     per_claim: list[list[Mention]] = []
     for piece in pieces:
-        entities = find_entities(piece.text, gazetteer, known_capitalised=known, offset=piece.start)
+        entities = find_entities(piece.text, gazetteer, known_capitalised=known, known_lower=lower,
+                                 offset=piece.start)
         per_claim.append(entities)
     surnames = _surname_index(m for ms in per_claim for m in ms)
 
@@ -46,6 +61,8 @@ def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...
         entities = [_resolve_surname(m, surnames) for m in entities]
         mentions: list[Mention] = list(entities)
         dates = [m.shifted(piece.start) for m in find_dates(piece.text, doc.published)]
+        times = [t.shifted(piece.start) for t in find_times(piece.text)]
+        dates += [t for t in times if not _overlaps(t, dates)]
         mentions += dates
         mentions += [m.shifted(piece.start) for m in find_numbers(piece.text)
                      if m.label != "year" and not _overlaps(m.shifted(piece.start), dates)]
@@ -61,14 +78,14 @@ def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...
             if value in ("he", "she", "who"):  # the nearest person before the quote
                 before = [m for m in entities if m.label == "person" and m.end <= quote.start]
                 value = str(before[-1].value) if before else last_person
-            mentions.append(quote._replace(value=value))
+            mentions.append(dataclasses.replace(quote, value=value))
         mentions += find_cues(piece.text, offset=piece.start)
         mentions.sort(key=lambda m: (m.start, m.end))
         for mention in entities:
             if mention.label == "person":
                 last_person = str(mention.value)
         claims.append(Claim(f"{doc.id}#{index}", doc.id, index, piece.start, piece.end, piece.text,
-                            tuple(mentions)))
+                            tuple(mentions), piece.cut))
     return tuple(claims)
 
 
@@ -104,7 +121,7 @@ def _surname_index(entities) -> dict[str, str]:
 def _resolve_surname(mention: Mention, surnames: dict[str, str]) -> Mention:
     if mention.label in ("person", "other") and isinstance(mention.value, str) \
             and " " not in mention.value and mention.value in surnames:
-        return mention._replace(value=surnames[mention.value], label="person")
+        return dataclasses.replace(mention, value=surnames[mention.value], label="person")
     return mention
 
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 
-from comparer import regex_cache
 from comparer.types import Mention
 
-_NEGATION = regex_cache.compile(
+_NEGATION = re.compile(
     r"\b(?:not|never|no(?!\.?\s*\d)|none|nobody|nothing|neither|nor|without|cannot|no longer"
     r"|(?:do|does|did|is|are|was|were|has|have|had|could|would|should|will|ca|wo|must|need)n[’']t"
     r"|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?|fail(?:s|ed)? to|declin(?:e|es|ed) to"
     r"|(?<!to )avoid(?:s|ed|ing)?|st(?:ay|ays|ayed|aying) away from|turn(?:s|ed|ing)? down"
     r"|(?:dis|un)?associat(?:e|es|ed|ing) from|unrelated to)\b",
     re.I)
-_HEDGE = regex_cache.compile(
+_HEDGE = re.compile(
     r"\b(?:may|might|could|reportedly|allegedly|alleged|apparently|possibly|probably|perhaps|likely"
     r"|unlikely|presumably|purportedly|supposedly|unconfirmed|rumou?red|suspected"
     r"|(?:is|are|was|were) (?:expected|believed|thought|said|reported|set) to"
@@ -23,7 +22,7 @@ _HEDGE = regex_cache.compile(
 
 
 # "May 18", "May 2023", "in May": the month, not the modal verb.
-_MONTH_MAY = regex_cache.compile(r"May(?:\s+\d|\s*[,.;:)]|$)")
+_MONTH_MAY = re.compile(r"May(?:\s+\d|\s*[,.;:)]|$)")
 
 
 def _normal(text: str) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from comparer import regex_cache
 from comparer.types import Mention
 
 _MONTHS = ("January February March April May June July August September October November "
@@ -28,6 +27,15 @@ _MONTH_NUM["Sept"] = 9
 _MONTH_NUM.update({name.upper(): n for name, n in list(_MONTH_NUM.items())})
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _WEEKDAY_NUM = {name: i for i, name in enumerate(_WEEKDAYS)}
+# Names of months and weekdays as written, for the diff and the entity finder.
+CALENDAR_WORDS = frozenset([*_MONTHS, *(m[:3] for m in _MONTHS), "Sept", *_WEEKDAYS])
+
+
+def is_calendar_word(word: str) -> bool:
+    """Whether ``word`` names a month or a weekday ("May", "Sept.", "Tuesday"); capitalised only."""
+    return word.rstrip(".") in CALENDAR_WORDS
+
+
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -58,13 +66,13 @@ _WEEKDAY = rf"(?:{_alt(_WEEKDAYS)})\b"
 # which alternative matched. Run on " " + text: the leading class consumes the
 # character before a mention, which lets the regex engine skip straight to
 # candidate positions; the lookaheads then select a branch in one step.
-_DATE = regex_cache.compile(rf"""
+_DATE = re.compile(rf"""
 [^\w]
 (?: (?=\d)
     (?: (?P<iso>(?P<iy>\d{{4}})[-/](?P<im>\d{{2}})[-/](?P<id>\d{{2}}))(?![\d/-])
       | (?P<slash>(?P<sa>\d{{1,2}})(?P<sep>[ ]?/[ ]?)(?P<sb>\d{{1,2}})(?P=sep)(?P<sy>\d{{4}}|\d{{2}}))(?![\d/])
       | (?P<dm>(?P<dmd>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?(?P<dmm>{_MONTH_TAIL})
-               (?:\s?,?\s+(?P<dmy>\d{{4}}))?)(?!\d)
+               (?:\s?,?\s+(?P<dmy>\d{{4}}))?)(?!\d)(?!\.?\s+\d)
     )
   | (?=[JFMASOND])
     (?: (?P<md>(?P<mdm>{_MONTH})\s+(?P<mdd>\d{{1,2}}){_ORD}{_RANGE}(?:\s?,?\s+(?P<mdy>\d{{4}}))?){_NO_NUM}
@@ -156,6 +164,27 @@ def _relative(m: re.Match[str], published: dt.date) -> str | None:
     if unit == "year":
         return f"{published.year + step:04d}"
     return (published + dt.timedelta(days=step * (7 if unit == "week" else 1))).isoformat()
+
+
+# Clock times: "10:56 a.m.", "4 p.m.", "16:30". A time of day is part of when something happened.
+_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)"
+                   r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b")
+
+
+def find_times(text: str) -> list[Mention]:
+    """Clock times (kind "date", label "time", value "HH:MM" on a 24-hour clock)."""
+    out = []
+    for m in _TIME.finditer(text):
+        if m.group("h24") is not None:
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+        else:
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            if not 1 <= hour <= 12 or minute > 59:
+                continue
+            hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
+        end = m.end()
+        out.append(Mention("date", m.start(), end, text[m.start():end], f"{hour:02d}:{minute:02d}", "", "time"))
+    return out
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[Mention]:

@@ -4,14 +4,16 @@ A gazetteer plus capitalisation rules is fast and offline (no model to download)
 and its canonical names are what lets "ROK" and "South Korea" compare equal.
 """
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from comparer import regex_cache
+from comparer.mentions.dates import is_calendar_word
 from comparer.types import Mention
+from comparer.wordlists import state_abbreviations
 
 # Words, initials and punctuation; a possessive "'s" is its own token.
-TOKEN = regex_cache.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
 
 # Roles before a name: dropped from the entity, but they mark what follows as a person.
 TITLES = frozenset("""
@@ -31,11 +33,20 @@ but and or so yet if when while after before as in on at for with from by to of 
 however also still then now some many most no not none all both each one two three four five
 during despite although though because since until unless whether what which who whom whose
 where why how later earlier today yesterday tomorrow last next according speaking asked
+i'm i'll i've i'd
 regarding specifically furthermore moreover additionally instead indeed thus hence thanks
 monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+# Short words a headline leaves in lower case ("Steele Criticized for Afghanistan Comments").
+_LOWER_IN_TITLES = frozenset("a an and as at but by for in nor of on or the to up vs via with".split())
+
+
+_PARTIES = frozenset({"R", "D", "I"})
 
 
 class Gazetteer(NamedTuple):
@@ -72,15 +83,19 @@ def _is_capitalised(token: str) -> bool:
 
 
 def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterable[str] = (),
-                  offset: int = 0) -> list[Mention]:
+                  known_lower: Iterable[str] = (), offset: int = 0) -> list[Mention]:
     """Entities in ``text``: alias matches (canonical value) and other capitalised names.
 
     ``known_capitalised`` holds words the document capitalises mid-sentence, so that a
-    sentence-initial word counts as a name only when the document treats it as one.
+    sentence-initial word counts as a name only when the document treats it as one;
+    ``known_lower`` holds words it writes in lower case, which open no name ("Top
+    Democrats on Friday ...").
     Offsets are shifted by ``offset`` (the claim's position in its document).
     """
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     known = set(known_capitalised)
+    lower_words = set(known_lower)
+    headline = is_headline_case(text)
     mentions: list[Mention] = []
     i = 0
     after_title = False
@@ -90,9 +105,28 @@ def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterabl
             after_title = False
             i += 1
             continue
+        if word in _PARTIES and i + 2 < len(tokens) and tokens[i + 1][2] in "-–" \
+                and tokens[i + 1][0] == tokens[i][1] and tokens[i + 2][0] == tokens[i + 1][1]:
+            # A party-state label ("R-Wis.", "D-N.Y."): the party letter is no name; the state is.
+            i += 2
+            state = state_abbreviations().get(tokens[i][2].rstrip("."))
+            if state:
+                s0, e0, w0 = tokens[i]
+                mentions.append(Mention("entity", s0 + offset, e0 + offset, text[s0:e0], state, label="place"))
+                i += 1
+            continue
         match = _longest_alias(tokens, i, gazetteer)
         if match:
             length, canonical = match
+            j = _run_end(tokens, i + length - 1, gazetteer) if not headline else i + length
+            if j > i + length:  # "India Times", "Japan Airlines": a longer name that starts with a known one
+                end = tokens[j - 1][1]
+                rest = " ".join(t[2] for t in tokens[i + length:j] if t[2] not in ("'s", "’s"))
+                name = f"{canonical} {rest}"
+                mentions.append(Mention("entity", start + offset, end + offset, text[start:end], name, label="other"))
+                i = j
+                after_title = False
+                continue
             end = tokens[i + length - 1][1]
             mentions.append(Mention("entity", start + offset, end + offset, text[start:end], canonical,
                                     label=gazetteer.types.get(canonical, "other")))
@@ -104,13 +138,17 @@ def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterabl
             after_title = True
             i += 1
             continue
-        if lower in _COMMON:
-            after_title = False
+        if lower in _COMMON or lower.split("'")[0] in _COMMON or (i == 0 and lower in lower_words):
+            after_title = False  # a word the document writes in lower case opens no name
             i += 1
             continue
         j = _run_end(tokens, i, gazetteer)
         first_in_sentence = i == 0 or tokens[i - 1][2] in {"“", "\"", "(", ":", "—", "–"}
         words = [t[2] for t in tokens[i:j]]
+        if headline and not all(w in known for w in words if w[:1].isupper()):
+            i = j  # a headline capitalises every word: only names the prose capitalises count
+            after_title = False
+            continue
         if len(words) == 1 and first_in_sentence and word not in known:
             i = j
             after_title = False
@@ -146,6 +184,8 @@ def _run_end(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
         word = tokens[j][2]
         if tokens[j][0] - tokens[j - 1][1] > 1:  # a line break or double space ends a name
             break
+        if is_calendar_word(word):  # "Republicans Tuesday": the name ends before the day
+            break
         if _is_capitalised(word) and _key(word).rstrip(".") not in TITLES and not _longest_alias(tokens, j, gaz):
             j += 1
         elif word == "." and len(tokens[j - 1][2]) == 1 and tokens[j - 1][2].isupper():
@@ -158,13 +198,36 @@ def _run_end(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
     return j
 
 
+def is_headline_case(text: str) -> bool:
+    """Whether most words of ``text`` are capitalised, as in a headline ("Steele Criticized for ...")."""
+    if text.rstrip()[-1:] in ".!?\"”’:;":
+        return False  # a sentence, not a headline
+    words = [w for w in _WORDS.findall(text) if w.lower() not in CONNECTORS and w.lower() not in _LOWER_IN_TITLES]
+    if len(words) < 4:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+
+
+def lower_case_words(text: str) -> set[str]:
+    """Words a text writes in lower case somewhere ("top", "leading")."""
+    return {w for w in _WORDS.findall(text) if w.islower()}
+
+
 def capitalised_mid_sentence(text: str) -> set[str]:
-    """Words a text capitalises where a sentence is not starting: evidence they are names."""
+    """Words a text capitalises where a sentence is not starting: evidence they are names.
+
+    Lines in headline case are left out: there every word is capitalised.
+    """
     seen: set[str] = set()
     previous = "."
-    for match in TOKEN.finditer(text):
+    prose = "\n".join(line for line in text.split("\n") if not is_headline_case(line))
+    previous_end = 0
+    for match in TOKEN.finditer(prose):
         word = match.group()
-        if word[:1].isupper() and previous not in {".", "!", "?", "“", "\"", ":", "\n"}:
+        if "\n" in prose[previous_end:match.start()]:
+            previous = "\n"  # a new line starts a sentence
+        if word[:1].isupper() and previous not in {".", "!", "?", "“", "\"", "‘", "'", ":", "\n"}:
             seen.add(word)
         previous = word
+        previous_end = match.end()
     return seen

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from comparer import regex_cache
 from comparer.types import Mention
 
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -150,7 +149,7 @@ _WORD_START = (r"[Zz]ero|[Oo]ne|[Tt](?:w[oe]|hr|hir|en)|[Ff](?:our|ort|i[vfr])|[
 # class lets the regex engine skip to candidate positions without trying the
 # whole pattern at each one; the lookahead then keeps only plausible starts
 # (digits, symbols, number words, months, currency codes).
-_NUMBER = regex_cache.compile(rf"""
+_NUMBER = re.compile(rf"""
   [^\w.,] (?=[\d$£€¥₹₩₽+(.\-−] | {_WORD_START} | Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec
             | U[S.] | A[U$] | C[AHN$] | NZ | HK | [SR]\$ | R[sU] | EUR | GBP | JPY | INR | KRW | SGD )
   (?: (?P<skip>{_SKIP})
@@ -168,18 +167,18 @@ _NUMBER = regex_cache.compile(rf"""
   )""", re.VERBOSE)
 # Most sentences have no digit: then only spelled-out numbers can match, and
 # this smaller pattern (same group names; the digit ones never match) is used.
-_WORDS_ONLY = regex_cache.compile(rf"""
+_WORDS_ONLY = re.compile(rf"""
   [^\w.,] (?={_WORD_START})
   (?: {_ORDW}
     | (?<![^\W\d_]-)(?P<neg>[Mm]inus\s+)?{_WORD_LEAD}{_QTY_TAIL}
   )
   (?:(?!)(?P<skip>)(?P<decade>)(?P<ordd>)(?P<cur>)(?P<num>)(?P<abbr>)(?P<abbr2>))?
 """, re.VERBOSE)
-_HAS_DIGIT = regex_cache.compile(r"[\d$£€¥₹₩₽]")
-_TOKEN = regex_cache.compile(r"[a-z]+")
-_YEAR_CONTEXT = regex_cache.compile(r"\b(?:in|since|until|till|during|before|after|by)\s+$", re.IGNORECASE)
-_CONV_OPEN = regex_cache.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|or)\s+|~)?")
-_CONV_CLOSE = regex_cache.compile(r"\s*\)")
+_HAS_DIGIT = re.compile(r"[\d$£€¥₹₩₽]")
+_TOKEN = re.compile(r"[a-z]+")
+_YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|during|before|after|by)\s+$", re.IGNORECASE)
+_CONV_OPEN = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|or)\s+|~)?")
+_CONV_CLOSE = re.compile(r"\s*\)")
 
 
 def _word_value(words: str) -> float:

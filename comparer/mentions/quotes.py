@@ -8,17 +8,19 @@ The speaker is the entity next to a reporting verb right after the quote
 from __future__ import annotations
 
 
-from comparer import regex_cache
+import re
+
 from comparer.types import Mention
 
-_QUOTE = regex_cache.compile(r"“(?P<a>[^“”]{2,}?)”|\"(?P<b>[^\"]{2,}?)\"")
+# A quotation opened with a curly mark may be closed with a straight one (mixed sources).
+_QUOTE = re.compile(r"“(?P<a>[^“”\"]{2,}?)[”\"]|\"(?P<b>[^\"“”]{2,}?)[\"”]")
 _VERBS = (r"said|says|say|told|tells|added|adds|stated|states|wrote|writes|declared|announced|noted"
           r"|explained|insisted|warned|argued|claimed|called|calls|described|asked|tweeted|posted"
           r"|according to|quoted|remarked|recalled|stressed|emphasized|emphasised|praised|urged")
-_AFTER_VERB_FIRST = regex_cache.compile(rf"\s*[,.]?[”\"]?\s*(?:{_VERBS})\s+(?P<who>[^,.;:“\"]{{2,60}})")
-_AFTER_WHO_FIRST = regex_cache.compile(
+_AFTER_VERB_FIRST = re.compile(rf"\s*[,.]?[”\"]?\s*(?:{_VERBS})\s+(?P<who>[^,.;:“\"]{{2,60}})")
+_AFTER_WHO_FIRST = re.compile(
     rf"\s*[,.]?[”\"]?\s*(?P<who>[^,.;:“\"]{{2,60}}?)\s+(?:also\s+|then\s+|later\s+)?(?:{_VERBS})\b")
-_BEFORE = regex_cache.compile(rf"(?P<who>[^,.;:“\"]{{2,80}}?)\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?:{_VERBS})\b")
+_BEFORE = re.compile(rf"(?P<who>[^,.;:“\"]{{2,80}}?)\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?:{_VERBS})\b")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who"})
 
 

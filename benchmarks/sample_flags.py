@@ -1,0 +1,167 @@
+"""Draw flags of ``comparer.diff`` on real three-outlet events for an editor to judge, before anyone reads them.
+
+Usage: python benchmarks/sample_flags.py BASIL.jsonl --seed S --out benchmarks/judgements/basil-sample-S.jsonl
+       [--flags 80] [--omissions 30] [--all] [--force] [--half 0|1|all]
+
+BASIL.jsonl holds one document per line (``id``, ``text``, ``title``, ``published``, ``source``)
+with the gold ``cluster`` of its event. The documents of each event are diffed together with
+``comparer.diff``. Then, with a random generator seeded with S, ``--flags`` discrepancies that are
+not omissions and ``--omissions`` omissions are drawn from all the events (from a list sorted by
+event and discrepancy id, so the draw depends only on the seed and on what the diff reported).
+By default only the flags the terminal view shows are drawn (severity medium or high); ``--all``
+draws from every flag.
+
+Each drawn flag is written as one JSON line with what a judge needs: the event, the discrepancy's
+id, kind, severity and detail; for each side the document, outlet, span (offsets and text), the
+whole claim and the claim before and after it; for an omission, the closest claim of each other
+outlet (a help only: the judge reads the other articles). ``verdict`` is left null and ``note``
+empty, to be filled by the judge as ``benchmarks/judgements/DEFINITIONS.md`` says, then scored
+with ``benchmarks/score_judgements.py``. An existing output file is kept unless ``--force``.
+The result line is printed last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import os
+import random
+import subprocess
+import time
+from collections import Counter, defaultdict
+
+import comparer
+from comparer.config import Config
+
+from evalkit import HALVES, fail, read_jsonl
+
+
+def code_version() -> str:
+    """comparer's version and, in a git checkout, its commit (with "+dirty" for uncommitted changes)."""
+    where = os.path.dirname(os.path.abspath(comparer.__file__))
+    try:
+        commit = subprocess.run(["git", "-C", where, "rev-parse", "--short=12", "HEAD"], capture_output=True,
+                                text=True, check=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "-C", where, "status", "--porcelain", "--", "."], capture_output=True,
+                               text=True, check=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return comparer.__version__
+    return f"{comparer.__version__} at {commit}{'+dirty' if dirty else ''}"
+
+
+def event_half(event: str) -> int:
+    """0 or 1: the lowest bit of the SHA-256 of the event id read as a number (its last byte).
+
+    The diff's rules were written reading the flags of half 0 of the BASIL dev events; a
+    judged sample is drawn from half 1, which nobody read before the draw.
+    """
+    return hashlib.sha256(event.encode("utf-8")).digest()[-1] & 1
+
+
+def documents(rows: list[dict]) -> list[comparer.Document]:
+    docs = []
+    for row in rows:
+        doc = comparer.Document.from_text(row["text"], id=str(row["id"]), published=row.get("published") or None,
+                                          title=row.get("title") or None, source=row.get("source") or None)
+        docs.append(dataclasses.replace(doc, label=(doc.source or doc.id).lower()))
+    return docs
+
+
+def side(span, report, neighbours: dict, sources: dict) -> dict:
+    before, claim, after = neighbours[span.claim]
+    return {"document": span.document, "source": sources[span.document], "claim": span.claim,
+            "start": span.start, "end": span.end, "span": span.text, "claim_text": claim,
+            "before": before, "after": after}
+
+
+def closest(claim_text: str, report, absent: list[str], sources: dict) -> list[dict]:
+    """The claim of each other document most like the omitted one (token set ratio)."""
+    from rapidfuzz import fuzz
+
+    out = []
+    for doc_id in absent:
+        best = max(((fuzz.token_set_ratio(claim_text, c.text), c.text) for c in report.claims
+                    if c.document == doc_id), default=(0.0, ""))
+        out.append({"document": doc_id, "source": sources[doc_id], "score": round(best[0], 1),
+                    "claim_text": best[1]})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", help="events JSONL (id, text, title, published, source, cluster)")
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--out", required=True, help="JSONL file to write the drawn flags to")
+    parser.add_argument("--flags", type=int, default=80, help="flags other than omissions to draw (80)")
+    parser.add_argument("--omissions", type=int, default=30, help="omissions to draw (30)")
+    parser.add_argument("--all", action="store_true", help="draw low-severity flags too")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument("--half", choices=HALVES, default="all",
+                        help="events of one half of the id hash split (draw from the half not tuned on)")
+    args = parser.parse_args()
+    if os.path.exists(args.out) and not args.force:
+        fail(f"{args.out}: exists (it may hold verdicts); give --force to overwrite it")
+
+    rows = read_jsonl(args.data, ("id", "text", "cluster"))
+    events: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        events[str(row["cluster"])].append(row)
+    config = Config()
+    pool: dict[bool, list] = {True: [], False: []}
+    counts: Counter = Counter()
+    started = time.perf_counter()
+    for event in sorted(events):
+        if args.half != "all" and str(event_half(event)) != args.half:
+            continue
+        docs = documents(events[event])
+        report = comparer.diff(docs, config)
+        sources = {d.id: d.label for d in report.documents}
+        by_doc: dict[str, list] = defaultdict(list)
+        for claim in report.claims:
+            by_doc[claim.document].append(claim)
+        neighbours = {}
+        for claims in by_doc.values():
+            claims.sort(key=lambda c: c.start)
+            for k, claim in enumerate(claims):
+                neighbours[claim.id] = (claims[k - 1].text if k else None, claim.text,
+                                        claims[k + 1].text if k + 1 < len(claims) else None)
+        for item in sorted(report.discrepancies, key=lambda d: d.id):
+            omission = item.kind == "omission"
+            counts[("omission" if omission else "flag", item.severity)] += 1
+            if item.severity == "low" and not args.all:
+                continue
+            pool[omission].append((event, item, report, neighbours, sources))
+    elapsed = time.perf_counter() - started
+
+    rng = random.Random(args.seed)
+    drawn = ([(False, x) for x in rng.sample(pool[False], min(args.flags, len(pool[False])))]
+             + [(True, x) for x in rng.sample(pool[True], min(args.omissions, len(pool[True])))])
+    version = code_version()
+    out_dir = os.path.dirname(args.out)
+    if out_dir:
+        os.makedirs(out_dir, exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as handle:
+        for number, (omission, (event, item, report, neighbours, sources)) in enumerate(drawn, start=1):
+            record = {"n": number, "seed": args.seed, "drawn_from": version, "event": event, "id": item.id,
+                      "kind": item.kind, "severity": item.severity, "detail": item.detail,
+                      "a": side(item.a, report, neighbours, sources),
+                      "b": side(item.b, report, neighbours, sources) if item.b else None}
+            if omission:
+                absent = [d.id for d in report.documents if d.id != item.a.document]
+                record["closest_elsewhere"] = closest(neighbours[item.a.claim][1], report, absent, sources)
+            record["verdict"] = None
+            record["note"] = ""
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    shown = "medium and high" if not args.all else "all severities"
+    print(f"{len(events)} events diffed in {elapsed:.1f}s ({version}); flags by severity: "
+          + ", ".join(f"{kind} {sev} {n}" for (kind, sev), n in sorted(counts.items())))
+    print(f"RESULT drew {sum(not o for o, _ in drawn)} of {len(pool[False])} flags and "
+          f"{sum(o for o, _ in drawn)} of {len(pool[True])} omissions ({shown}) with seed {args.seed} "
+          f"into {args.out}")
+
+
+if __name__ == "__main__":
+    main()

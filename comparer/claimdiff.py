@@ -1,0 +1,200 @@
+"""The word diff of two aligned claims, after normalisation.
+
+Each claim becomes a sequence of units: its words (lower-cased and stemmed), except
+that a name, a number or a date is one unit whose key is its canonical value, so
+that "ROK" and "South Korea", "5,000" and "5000", or "Thursday" and "May 18" (the
+same day) compare equal. A parenthesised conversion ("1,000 km (600 mi)") restates
+the quantity before it and is left out. difflib then aligns the two unit
+sequences; a unit deleted in one place and inserted in another was moved, not
+changed. What remains are the changes, each a run of units on either side.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from comparer.mentions.dates import is_calendar_word
+from comparer.textunits import ClaimIndex, stem
+from comparer.types import Claim, Mention
+
+# Hedge cues that name a source rather than weaken a claim: attribution, not modality.
+_SOURCING = ("according", "source")
+# "WASHINGTON —", "NEW YORK (Reuters) -": where the story was filed, not what it reports.
+_DATELINE = re.compile(r"[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Za-z.]+)*(?:\s*\([^)]{1,40}\))?\s*[—–-]+\s*")
+_HAS_DIGIT = re.compile(r"\d")
+# "we're" is "we are": both spellings compare equal. "'s" stays (it is also a possessive).
+_CLITIC = re.compile(r"(\w+)'(re|ll|ve|m|d)$")
+_CLITICS = {"re": "are", "ll": "will", "ve": "have", "m": "am", "d": "would"}
+_CONTRACTION = {"can't": ("can", "not"), "won't": ("will", "not"), "cannot": ("can", "not"),
+                "shan't": ("shall", "not")}
+
+
+class Unit(NamedTuple):
+    """A word or a whole mention of a claim, with document offsets and its comparison key."""
+
+    key: str
+    start: int
+    end: int
+    kind: str  # "word", "entity", "number", "date", "negation", "hedge"
+    content: bool  # carries meaning of its own (not a function word)
+    quote: int  # index of the quotation it lies in, or -1
+    mention: Mention | None = None
+
+
+class Change(NamedTuple):
+    """One place where two claims differ: ``a[i1:i2]`` stands where ``b[j1:j2]`` does."""
+
+    a: tuple[Unit, ...]
+    b: tuple[Unit, ...]
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+
+class ClaimDiff(NamedTuple):
+    """Two claims as unit sequences and the changes between them."""
+
+    a: Claim
+    b: Claim
+    units_a: tuple[Unit, ...]
+    units_b: tuple[Unit, ...]
+    changes: tuple[Change, ...]
+    same: float  # share of the shorter claim's units that the other matches
+
+
+def units_of(index: ClaimIndex, claim: Claim) -> tuple[Unit, ...]:
+    """The claim as comparison units, in text order."""
+    facts = [m for m in claim.mentions if m.kind in ("entity", "number", "date")]
+    cues = [m for m in claim.mentions if m.kind in ("negation", "hedge")]
+    quotes = [m for m in claim.mentions if m.kind == "quote" and m.label != "speech"]
+    out: list[Unit] = []
+    fact_at = 0
+    dateline = _DATELINE.match(claim.text)
+    taken_until = claim.start + dateline.end() if dateline else -1
+    for token in index.tokens(claim):
+        if token.start < taken_until:
+            continue
+        while fact_at < len(facts) and facts[fact_at].end <= token.start:
+            fact_at += 1
+        quote = next((k for k, q in enumerate(quotes) if q.start <= token.start < q.end), -1)
+        fact = facts[fact_at] if fact_at < len(facts) and facts[fact_at].start < token.end else None
+        if fact is not None:
+            taken_until = fact.end
+            if fact.kind == "number" and fact.label == "conversion":
+                continue
+            out.append(Unit(_fact_key(index, fact), fact.start, fact.end, fact.kind, True, quote, fact))
+            continue
+        cue = next((m for m in cues if m.start < token.end and token.start < m.end), None)
+        low = token.low.replace("’", "'")
+        clitic = _CLITIC.match(low)
+        if clitic and not (low in _CONTRACTION or low.endswith("n't")):
+            out.append(Unit(stem(clitic.group(1)), token.start, token.end, "word", False, quote))
+            out.append(Unit(_CLITICS[clitic.group(2)], token.start, token.end, "word", False, quote))
+            continue
+        if low in _CONTRACTION or low.endswith("n't"):
+            aux, neg = _CONTRACTION.get(low, (low[:-3], "not"))
+            out.append(Unit(aux, token.start, token.end, "word", False, quote))
+            out.append(Unit("n:" + neg, token.start, token.end, "negation", True, quote, cue))
+            continue
+        if cue is not None and not (cue.kind == "hedge" and str(cue.value).startswith(_SOURCING)):
+            out.append(Unit(cue.kind[0] + ":" + token.stem, token.start, token.end, cue.kind, True, quote, cue))
+            continue
+        kind = "date" if is_calendar_word(token.text) else "number" if _HAS_DIGIT.search(token.low) else "word"
+        out.append(Unit(token.stem, token.start, token.end, kind, token.content, quote))
+    return tuple(out)
+
+
+def _fact_key(index: ClaimIndex, mention: Mention) -> str:
+    if mention.kind == "entity":
+        return "E:" + index.canon(mention)
+    if mention.kind == "number":
+        return f"N:{mention.value!r}{mention.unit}:{mention.label}"
+    return "D:" + (str(mention.value) if mention.value else mention.text.lower())
+
+
+def diff_claims(index: ClaimIndex, a: Claim, b: Claim) -> ClaimDiff:
+    """The changes between two claims, moved units left out."""
+    ua, ub = _as_names(units_of(index, a), units_of(index, b)), _as_names(units_of(index, b), units_of(index, a))
+    ka = [u.key for u in ua]
+    kb = [_unify(u.key, ka) if u.kind == "entity" else u.key for u in ub]
+    ka = [_unify(u.key, kb) if u.kind == "entity" else u.key for u in ua]
+    ua = tuple(u._replace(key=k) for u, k in zip(ua, ka))
+    ub = tuple(u._replace(key=k) for u, k in zip(ub, kb))
+    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    matched = sum(size for _, _, size in matcher.get_matching_blocks())
+    same = matched / min(len(ua), len(ub)) if ua and ub else 0.0
+    moved_a, moved_b = _moved(ops, ka, kb, ua, ub)
+    changes = []
+    for _, i1, i2, j1, j2 in ops:
+        side_a = tuple(ua[i] for i in range(i1, i2) if i not in moved_a)
+        side_b = tuple(ub[j] for j in range(j1, j2) if j not in moved_b)
+        if side_a or side_b:
+            changes.append(Change(side_a, side_b, i1, i2, j1, j2))
+    return ClaimDiff(a, b, ua, ub, tuple(changes), same)
+
+
+def _as_names(units: tuple[Unit, ...], other: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """A word that is the last word of a name in the other claim is that name ("Biden"
+    opening a sentence, where the entity finder could not tell it from a common word)."""
+    last = {stem(u.key[2:].split()[-1]): u.key for u in other if u.kind == "entity" and len(u.key) > 2}
+    if not last:
+        return units
+    return tuple(u._replace(key=last[u.key], kind="entity") if u.kind == "word" and u.content and u.key in last
+                 else u for u in units)
+
+
+_SPELLING = 85  # letters-only similarity of two spellings of one name ("Turk", "Turks")
+_NOT_LETTER = re.compile(r"[^a-z]+")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _letters(key: str) -> str:
+    return _NOT_LETTER.sub("", key[2:])
+
+
+def _unify(key: str, others: Sequence[str]) -> str:
+    """A shorter form of a name the other claim gives in full gets the full name's key: its
+    words are some of the other's ("Biden" / "Joe Biden", "NBC" / "NBC News"), or both have
+    the same last word and first words that start alike ("Susan Rice" / "Susan E. Rice")."""
+    words = key[2:].split()
+    for other in others:
+        if not other.startswith("E:") or other == key:
+            continue
+        full = other[2:].split()
+        if set(words) <= set(full) or set(full) <= set(words):
+            return other
+        if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and (
+                words[0] == full[0] or (words[0][:3] == full[0][:3] and len(words[0]) > 2)):
+            return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth"
+        if _initials(full) == key[2:] or _initials(words) == other[2:]:
+            return other  # "Internet Explorer" / "IE"
+        if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING:
+            return other  # "O'Neill" / "ONeills", "Visual Basic" / "VisualBasic"
+    return key
+
+
+def _moved(ops, ka, kb, ua, ub) -> tuple[set[int], set[int]]:
+    """Content units deleted in one place and inserted in another: a change of order only."""
+    deleted: dict[str, list[int]] = {}
+    for _, i1, i2, _, _ in ops:
+        for i in range(i1, i2):
+            if ua[i].content:
+                deleted.setdefault(ka[i], []).append(i)
+    moved_a: set[int] = set()
+    moved_b: set[int] = set()
+    for _, _, _, j1, j2 in ops:
+        for j in range(j1, j2):
+            if ub[j].content and deleted.get(kb[j]):
+                moved_a.add(deleted[kb[j]].pop(0))
+                moved_b.add(j)
+    return moved_a, moved_b

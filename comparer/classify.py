@@ -1,0 +1,633 @@
+"""What a change between two aligned claims touches, and so what kind of discrepancy it is.
+
+One change of the word diff becomes at most one discrepancy. It is typed by the
+strongest thing it touches: a negation, an opposite word, a number, a date, a name
+(or the speaker of a quotation), the words inside a quotation, a word of certainty;
+otherwise it is a change of ``wording``. A change of function words only ("the" for
+"a") is no discrepancy outside quotations.
+
+Severity follows what the two spans can mean together. ``high`` only where they
+cannot both be true: two values in the same slot (matching words around them) of
+two claims that are mostly the same. The same pair of values in claims worded
+differently is ``medium``; a value given on one side only, or anything found in a
+weakly aligned pair, is ``low``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from comparer.claimdiff import Change, ClaimDiff, Unit
+from comparer.mentions.dates import is_calendar_word
+from comparer.textunits import stem, stopwords
+from comparer.wordlists import groups, lines
+
+_SLOT = 6  # units a side: a longer change is a different wording, not one value replaced
+_NEARLY_SAME = 0.8
+_SAME = 0.5  # share of matching units for two claims to be "the same statement"
+_QUOTE_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+class Finding(NamedTuple):
+    """A typed change, with document offsets of both sides."""
+
+    kind: str
+    severity: str
+    a: tuple[int, int]
+    b: tuple[int, int]
+    detail: str
+
+
+@functools.cache
+def _opposites() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for left, right in (*groups("antonyms"), *groups("antonyms_wordnet")):
+        for x in left:
+            out.setdefault(stem(x), set()).update(stem(y) for y in right)
+        for y in right:
+            out.setdefault(stem(y), set()).update(stem(x) for x in left)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def _grades() -> dict[str, tuple[str, int]]:
+    """Word stem -> (family, grade) of certainty."""
+    out = {}
+    for line in lines("modality"):
+        head, _, body = line.partition(":")
+        family, grade = head.split()
+        for word in body.split():
+            out[stem(word.lower())] = (family, int(grade))
+    return out
+
+
+def classify(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: bool) -> Finding | None:
+    """The discrepancy one change makes, or None when it changes nothing of substance.
+
+    A change in a slot (a few words between matching ones) is typed by everything it
+    touches. A longer change is a different wording of the sentence: there only a
+    value that faces a value of its own kind (a number for a number, a date for a
+    date) or the words of a quotation are compared, with tight spans.
+    """
+    slot = _is_slot(diff, change)
+    if slot:
+        return _in_slot(diff, change, labels, weak)
+    return _in_rewording(diff, change, labels, weak)
+
+
+def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: bool) -> Finding | None:
+    ua, ub = change.a, change.b
+    la, lb = labels
+    span_a, span_b = _spans(diff, change)
+    text_a, text_b = _text(diff.a, span_a), _text(diff.b, span_b)
+
+    def found(kind: str, severity: str, detail: str) -> Finding:
+        return Finding(kind, "low" if weak else severity, span_a, span_b, detail)
+
+    neg_a = [u for u in ua if u.kind == "negation"]
+    neg_b = [u for u in ub if u.kind == "negation"]
+    if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change, bool(neg_a)):
+        negated, plain = (la, lb) if neg_a else (lb, la)
+        return found("negation", "high",
+                     f"{negated} says {text_a if neg_a else text_b!r} where {plain} says "
+                     f"{text_b if neg_a else text_a!r}: one negates what the other states.")
+    if _opposite_pair(ua, ub):
+        return found("negation", "high", f"{la} says {text_a!r} where {lb} says the opposite, {text_b!r}.")
+
+    for kind, noun in (("number", "the number"), ("date", "the date")):
+        fa = [u for u in ua if u.kind == kind]
+        fb = [u for u in ub if u.kind == kind]
+        if fa and fb:
+            if kind == "number" and _same_quantity(fa, fb, diff):
+                return None
+            if kind == "date" and _compatible_dates(fa, fb):
+                return None
+            return found(kind, "high", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: {noun} differs.")
+        if fa or fb:  # a detail only one side gives is no conflict of values
+            only, other = (la, lb) if fa else (lb, la)
+            return found("wording", "low", f"Only {only} gives {text_a if fa else text_b!r} here; {other} does not.")
+
+    ea = [u for u in ua if u.kind == "entity"]
+    eb = [u for u in ub if u.kind == "entity"]
+    if ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub) \
+            and not _spelling_variant(text_a, text_b) and _same_type(ea, eb):
+        if _speaker_swap(diff, ea, eb):
+            return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
+        return found("entity", "high", f"{la} names {text_a!r} where {lb} names {text_b!r}.")
+
+    if ea or eb:
+        only, other = (la, lb) if ea else (lb, la)
+        return found("wording", "low", f"Only {only} names {text_a if ea else text_b!r} here; {other} does not.")
+
+    if _certainty_change(ua, ub) and _few_words(ua) and _few_words(ub):
+        return found("modality", "medium",
+                     f"{la} says {text_a!r} where {lb} says {text_b!r}: a different degree of certainty.")
+
+    if not any(u.content for u in (*ua, *ub)):
+        return None
+    return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
+
+
+def _negates_shared(diff: ClaimDiff, change: Change, in_a: bool) -> bool:
+    """The negated side changes nothing but the cue (and one content word at most, a denial
+    put for a statement), and what follows the change is the same on both sides: one claim
+    negates a predicate the other states ("not a musician" against "singer, musician")."""
+    units = diff.units_a[change.i1:change.i2] if in_a else diff.units_b[change.j1:change.j2]
+    if sum(1 for u in units if u.content and u.kind != "negation") > 1 or len(units) > 4:
+        return False
+    after_a = diff.units_a[change.i2] if change.i2 < len(diff.units_a) else None
+    after_b = diff.units_b[change.j2] if change.j2 < len(diff.units_b) else None
+    if after_a is None or after_b is None:  # the cue ends the claim: "..., he did not."
+        return len(diff.units_a[change.i1:change.i2]) + len(diff.units_b[change.j1:change.j2]) <= 3
+    return after_a.key == after_b.key
+
+
+def _same_type(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
+    """Names of one kind (two places, two people); "other" is any kind."""
+    for x, y in zip(ea, eb):
+        lx = x.mention.label if x.mention else "other"
+        ly = y.mention.label if y.mention else "other"
+        if lx != ly and "other" not in (lx, ly):
+            return False
+    return True
+
+
+def _names_only(units: Sequence[Unit]) -> bool:
+    """The change is the names themselves: one other content word at most ("Senator")."""
+    return sum(1 for u in units if u.content and u.kind != "entity") <= 1
+
+
+def _few_words(units: Sequence[Unit]) -> bool:
+    return sum(1 for u in units if u.content) <= 2
+
+
+def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: bool) -> Finding | None:
+    """In differently worded claims: a value facing one of its kind, or a quotation's words."""
+    la, lb = labels
+    for kind, noun in (("number", "the number"), ("date", "the date")):
+        fa = [u for u in change.a if u.kind == kind and u.mention is not None]
+        fb = [u for u in change.b if u.kind == kind and u.mention is not None]
+        if len(fa) != 1 or len(fb) != 1:
+            continue
+        x, y = fa[0], fb[0]
+        if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)):
+            continue
+        labels_xy = {m.label for m in (x.mention, y.mention) if m is not None}
+        if kind == "date" and (_compatible_dates(fa, fb) or "relative" in labels_xy or diff.same < _SAME):
+            continue
+        span_a, span_b = (x.start, x.end), (y.start, y.end)
+        return Finding(kind, "low" if weak else "medium", span_a, span_b,
+                       f"{la} gives {_text(diff.a, span_a)!r} where {lb} gives {_text(diff.b, span_b)!r}: "
+                       f"{noun} differs.")
+    ea = [u for u in change.a if u.kind == "entity"]
+    eb = [u for u in change.b if u.kind == "entity"]
+    if len(ea) == 1 and len(eb) == 1 and _same_type(ea, eb) and _same_role(diff, ea[0], eb[0]):
+        span_a, span_b = (ea[0].start, ea[0].end), (eb[0].start, eb[0].end)
+        return Finding("entity", "low" if weak else "medium", span_a, span_b,
+                       f"{la} names {_text(diff.a, span_a)!r} where {lb} names {_text(diff.b, span_b)!r}.")
+    return None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _same_role(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
+    """Two names in the same role of differently worded claims: the same word just before
+    both ("in Norfolk", "in Norwalk"), and neither name found anywhere in the other claim."""
+    before_x = _previous_word(diff.units_a, x)
+    before_y = _previous_word(diff.units_b, y)
+    if before_x is None or before_x != before_y or before_x in _ARTICLES:
+        return False
+    keys_a = {u.key for u in diff.units_a}
+    keys_b = {u.key for u in diff.units_b}
+    return x.key not in keys_b and y.key not in keys_a
+
+
+def _previous_word(units: Sequence[Unit], unit: Unit) -> str | None:
+    k = units.index(unit)
+    return units[k - 1].key if k > 0 and units[k - 1].kind == "word" else None
+
+
+def _text(claim, span: tuple[int, int]) -> str:
+    return claim.text[span[0] - claim.start:span[1] - claim.start]
+
+
+def _same_measure(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
+    """Two numbers of one quantity: the same unit, and the same counted word after them."""
+    mx, my = x.mention, y.mention
+    if mx is None or my is None or mx.label != my.label:
+        return False
+    if mx.unit != my.unit and _in_base(1.0, mx.unit)[0] != _in_base(1.0, my.unit)[0] \
+            and not (_is_noun_unit(mx.unit) or _is_noun_unit(my.unit)):
+        return False
+    return bool(_counted(diff.units_a, x) & _counted(diff.units_b, y))
+
+
+def _is_noun_unit(unit: str) -> bool:
+    """A counted noun read as a unit ("jobs"), or no unit: not a measure that converts."""
+    return not unit or (unit.isalpha() and unit.islower() and unit not in _unit_factors())
+
+
+def _counted(units: Sequence[Unit], number: Unit) -> set[str]:
+    """The content words right after a number, what it counts ("845,000 new jobs"), the one
+    before it ("gained 845,000"), and a counted noun read as its unit ("870,000 jobs")."""
+    k = units.index(number)
+    after = [u.key for u in units[k + 1:k + 5] if u.content and u.kind == "word"][:2]
+    before = [u.key for u in units[max(0, k - 2):k] if u.content and u.kind == "word"][-1:]
+    unit = number.mention.unit if number.mention else ""
+    noun = [stem(unit.lower())] if unit.isalpha() and unit.islower() else []
+    return set(after + before + noun)
+
+
+def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
+    """Words that differ inside a quotation both claims give: each pair of quotations of the
+    same words is diffed on its own, and each change between matching words inside them is
+    one discrepancy (a name, number, date or negation by its kind, other words ``quote``).
+
+    A quotation of a few words that the claim goes on paraphrasing ('"cornerstone" of peace
+    and stability') is read on past its closing mark, as far as the other quotation runs.
+    Quoting more or less at the edge of a quotation is no difference; where only function
+    words differ ("a single cent", "any single cent") the discrepancy is ``low``.
+    """
+    quotes_a = [m for m in diff.a.mentions if m.kind == "quote" and m.label != "speech"]
+    quotes_b = [m for m in diff.b.mentions if m.kind == "quote" and m.label != "speech"]
+    out: list[Finding] = []
+    for qa in quotes_a:
+        for qb in quotes_b:
+            if qa.value and qb.value and str(qa.value).lower() != str(qb.value).lower():
+                continue  # words of two speakers are two quotations
+            wa, wb = _window(diff.units_a, qa), _window(diff.units_b, qb)
+            short_a, short_b = len(wa) <= _PARTIAL_QUOTE < len(wb), len(wb) <= _PARTIAL_QUOTE < len(wa)
+            # Read on only where the short quotation opens the other one ("the cornerstone of"),
+            # and not where the claim's quotation goes on after an attribution ('"By its
+            # actions," Lieberman said, "the ...').
+            if short_a and wa and wa[0].key in [u.key for u in wb[:2]] and not _resumes(quotes_a, qa):
+                wa = _window(diff.units_a, qa, len(wb))
+            else:
+                short_a = False
+            if short_b and wb and wb[0].key in [u.key for u in wa[:2]] and not _resumes(quotes_b, qb):
+                wb = _window(diff.units_b, qb, len(wa))
+            else:
+                short_b = False
+            ka, kb = [u.key for u in wa], [u.key for u in wb]
+            matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+            if not wa or not wb or not _same_words(matcher, len(wa), len(wb)):
+                continue
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag == "equal":
+                    continue
+                # Words one side quotes and the other leaves out at an edge: quoting more or less.
+                # Words replaced at an edge count only where both quotations start or end there.
+                inside = 0 < i1 and i2 < len(wa) and 0 < j1 and j2 < len(wb)
+                same_edges = (i1 == 0) == (j1 == 0) and (i2 == len(wa)) == (j2 == len(wb))
+                if not inside and (tag != "replace" or not same_edges):
+                    continue
+                if i2 - i1 > _SLOT or j2 - j1 > _SLOT:
+                    continue
+                ua, ub = tuple(wa[i1:i2]), tuple(wb[j1:j2])
+                if ua and ub and _spelling_variant(_text(diff.a, (ua[0].start, ua[-1].end)),
+                                                   _text(diff.b, (ub[0].start, ub[-1].end))):
+                    continue
+                span_a = _quote_side(diff.a, qa, ua, wa[min(i2, len(wa) - 1)], short_a, not ub)
+                span_b = _quote_side(diff.b, qb, ub, wb[min(j2, len(wb) - 1)], short_b, not ua)
+                # Where one side was read on from a short quotation, the other side's span
+                # starts at the same word, so that both show the same stretch.
+                if short_a:
+                    span_b = (next(u.start for u in wb if u.key == wa[0].key), span_b[1])
+                if short_b:
+                    span_a = (next(u.start for u in wa if u.key == wb[0].key), span_a[1])
+                out.append(_quoted_finding(diff, ua, ub, span_a, span_b, labels, weak))
+    return out
+
+
+_PARTIAL_QUOTE = 3  # words: a quotation this short may be read on past its closing mark
+_QUOTE_SHARE = 0.6  # of the shorter quotation's words in common: the same quotation
+_ELISION = 3  # words: left out of a quotation without a word in their place, a cut, not a change
+
+
+def _same_words(matcher: difflib.SequenceMatcher, len_a: int, len_b: int) -> bool:
+    """Two renderings of one quotation: a run of three words in common (all, for a shorter
+    quotation), and most of the shorter one's words."""
+    blocks = matcher.get_matching_blocks()
+    shorter = min(len_a, len_b)
+    longest = max((b.size for b in blocks), default=0)
+    return longest >= min(3, shorter) and sum(b.size for b in blocks) >= _QUOTE_SHARE * shorter
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    """Two spellings of the same words: a censored or variant spelling ("Momma", "Mama"), one
+    word and a longer form of it, or a spoken form and its written one ("gonna", "going to")."""
+    lx, ly = _LETTERS.sub("", x.lower()), _LETTERS.sub("", y.lower())
+    if lx == ly or (min(len(lx), len(ly)) >= 4 and fuzz.ratio(lx, ly) >= _SPELLING):
+        return True
+    if " " not in x.strip() and " " not in y.strip() and min(len(lx), len(ly)) >= 3 \
+            and (lx.startswith(ly) or ly.startswith(lx)):
+        return True  # one word the other's stem: "any" / "anything", "wide" / "widening"
+    spoken = _colloquial()
+    return spoken.get(" ".join(x.lower().split())) == " ".join(y.lower().split()) or \
+        spoken.get(" ".join(y.lower().split())) == " ".join(x.lower().split())
+
+
+_SPELLING = 85
+_LETTERS = re.compile(r"[^a-z]+")
+
+
+@functools.cache
+def _colloquial() -> dict[str, str]:
+    return {spoken.strip(): written.strip() for spoken, _, written in
+            (line.partition("=") for line in lines("colloquial"))}
+
+
+def _resumes(quotes, quote) -> bool:
+    """Whether another quotation of the claim follows this one closely (an interrupted quote)."""
+    return any(0 <= q.start - quote.end <= 40 for q in quotes if q is not quote)
+
+
+def _window(units: Sequence[Unit], quote, length: int = 0) -> list[Unit]:
+    """The units of a quotation, or ``length`` units from its start when it is read on."""
+    first = next((k for k, u in enumerate(units) if u.start >= quote.start), len(units))
+    if length:
+        return list(units[first:first + length])
+    return [u for u in units[first:] if u.end <= quote.end]
+
+
+def _quote_side(claim, quote, changed: Sequence[Unit], after: Unit, read_on: bool,
+                inserted: bool) -> tuple[int, int]:
+    """The changed words, and the next word where the other side has none there ("very
+    important" against "important"); where a short quotation was read on, from its start."""
+    start = quote.start if read_on else changed[0].start if changed else after.start
+    end = changed[-1].end if changed else after.end
+    if inserted and changed and after.start >= end:
+        end = after.end
+    return start, end
+
+
+def _quoted_finding(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit], span_a: tuple[int, int],
+                    span_b: tuple[int, int], labels: tuple[str, str], weak: bool) -> Finding:
+    la, lb = labels
+    text_a, text_b = _text(diff.a, span_a), _text(diff.b, span_b)
+    kinds_a = {u.kind for u in ua}
+    kinds_b = {u.kind for u in ub}
+    content = any(u.content for u in (*ua, *ub))
+    elided = not (ua and ub) and len(ua) + len(ub) >= _ELISION
+    kind, severity = "quote", "medium" if content and not elided else "low"
+    if ("negation" in kinds_a) != ("negation" in kinds_b):
+        kind, severity = "negation", "high"
+    else:
+        for fact in ("number", "date", "entity"):
+            if fact in kinds_a and fact in kinds_b:
+                kind, severity = fact, "high"
+                break
+    detail = (f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}." if kind == "quote" else
+              f"In the quotation, {la} has {text_a!r} where {lb} has {text_b!r}.")
+    return Finding(kind, "low" if weak else severity, span_a, span_b, detail)
+
+
+def _is_slot(diff: ClaimDiff, change: Change) -> bool:
+    """A short change in two claims that mostly say the same, next to matching words, one of
+    them a content word (three units away at most) unless the claims are nearly the same."""
+    if diff.same < _SAME or len(change.a) > _SLOT or len(change.b) > _SLOT:
+        return False
+    if diff.same >= _NEARLY_SAME:
+        return True
+    units = diff.units_a
+    near = [*units[max(0, change.i1 - 3):change.i1], *units[change.i2:change.i2 + 3]]
+    return any(u.content for u in near)
+
+
+def _spans(diff: ClaimDiff, change: Change) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Document offsets of both sides; an empty side (an insertion) takes the neighbouring unit,
+    and the other side's span grows to include that same matching unit."""
+    ua, ub = change.a, change.b
+    if ua and ub:
+        return (ua[0].start, ua[-1].end), (ub[0].start, ub[-1].end)
+    units_a, units_b = diff.units_a, diff.units_b
+    if change.i2 < len(units_a) and change.j2 < len(units_b):   # the next matching unit
+        na, nb = units_a[change.i2], units_b[change.j2]
+        a = (ua[0].start if ua else na.start, na.end)
+        b = (ub[0].start if ub else nb.start, nb.end)
+    elif change.i1 > 0 and change.j1 > 0:                        # else the previous one
+        pa, pb = units_a[change.i1 - 1], units_b[change.j1 - 1]
+        a = (pa.start, ua[-1].end if ua else pa.end)
+        b = (pb.start, ub[-1].end if ub else pb.end)
+    else:
+        whole_a, whole_b = (diff.a.start, diff.a.end), (diff.b.start, diff.b.end)
+        a = (ua[0].start, ua[-1].end) if ua else whole_a
+        b = (ub[0].start, ub[-1].end) if ub else whole_b
+    return a, b
+
+
+def _opposite_pair(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """One content word replaced by its opposite."""
+    ca = [u for u in ua if u.content]
+    cb = [u for u in ub if u.content]
+    if len(ca) != 1 or len(cb) != 1:
+        return False
+    x, y = ca[0].key.split(":")[-1], cb[0].key.split(":")[-1]
+    return y in _opposites().get(x, ())
+
+
+def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | None = None) -> bool:
+    """The same values: equal where one side leaves the unit out, equal after converting
+    units ("3 km", "two miles" to the nearest mile), or close where one side is approximate
+    or a bound ("more than $34 billion", "$33.4 billion")."""
+    if len(fa) != len(fb):
+        return False
+    for x, y in zip(fa, fb):
+        mx, my = x.mention, y.mention
+        if mx is None or my is None or not isinstance(mx.value, float) or not isinstance(my.value, float):
+            return False
+        if mx.value == my.value and (mx.unit == my.unit or not (mx.unit and my.unit)):
+            continue
+        (base_x, vx), (base_y, vy) = _in_base(mx.value, mx.unit), _in_base(my.value, my.unit)
+        if base_x != base_y:
+            return False
+        converted = mx.unit != my.unit
+        loose = converted or (diff is not None and (_approximate(diff.a, mx) or _approximate(diff.b, my)))
+        if not loose or abs(vx - vy) > _CLOSE * max(abs(vx), abs(vy)):
+            return False
+    return True
+
+
+_CLOSE = 0.1  # relative difference of an approximate or converted value that still agrees
+
+
+def _in_base(value: float, unit: str) -> tuple[str, float]:
+    """The value in its unit's base unit (``data/unit_factors.txt``); other units are their own."""
+    base, factor = _unit_factors().get(unit, (unit, 1.0))
+    return base, value * factor
+
+
+@functools.cache
+def _unit_factors() -> dict[str, tuple[str, float]]:
+    out = {}
+    for line in lines("unit_factors"):
+        unit, _, rest = line.partition(":")
+        base, factor = rest.split()
+        out[unit.strip()] = (base, float(factor))
+    return out
+
+
+def _approximate(claim, mention) -> bool:
+    """Whether an approximating word or phrase stands right before the number ("about 770")."""
+    before = claim.text[max(0, mention.start - claim.start - 24):mention.start - claim.start].lower().split()
+    phrases = frozenset(lines("approximators"))
+    return any(" ".join(before[-n:]) in phrases for n in (1, 2, 3) if len(before) >= n)
+
+
+def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
+    """Dates of which one is a part of the other ("May 2023" and "May 18, 2023"), or that
+    cannot be compared: a relative date ("today", "last week") that no publication date
+    resolves, against anything but another such date written the same way."""
+    if len(fa) != 1 or len(fb) != 1:
+        return False
+    x, y = fa[0].mention, fb[0].mention
+    if x is None or y is None:  # a bare month or weekday name
+        return fa[0].key == fb[0].key
+    if not x.value or not y.value:
+        named = [is_calendar_word(m.text.split()[-1]) for m in (x, y) if not m.value]
+        return not all(named) if named else True
+    vx, vy = str(x.value), str(y.value)
+    return vx.startswith(vy) or vy.startswith(vx) or vx.endswith(vy.lstrip("-")) or vy.endswith(vx.lstrip("-"))
+
+
+def _speaker_swap(diff: ClaimDiff, ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
+    """The changed names are the speakers credited with the claims' quotations."""
+    speakers_a = {str(m.value).lower() for m in diff.a.mentions if m.kind == "quote" and m.value}
+    speakers_b = {str(m.value).lower() for m in diff.b.mentions if m.kind == "quote" and m.value}
+    return any(str(u.mention.value).lower() in speakers_a for u in ea if u.mention) and \
+        any(str(u.mention.value).lower() in speakers_b for u in eb if u.mention)
+
+
+def _certainty_change(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """A modal or commitment word of another grade, or a hedge on one side only."""
+    grades = _grades()
+    ga = [grades[u.key.split(":")[-1]] for u in ua if u.key.split(":")[-1] in grades]
+    gb = [grades[u.key.split(":")[-1]] for u in ub if u.key.split(":")[-1] in grades]
+    if ga and gb and ga[0][0] == gb[0][0] and ga[0][1] != gb[0][1]:
+        return True
+    ha = any(u.kind == "hedge" for u in ua)
+    hb = any(u.kind == "hedge" for u in ub)
+    return ha != hb
+
+
+_LIST_GLUE = frozenset({"and", "or", "the", "as", "well"})
+
+
+def _enumerations(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Runs of two or more names joined by commas, "and", "or" (punctuation is not a unit)."""
+    runs: list[list[Unit]] = []
+    current: list[Unit] = []
+    for unit in units:
+        if unit.kind == "entity":
+            current.append(unit)
+        elif unit.key not in _LIST_GLUE:
+            if len(current) > 1:
+                runs.append(current)
+            current = []
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def enumeration_swaps(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
+    """Names swapped between two lists that share members ("Japan, the US and North Korea"
+    against "Japan-South Korea"). Each list is compared with the list of the other claim
+    that shares most names with it (and differs least); after the shared names, the one
+    left on each side, or the ones that share a word, stand in the same place."""
+    runs_a, runs_b = _enumerations(diff.units_a), _enumerations(diff.units_b)
+    pairs = {(k, _closest(run, runs_b)) for k, run in enumerate(runs_a)}
+    pairs |= {(_closest(run, runs_a), k) for k, run in enumerate(runs_b)}
+    out = []
+    la, lb = labels
+    for ka, kb in sorted(p for p in pairs if p[0] >= 0 and p[1] >= 0):
+        run_a, run_b = runs_a[ka], runs_b[kb]
+        keys_a = {u.key for u in run_a}
+        keys_b = {u.key for u in run_b}
+        extra_a = [u for u in run_a if u.key not in keys_b]
+        extra_b = [u for u in run_b if u.key not in keys_a]
+        for x, y in _paired(extra_a, extra_b, len(keys_a & keys_b)):
+            shared = ", ".join(sorted(str(u.mention.value) for u in run_a if u.key in keys_b and u.mention))
+            out.append(Finding("entity", "low" if weak else "high", (x.start, x.end), (y.start, y.end),
+                               f"{la} lists {_text(diff.a, (x.start, x.end))!r} with {shared} where {lb} "
+                               f"lists {_text(diff.b, (y.start, y.end))!r}."))
+    return out
+
+
+def _closest(run: list[Unit], others: list[list[Unit]]) -> int:
+    """The list of ``others`` sharing most names with ``run`` (fewest others on a tie), or -1."""
+    keys = {u.key for u in run}
+    best, best_key = -1, (0, 0)
+    for k, other in enumerate(others):
+        other_keys = {u.key for u in other}
+        rank = (len(keys & other_keys), -len(keys ^ other_keys))
+        if rank[0] and rank > best_key:
+            best, best_key = k, rank
+    return best
+
+
+def _paired(extra_a: list[Unit], extra_b: list[Unit], shared: int) -> list[tuple[Unit, Unit]]:
+    """Two lists that share two names or more and differ in one: that one was swapped.
+    Otherwise only names that share a word ("North Korea", "South Korea") are paired."""
+    if not extra_a or not extra_b:
+        return []
+    if len(extra_a) == 1 and len(extra_b) == 1 and shared >= 2:
+        return [(extra_a[0], extra_b[0])]
+    pairs = []
+    for x in extra_a:
+        words_x = set(x.key[2:].split())
+        for y in extra_b:
+            if words_x & set(y.key[2:].split()):
+                pairs.append((x, y))
+    return pairs
+
+
+# "quantum, semiconductors and AI": three items or more, of one to three words each.
+_ITEM = r"[^\W\d_][\w’'&-]*(?: [^\W\d_][\w’'&-]*){0,2}"
+_LIST = re.compile(rf"(?:{_ITEM}, )+{_ITEM},? (?:and|or) {_ITEM}")
+
+
+def list_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
+    """Enumerations that share an item but differ in others ("quantum, semiconductors and AI"
+    against "quantum, energy and startups"): one ``list`` discrepancy per pair of lists, its spans
+    the whole lists. Lists of names are compared name for name by ``enumeration_swaps``."""
+    lists_a, lists_b = _lists(diff.a), _lists(diff.b)
+    out = []
+    la, lb = labels
+    for span_a, items_a in lists_a:
+        for span_b, items_b in lists_b:
+            shared = items_a & items_b
+            if not shared or items_a == items_b or not (items_a - items_b and items_b - items_a):
+                continue
+            out.append(Finding("list", "low" if weak else "medium", span_a, span_b,
+                               f"{la} lists {_text(diff.a, span_a)!r} where {lb} lists "
+                               f"{_text(diff.b, span_b)!r}."))
+    return out
+
+
+def _lists(claim) -> list[tuple[tuple[int, int], frozenset[str]]]:
+    function = stopwords()
+    out = []
+    for m in _LIST.finditer(claim.text):
+        items = re.split(r",\s*(?:and |or )?|,? (?:and|or) ", m.group())
+        # The pattern takes up to three words for the first item: keep as many as the others have.
+        width = max(len(item.split()) for item in items[1:-1] or items[1:])
+        first = items[0].split()[-width:]
+        start = m.start() + len(items[0]) - len(" ".join(first))
+        items[0] = " ".join(first)
+        # Where an item ends or starts is least sure at the list's edges: the first item is
+        # known by its last word, the last by its first, the others by their letters.
+        words = [[w for w in re.findall(r"[\w’']+", item.lower()) if w not in function] for item in items]
+        keys = frozenset([stem(words[0][-1]) if words[0] else "",
+                          *(_LETTERS.sub("", "".join(w)) for w in words[1:-1]),
+                          stem(words[-1][0]) if words[-1] else ""])
+        keys = frozenset(k for k in keys if k)
+        if len(keys) >= 3:
+            out.append(((claim.start + start, claim.start + m.end()), keys))
+    return out

@@ -1,0 +1,81 @@
+"""What one account reports that another does not: claims left without a partner.
+
+A claim is missing from another account when alignment found it no partner there
+and the other account does not carry its content in any one or two neighbouring
+claims either (the same fact may be split or merged differently). Only whole
+sentences count: a fragment or a lone quotation is not a report of its own. The
+omission is marked as carrying a new fact (medium) when the claim gives a number or a
+date, or two names, that the other account never mentions, and is mostly the reporter's
+words (a claim that is mostly quotation is colour more often than fact).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from comparer.align import Link, claim_features
+from comparer.textunits import ClaimIndex
+from comparer.types import Claim
+
+_MIN_WORDS = 6
+_COVERED = 0.5  # share of a claim's content words and values found nearby in the other account
+_COLOUR = 0.5  # share of a claim in quotation marks above which its omission is colour, not fact
+
+
+def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]],
+              links: Sequence[Link]) -> Iterator[tuple[Claim, list[tuple[str, bool]]]]:
+    """Each claim missing from some accounts, with ``(document, carries a new fact)`` for each."""
+    partners: dict[str, set[str]] = {}
+    for link in links:
+        partners.setdefault(link.a.id, set()).add(link.b.document)
+        partners.setdefault(link.b.id, set()).add(link.a.document)
+    docs = [d for d, claims in by_doc.items() if claims]
+    feats = {c.id: claim_features(index, c) for d in docs for c in by_doc[d]}
+    windows = {d: _Windows([feats[c.id] for c in by_doc[d]]) for d in docs}
+    values = {d: frozenset(f for c in by_doc[d] for f in feats[c.id] if f[:2] in ("e:", "n:"))
+              for d in docs}
+    for doc_id in docs:
+        for claim in by_doc[doc_id]:
+            if len(index.tokens(claim)) < _MIN_WORDS or not _stands_alone(claim):
+                continue
+            mine = feats[claim.id]
+            missing = []
+            for other in docs:
+                if other == doc_id or other in partners.get(claim.id, ()):
+                    continue
+                if mine and windows[other].most_shared(mine) >= _COVERED * len(mine):
+                    continue
+                new = {f for f in mine if f[:2] in ("e:", "n:")} - values[other]
+                # A new value (number or date), or two new names: a fact the other account lacks.
+                concrete = any(f.startswith("n:") for f in new) or sum(f.startswith("e:") for f in new) >= 2
+                missing.append((other, concrete and _quoted_share(claim) < _COLOUR))
+            if missing:
+                yield claim, missing
+
+
+class _Windows:
+    """Each claim's features, and each two neighbouring claims' together, with an index from
+    feature to windows: the most any window shares with a claim is counted from the claim's
+    own features, not by comparing it with every window."""
+
+    def __init__(self, feature_sets: list[frozenset[str]]):
+        windows = [*feature_sets, *(x | y for x, y in zip(feature_sets, feature_sets[1:]))]
+        self.holding: dict[str, list[int]] = {}
+        for k, window in enumerate(windows):
+            for feature in window:
+                self.holding.setdefault(feature, []).append(k)
+
+    def most_shared(self, features: frozenset[str]) -> int:
+        counts = Counter(k for f in features for k in self.holding.get(f, ()))
+        return max(counts.values(), default=0)
+
+
+def _quoted_share(claim: Claim) -> float:
+    return sum(m.end - m.start for m in claim.mentions if m.kind == "quote" and m.label != "speech") / \
+        max(1, len(claim.text))
+
+
+def _stands_alone(claim: Claim) -> bool:
+    """A claim that is more than a quotation: some words stand outside the quotation marks."""
+    return _quoted_share(claim) < 0.8

@@ -1,0 +1,109 @@
+"""comparer.classify through comparer.diff: each changed fact typed by what it touches."""
+
+from __future__ import annotations
+
+import pytest
+
+import comparer
+from comparer.segment import split_claims
+from comparer.types import Document
+
+
+def _found(a: str, b: str, with_low: bool = False) -> list[tuple[str, str, str, str]]:
+    report = comparer.diff([Document.from_text(a, id="a"), Document.from_text(b, id="b")])
+    return [(d.kind, d.severity, d.a.text, d.b.text) for d in report.discrepancies
+            if d.b is not None and (with_low or d.severity != "low")]
+
+
+CHANGES = {
+    "weekday": ("He met with Trump at the White House on Wednesday afternoon.",
+                "He met with Trump at the White House on Tuesday afternoon.",
+                ("date", "high", "Wednesday", "Tuesday")),
+    "place-of-a-senator": ("Senator Chuck Schumer of New York objected.", "Senator Chuck Schumer of Venezuela objected.",
+                           ("entity", "high", "New York", "Venezuela")),
+    "party-state-label": ("Senate Majority Whip John Cornyn, R-Texas, voted no.",
+                          "Senate Majority Whip John Cornyn, R-France, voted no.", ("entity", "high", "Texas", "France")),
+    "count": ("The Pentagon is sending more than 5,000 active-duty troops.",
+              "The Pentagon is sending more than 3,500 active-duty troops.", ("number", "high", "5,000", "3,500")),
+    "time-of-day": ("The shooting began at 10:56 a.m. on Friday.", "The shooting began at 10:39 a.m. on Friday.",
+                    ("date", "high", "10:56 a.m.", "10:39 a.m.")),
+    "one-line-files": ("The leaders met in New York.", "The leaders met in Venezuela.",
+                       ("entity", "high", "New York", "Venezuela")),
+    "opposite": ("Prices rose sharply in March.", "Prices fell sharply in March.", ("negation", "high", "rose", "fell")),
+    "negated": ("Biden welcomed the deal on Friday.", "Biden did not welcome the deal on Friday.",
+                ("negation", "high", "welcomed", "did not welcome")),
+    "quote-word": ('"We learned something very important today," she said.',
+                   '"We learned something important today," she said.',
+                   ("quote", "medium", "very important", "important")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES), ids=sorted(CHANGES))
+def test_one_change_is_one_discrepancy_of_its_kind(name):
+    a, b, expected = CHANGES[name]
+    assert _found(a, b) == [expected]
+
+
+REWORDED = {
+    "jobs": ("The economy added 845,000 new jobs in June, the Labor Department said.",
+             "Employers reported 870,000 jobs gained last month, according to the Labor Department.",
+             ("number", "845,000", "870,000 jobs")),
+    "quote": ('Biden said the troops would not be "in a combat mission" after the end of the year.',
+              'The president said U.S. forces would no longer be "in a combat zone" by the end of the year.',
+              ("quote", "mission", "zone")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REWORDED), ids=sorted(REWORDED))
+def test_facts_of_differently_worded_claims_are_compared(name):
+    """Two one-sentence accounts worded differently: the fact is found (its severity follows
+    how strongly the two sentences match)."""
+    a, b, (kind, text_a, text_b) = REWORDED[name]
+    assert (kind, text_a, text_b) in [(k, x, y) for k, _, x, y in _found(a, b, with_low=True)]
+
+
+SAME = {
+    "capital-for-country": ("The leaders pledged support for Ukraine.", "The leaders pledged support for Kyiv."),
+    "alias": ("The ROK and Japan signed the pact.", "South Korea and Japan signed the pact."),
+    "converted-unit": ("The storm was about 3 km from the coast.", "The storm was about two miles from the coast."),
+    "state-abbreviations": ("Sen. Ron Johnson (R-Wis.) voted against the bill on Tuesday.",
+                            "Sen. Ron Johnson (R-Wisc.) voted against the bill on Tuesday."),
+    "approximate-amount": ("Two-way trade totaled more than $34 billion last year.",
+                           "Two-way trade totaled $33.4 billion last year."),
+    "name-in-full": ("Biden welcomed the deal on Friday.", "Joe Biden welcomed the deal on Friday."),
+    "contraction": ('"We\'re asking the president to open the government," she said.',
+                    '"We are asking the president to open the government," she said.'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAME), ids=sorted(SAME))
+def test_equivalent_forms_give_nothing_shown(name):
+    a, b = SAME[name]
+    assert _found(a, b) == []
+
+
+def test_function_words_in_a_quotation_are_low_and_no_negation():
+    """'a single cent' against 'any single cent' was typed a negation."""
+    found = _found('"I will not take a single cent," he said.', '"I will not take any single cent," he said.',
+                   with_low=True)
+    assert found == [("quote", "low", "a", "any")]
+
+
+def test_opposite_of_another_subject_is_no_negation():
+    """'payrolls increased' against 'the unemployment rate fell' are two facts, not one negated."""
+    found = _found("Payrolls increased by 200,000 in May.", "The unemployment rate fell in May to 3.6 percent.",
+                   with_low=True)
+    assert not [f for f in found if f[0] == "negation"]
+
+
+@pytest.mark.parametrize("text,first", [
+    ("Republicans, including Sens. John McCain and Lindsey Graham, objected. The vote failed.",
+     "Republicans, including Sens. John McCain and Lindsey Graham, objected."),
+    ("The letter was signed by Reps. Nancy Pelosi and Steny Hoyer. It was sent Monday.",
+     "The letter was signed by Reps. Nancy Pelosi and Steny Hoyer."),
+    ("Rep. Paul Ryan, R-Wis., said the budget was fair. Democrats disagreed.",
+     "Rep. Paul Ryan, R-Wis., said the budget was fair."),
+    ("Sen. Ron Johnson (R-Wis.) said no. Others agreed.", "Sen. Ron Johnson (R-Wis.) said no."),
+], ids=["sens", "reps", "party-state", "no-is-a-word"])
+def test_abbreviations_never_end_a_claim(text, first):
+    assert split_claims(text)[0].text == first
