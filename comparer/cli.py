@@ -72,7 +72,7 @@ class Context:
         from comparer.ingest import read_inputs
 
         documents, problems = read_inputs(paths, self.config().pages)
-        from comparer.render import printable
+        from comparer.views.render import printable
 
         for problem in problems:
             click.echo(f"comparer: {printable(str(problem))}", err=True)
@@ -97,7 +97,7 @@ class Context:
     def emit(self, report, view: str) -> int:
         """Render and write the report (atomically when -o is given); return its exit status."""
         from comparer.output import write_atomically
-        from comparer.render import render
+        from comparer.views.render import render
 
         text = render(report, self.fmt, view, show_all=self.show_all)
         if self.output:

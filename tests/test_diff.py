@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 import comparer
-from comparer.diffing import diff, diff_view
+from comparer.diffing import diff
+from comparer.views.diff import diff_view
 from comparer.ingest import read_inputs
 from comparer.types import Document
 
@@ -140,7 +141,7 @@ def test_view_marks_differing_words():
     [table] = diff_view(report)
     row = table.rows[0]
     assert "[-North Korea-]" in row[3] and "{+South Korea+}" in row[4]
-    from comparer.render import render
+    from comparer.views.render import render
 
     assert "[-North Korea-]" in render(report, "markdown", "diff")
     def widest(width):

@@ -260,7 +260,7 @@ def test_report_shows_each_sources_url_title_outlet_and_date():
 
 
 def test_only_web_addresses_become_links_in_the_html_report():
-    from comparer.report_html import _link
+    from comparer.views.html_report import _link
 
     assert _link("javascript:alert(1)") == "javascript:alert(1)"
     assert _link('https://x.example/"><script>') == ('<a href="https://x.example/&quot;&gt;&lt;script&gt;" '

@@ -48,7 +48,7 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
 
         return yaml.safe_dump(report.to_dict(), allow_unicode=True, sort_keys=False, width=100)
     if fmt == "html" and view == "report":
-        from comparer.report_html import render_report_html
+        from comparer.views.html_report import render_report_html
 
         return render_report_html(report)
     if fmt == "csv" and view in ("report", "diff"):
@@ -237,7 +237,8 @@ def dedup_view(report: Report) -> list[Table]:
 VIEWS: dict[str, Callable[[Report], list[Table]]] = {
     "claims": claims_view, "report": report_view, "cluster": cluster_view, "dedup": dedup_view}
 # Views that live with their command's module, imported on first use.
-_LAZY_VIEWS = {"diff": "comparer.diffing"}
+_LAZY_VIEWS = {"diff": "comparer.views.diff", "match": "comparer.views.index",
+               "index": "comparer.views.index"}
 
 
 def register_view(name: str, builder: Callable[[Report], list[Table]]) -> None:
