@@ -1,17 +1,21 @@
 """Accuracy of same-event clustering against gold labels: B-cubed precision, recall, F1 and ARI.
 
 Usage: python benchmarks/eval_clusters.py FILE.jsonl [FILE.jsonl ...] [--config comparer.yaml] [--errors]
+       [--set cluster.KEY=VALUE ...] [--half A|B]
 
 Each FILE is JSONL in comparer's input form plus a gold ``cluster`` field (same value = same event),
 e.g. ../shared/data/events/ecbplus-dev.jsonl. Each file is clustered on its own with one
 configuration; one line per file, then a result line with the means. ``--errors`` also lists, per
 file, the found clusters that mix gold events (precision errors) and the gold events split over
-several clusters (recall errors), each with its counts.
+several clusters (recall errors), each with its counts. ``--set`` changes one cluster setting (for
+tuning); ``--half`` keeps the documents of one half of the gold events (events split by a hash of
+their id), so that a large set can be tuned on one half and measured on the other.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import time
@@ -57,16 +61,23 @@ def adjusted_rand_index(gold: dict[str, str], predicted: dict[str, str]) -> floa
     return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
 
 
-def evaluate(path: str, config) -> dict[str, float]:
+def half_of(event: str) -> str:
+    """``A`` or ``B``: the half of the gold events ``event`` is in (a stable hash of its id)."""
+    return "AB"[int(hashlib.sha1(event.encode("utf-8")).hexdigest(), 16) % 2]
+
+
+def evaluate(path: str, config, half: str | None = None) -> dict[str, float]:
     gold: dict[str, str] = {}
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 record = json.loads(line)
-                gold[str(record["id"])] = str(record["cluster"])
+                if half is None or half_of(str(record["cluster"])) == half:
+                    gold[str(record["id"])] = str(record["cluster"])
     documents, problems = read_inputs([path])
     if problems:
         raise SystemExit(f"{path}: {problems[0]}")
+    documents = [doc for doc in documents if doc.id in gold]
     start = time.perf_counter()
     report = cluster(documents, config)
     seconds = time.perf_counter() - start
@@ -86,17 +97,38 @@ def evaluate(path: str, config) -> dict[str, float]:
             "f1": f1, "ari": adjusted_rand_index(gold, predicted), "seconds": seconds}
 
 
+def with_settings(config, settings: list[str]):
+    """``config`` with ``cluster.KEY=VALUE`` settings applied (values read as numbers)."""
+    import dataclasses
+
+    names = {f.name for f in dataclasses.fields(config.cluster)}
+    changes = {}
+    for setting in settings:
+        key, _, value = setting.partition("=")
+        section, _, name = key.partition(".")
+        if section != "cluster" or name not in names or not value:
+            raise SystemExit(f"--set {setting}: expected cluster.KEY=VALUE with a cluster setting")
+        kind = type(getattr(config.cluster, name))
+        changes[name] = kind(float(value)) if kind is int else kind(value)
+    if not changes:
+        return config
+    return dataclasses.replace(config, cluster=dataclasses.replace(config.cluster, **changes))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", help="JSONL files with a gold 'cluster' field")
     parser.add_argument("--config", help="comparer YAML config (default: built-in defaults)")
     parser.add_argument("--errors", action="store_true",
                         help="list clusters mixing gold events and gold events split apart")
+    parser.add_argument("--set", action="append", default=[], metavar="cluster.KEY=VALUE",
+                        help="change one cluster setting (repeatable)")
+    parser.add_argument("--half", choices=("A", "B"), help="only the documents of one half of the gold events")
     args = parser.parse_args()
-    config = load_config(args.config)
+    config = with_settings(load_config(args.config), args.set)
     results = []
     for path in args.files:
-        r = evaluate(path, config)
+        r = evaluate(path, config, args.half)
         results.append(r)
         print(f"{path}: docs={r['docs']} gold_events={r['gold_events']} predicted={r['predicted_events']} "
               f"B3-P={r['precision']:.4f} B3-R={r['recall']:.4f} B3-F1={r['f1']:.4f} ARI={r['ari']:.4f} "

@@ -75,13 +75,14 @@ def cluster(documents: Sequence[Document], config: Config | None = None,
     config = config or Config()
     docs = _canonical(documents)
     found = find_duplicates([d.text for d in docs], config.dedup)
-    groups, signatures, matrix = group_events(docs, config, [(i, j) for i, j, _ in found.pairs], progress)
+    groups, signatures, matrix, vocabulary = group_events(docs, config, [(i, j) for i, j, _ in found.pairs],
+                                                         progress)
     groups.sort(key=lambda g: min(g))
     by_first = _pairs_by_member(found.pairs)
     clusters = []
     for number, group in enumerate(groups, start=1):
         pairs = tuple((docs[i].id, docs[j].id) for k in group for i, j in by_first.get(k, ()))
-        why, event_date, places = explain(group, signatures, matrix, config.cluster)
+        why, event_date, places = explain(group, signatures, matrix, config.cluster, vocabulary)
         if pairs:
             copies = len({d for pair in pairs for d in pair})
             why += f"; {copies} of them are copies of one story (near-duplicates)"

@@ -78,7 +78,10 @@ class ClusterConfig(_Checked):
     ``main_chars`` of the lede, title mentions weighing ``main_title_weight``, at least
     ``main_min`` and ``main_margin`` times the next name) differ, neither giving the other's more
     than ``main_side`` of the salience of its own, have their similarity multiplied by
-    ``main_factor`` (1.0: off).
+    ``main_factor`` (1.0: off). Two reports whose dates do not agree have their similarity
+    multiplied by ``shared / (shared + evidence)``, where ``shared`` is the summed IDF (times kind
+    weight) of the features both hold: headlines that share one name of their topic carry too
+    little evidence to join, however high their cosine (0: off).
     """
 
     threshold: float = 0.12
@@ -92,8 +95,8 @@ class ClusterConfig(_Checked):
     title_weight: float = 2.0
     lede_chars: int = 6000
     date_chars: int = 2000
-    name_weight: float = 3.0
-    number_weight: float = 3.0
+    name_weight: float = 1.0
+    number_weight: float = 2.0
     top_features: int = 30
     max_df: int = 50
     max_component: int = 2000
@@ -111,6 +114,7 @@ class ClusterConfig(_Checked):
     weekday_chars: int = 600
     conflict_days: int = 30
     conflict_share: float = 0.7
+    evidence: float = 40.0
 
     def check(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
@@ -143,6 +147,7 @@ class ClusterConfig(_Checked):
         _check_range("cluster.main_min", self.main_min, 0.0, 1000.0)
         _check_range("cluster.main_margin", self.main_margin, 1.0, 1000.0)
         _check_range("cluster.main_side", self.main_side, 0.0, 1.0)
+        _check_range("cluster.evidence", self.evidence, 0.0, 1000.0)
 
 
 @dataclass(frozen=True, slots=True)

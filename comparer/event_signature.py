@@ -2,7 +2,8 @@
 
 A signature holds the weighted features (content words, names, specific numbers), the places, the
 resolved event date and mentioned years, and the report's main participant. ``date_factor`` and
-``participant_factor`` say how much two signatures' dates and main participants weaken a match.
+``participant_factor`` say how much two signatures' dates and main participants weaken a match,
+``evidence_factor`` how much a small amount of evidence (a short text) does.
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ from comparer.types import Document
 
 RARE_DF = 10
 _WORD = re.compile(r"[^\W\d_](?:[\w'’&-]*[^\W_])?")
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*")
+# a number glued to a word by a hyphen ("COVID-19", "F-35") is part of a name, not a quantity
+# (one after a digit and a hyphen is a quantity: the score "91-73")
+_NUMBER = re.compile(r"(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,:]\d+)*")
+# the word before a number, when it is capitalised ("Boeing 737", "Title 42", "May 18")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|(.)\s?)\b([A-Z][\w'’&-]*) $")
+_DATE_WORDS = frozenset("""
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+september october november december monday tuesday wednesday thursday friday saturday sunday
+""".split())
 # a run of capitalised words with single spaces between them
 _NAME_RUN = re.compile(r"\b(?:[A-Z][\w'’&-]*[^\W_]|[A-Z])(?: (?:[A-Z][\w'’&-]*[^\W_]|[A-Z]))*")
 _COMMON_NUMBERS = frozenset({"00", "10", "12", "24", "30"})
@@ -149,10 +158,15 @@ def _features(text: str, weight: float, counts: Counter[str], names: dict[str, s
     for word, count in Counter(_WORD.findall(text.lower())).items():
         if len(word) > 2 and word not in stop:
             counts["w:" + word] += weight * count
-    for number, count in Counter(_NUMBER.findall(text)).items():
+    for before, number in _quantities(text):
+        if before:  # part of a name ("Boeing 737", "Route 52"): a name feature, weighed by its rarity
+            key = "e:" + f"{before} {number}".lower()
+            counts[key] += weight
+            names.setdefault(key, f"{before} {number}")
+            continue
         value = number.replace(",", "")
         if len(value) >= 2 and value not in _COMMON_NUMBERS:
-            counts["n:" + value] += weight * count
+            counts["n:" + value] += weight
     not_names, ends = _NOT_NAMES, _SENTENCE_END
     for match in _NAME_RUN.finditer(text):
         run = match.group().split(" ")
@@ -175,6 +189,26 @@ def _features(text: str, weight: float, counts: Counter[str], names: dict[str, s
                 if key not in names:
                     names[key] = written
             kept = []
+
+
+def _quantities(text: str) -> Iterator[tuple[str, str]]:
+    """The numbers of ``text``, as written, each with the capitalised word it ends a name with, or "".
+
+    A number right after a capitalised word that does not start its sentence names a thing
+    ("Boeing 737", "Title 42", "Route 52"), unless the word is a month or a weekday ("May 18"):
+    it is not a quantity, and how much it tells of one event depends on how many reports name it.
+    """
+    ends = _SENTENCE_END
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        if start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
+            before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+            if before and before.group(2).lower().rstrip(".") not in _DATE_WORDS:
+                prior = before.group(1)
+                if prior is not None and prior not in ends:  # not the first word of a sentence
+                    yield before.group(2), match.group()
+                    continue
+        yield "", match.group()
 
 
 def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
@@ -240,6 +274,21 @@ def participant_factor(a: Signature, b: Signature, cluster: ClusterConfig) -> fl
     if dict(b.salient).get(a.main, 0.0) > cluster.main_side or dict(a.salient).get(b.main, 0.0) > cluster.main_side:
         return 1.0
     return cluster.main_factor
+
+
+def evidence_factor(shared: float, cluster: ClusterConfig, agreement: float = 0.0) -> float:
+    """How much the amount of evidence two reports share discounts their similarity.
+
+    ``shared`` is the summed weight (IDF times the kind weight) of the features both hold. Two
+    headlines that share only "Supreme Court" can still have a high cosine; two reports of one
+    event share several rare features. The factor is ``shared / (shared + evidence)``: half when
+    they share ``evidence``, near 1 when they share much more. Two reports whose dates agree
+    (``agreement`` > 0, see :func:`date_relation`) are not discounted: when it happened is
+    evidence too. ``evidence`` 0 turns the factor off.
+    """
+    if cluster.evidence <= 0 or agreement > 0:
+        return 1.0
+    return shared / (shared + cluster.evidence)
 
 
 def _places(names: dict[str, str], text: str, config: Config) -> tuple[str, ...]:

@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from comparer.config import ClusterConfig, Config
-from comparer.event_signature import (Signature, date_factor, date_relation, dates_apart, participant_factor,
-                                      signature, with_dates)
+from comparer.event_signature import (Signature, date_relation, dates_apart, participant_factor, signature,
+                                      with_dates)
 from comparer.types import Document
 
 Progress = Callable[[int], None]
@@ -56,12 +56,48 @@ def vectors(rows: Iterable[dict[str, float]], cluster: ClusterConfig) -> tuple[A
     features = [""] * len(vocabulary)
     for feature, index in vocabulary.items():
         features[index] = feature
-    kind_weight = np.array([cluster.name_weight if f.startswith("e:") else
-                            cluster.number_weight if f.startswith("n:") else 1.0 for f in features])
     idf = np.log((n + 1) / (df + 1)) + 1.0
+    kind_weight = kind_weights(features, cluster)
     matrix.data = 1.0 + np.log(matrix.data)
     matrix = _normalise(matrix @ sparse.diags(idf * kind_weight))
     return matrix, features, df
+
+
+def kind_weights(features: Sequence[str], cluster: ClusterConfig) -> Any:
+    """The weight of each feature's kind: ``name_weight`` for names, ``number_weight`` for numbers."""
+    import numpy as np
+
+    return np.array([cluster.name_weight if f.startswith("e:") else
+                     cluster.number_weight if f.startswith("n:") else 1.0 for f in features])
+
+
+def gram(matrix: Any, members: Sequence[int]) -> Any:
+    """The dense dot products of the rows ``members`` of ``matrix`` with each other.
+
+    Only the columns these rows use are kept before multiplying: the product then costs what the
+    rows hold, not the size of the corpus vocabulary.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    sub = matrix[list(members)]
+    used, columns = np.unique(sub.indices, return_inverse=True)
+    compact = sparse.csr_matrix((sub.data, columns.astype(np.int64), sub.indptr), shape=(sub.shape[0], len(used)))
+    return (compact @ compact.T).toarray()
+
+
+def evidence_rows(matrix: Any, features: Sequence[str], df: Any, cluster: ClusterConfig) -> Any:
+    """Rows whose dot product is the evidence two documents share: the summed IDF (times kind
+    weight) of the features both hold (each entry is the square root of that weight)."""
+    import numpy as np
+    from scipy import sparse
+
+    n = matrix.shape[0]
+    idf = np.log((n + 1) / (np.asarray(df) + 1)) + 1.0
+    weight = np.sqrt(idf * kind_weights(features, cluster))
+    rows = matrix.copy()
+    rows.data = weight[rows.indices]
+    return sparse.csr_matrix(rows)
 
 
 def _normalise(matrix: Any) -> Any:
@@ -139,8 +175,10 @@ def pair_similarity(matrix: Any, pairs: Any, chunk: int = 20000) -> Any:
 
 
 def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature],
-                 cluster: ClusterConfig) -> list[list[int]]:
+                 cluster: ClusterConfig, evidence: Any = None) -> list[list[int]]:
     """Average-link agglomeration of ``members`` (dense), cut at ``cluster.threshold``.
+
+    ``evidence`` (see :func:`evidence_rows`), when given, discounts pairs that share little.
 
     Up to ``cluster.exact_limit`` members the cohesive agglomeration is exact; above it, the
     plain average-link tree is cut under the same rule (:func:`_cohesive_cut`).
@@ -151,8 +189,10 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
 
     if len(members) == 1:
         return [list(members)]
-    sub = matrix[list(members)]
-    sim = (sub @ sub.T).toarray()
+    sim = gram(matrix, members)
+    shared = None
+    if evidence is not None and cluster.evidence > 0:
+        shared = gram(evidence, members)
     agree = np.zeros_like(sim)
     apart = np.zeros_like(sim)  # pairs dated more than ``conflict_days`` apart
     for a in range(len(members)):
@@ -166,6 +206,11 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
             if factor != 1.0:
                 sim[a, b] *= factor
                 sim[b, a] *= factor
+    if shared is not None:  # the evidence factor of every pair at once (see evidence_factor)
+        discount = shared / (shared + cluster.evidence)
+        discount[agree > 0] = 1.0
+        np.fill_diagonal(discount, 1.0)
+        sim *= discount
     if cluster.cohesion > 0 and len(members) <= cluster.exact_limit:
         labels = _cohesive_average_link(sim, cluster.threshold, cluster.cohesion, agree,
                                         cluster.dated_cohesion, cluster.date_agreement, cluster.agreement_share,
@@ -332,8 +377,11 @@ def _cohesive_average_link(sim: Any, threshold: float, cohesion: float, agree: A
 
 def group_events(documents: Sequence[Document], config: Config | None = None,
                  must_link: Sequence[tuple[int, int]] = (), progress: Progress | None = None,
-                 ) -> tuple[list[list[int]], list[Signature], Any]:
+                 ) -> tuple[list[list[int]], list[Signature], Any, tuple[list[str], Any]]:
     """Groups of document indices that report one event (every document is in exactly one group).
+
+    Also returns the signatures, the TF-IDF matrix, and the vocabulary (each column's feature and
+    document count) that :func:`explain` reads.
 
     ``must_link`` pairs (near-duplicate copies) always end in the same group.
     """
@@ -358,7 +406,7 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
     matrix, features, df = vectors(counts(), cluster)
     n = len(documents)
     if n == 0:
-        return [], signatures, None
+        return [], signatures, None, (features, df)
     if must_link:
         signatures = _share_dates(signatures, must_link)
     pairs = candidate_pairs(matrix, df, cluster)
@@ -366,10 +414,13 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
     # the date factor only lowers a similarity: look at dates for pairs that could still link
     close = sims >= cluster.link_threshold
     pairs, sims = pairs[close], sims[close]
+    evidence = evidence_rows(matrix, features, df, cluster) if cluster.evidence > 0 else None
     if len(pairs):
-        sims = sims * np.array([date_factor(signatures[i], signatures[j], cluster) *
-                                participant_factor(signatures[i], signatures[j], cluster)
-                                for i, j in pairs.tolist()])
+        relations = np.array([_pair_factor(signatures[i], signatures[j], cluster) for i, j in pairs.tolist()])
+        sims = sims * relations[:, 0]
+        if evidence is not None:  # the evidence factor of every pair at once (see evidence_factor)
+            shared = pair_similarity(evidence, pairs)
+            sims *= np.where(relations[:, 1] > 0, 1.0, shared / (shared + cluster.evidence))
     keep = sims >= cluster.link_threshold
     pairs, sims = pairs[keep], sims[keep]
     strong = [tuple(p) for p in pairs.tolist()]
@@ -377,7 +428,7 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
                              pairs, sims)
     groups: list[list[int]] = []
     for members in components:
-        groups.extend(average_link(matrix, members, signatures, cluster))
+        groups.extend(average_link(matrix, members, signatures, cluster, evidence))
     if must_link:  # copies of one story are one event, whatever the averages say
         uf = UnionFind(n)
         for group in groups:
@@ -389,7 +440,14 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
         for i in range(n):
             merged.setdefault(uf.find(i), []).append(i)
         groups = list(merged.values())
-    return [sorted(g) for g in groups], signatures, matrix
+    return [sorted(g) for g in groups], signatures, matrix, (features, df)
+
+
+def _pair_factor(a: Signature, b: Signature, cluster: ClusterConfig) -> tuple[float, float]:
+    """What the dates and main participants of two reports do to their similarity, and whether
+    their dates agree (which spares them the evidence factor)."""
+    factor, agreement = date_relation(a, b, cluster)
+    return factor * participant_factor(a, b, cluster), agreement
 
 
 def _share_dates(signatures: list[Signature], must_link: Sequence[tuple[int, int]]) -> list[Signature]:
@@ -461,8 +519,15 @@ _NATIONALITIES = frozenset("us u.s american japanese chinese british french germ
 
 
 def explain(members: Sequence[int], signatures: Sequence[Signature], matrix: Any,
-            cluster: ClusterConfig) -> tuple[str, str | None, tuple[str, ...]]:
-    """The ``why`` of a group, its event date and its places."""
+            cluster: ClusterConfig, vocabulary: tuple[Sequence[str], Any] | None = None,
+            ) -> tuple[str, str | None, tuple[str, ...]]:
+    """The ``why`` of a group, its event date and its places.
+
+    With the corpus ``vocabulary`` (each column's feature and document count), the why names the
+    specific evidence first: the names and words most of the group shares, rarest first, that few
+    documents outside it hold; the names that many more documents than the group hold are the
+    topic, and are named as such after them.
+    """
     dates = Counter(signatures[i].date for i in members if isinstance(signatures[i].date, dt.date))
     event_date = dates.most_common(1)[0][0].isoformat() if dates else None
     place_count = Counter(p for i in members for p in dict.fromkeys(signatures[i].places))
@@ -485,11 +550,15 @@ def explain(members: Sequence[int], signatures: Sequence[Signature], matrix: Any
         name = _display_name(spelled[feature])
         if count >= need and name and name not in places and name not in names:
             names.append(name)
-    names = [n for n in names if not any(n != other and n in other.split() for other in names)][:6]
+    names = [n for n in names if not any(n != other and n in other.split() for other in names)]
     numbers = Counter(f for i in members for f in signatures[i].counts if f.startswith("n:"))
     shared_numbers = [f[2:] for f, c in numbers.most_common() if c >= need][:4]
-    sub = matrix[list(members)]
-    sim = (sub @ sub.T).toarray()
+    words: list[str] = []
+    topic: list[str] = []
+    if vocabulary is not None:
+        names, words, topic, shared_numbers = _specific(members, matrix, vocabulary, need, spelled, places)
+    names = names[:6]
+    sim = gram(matrix, members)
     k = len(members)
     average = (sim.sum() - k) / (k * (k - 1))
     parts = []
@@ -497,11 +566,56 @@ def explain(members: Sequence[int], signatures: Sequence[Signature], matrix: Any
         parts.append("shared names: " + ", ".join(names))
     if places:
         parts.append("place: " + ", ".join(places))
+    if words:
+        parts.append("shared words: " + ", ".join(words))
     if shared_numbers:
         parts.append("shared numbers: " + ", ".join(shared_numbers))
     if event_date:
         day = dates.most_common(1)[0][0]
         agree = sum(1 for i in members if any(d == day or d == (day.month, day.day) for d in signatures[i].dates))
         parts.append(f"date {event_date} ({agree} of {k} documents)")
+    if topic:
+        parts.append("topic: " + ", ".join(topic))
     parts.append(f"text similarity {average:.2f} (average)")
     return "; ".join(parts), event_date, places
+
+
+TOPIC_SPREAD = 3  # a feature held by more than this many times the group's documents is the topic's
+
+
+def _specific(members: Sequence[int], matrix: Any, vocabulary: tuple[Sequence[str], Any], need: int,
+              spelled: dict[str, str], places: Sequence[str]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The names, words and numbers most of the group shares, rarest in the corpus first, and the
+    names of its topic (held by many more documents than the group has)."""
+    import numpy as np
+
+    features, df = vocabulary
+    sub = matrix[list(members)]
+    used, where, held = np.unique(sub.indices, return_inverse=True, return_counts=True)
+    weight = np.bincount(where, weights=sub.data, minlength=len(used))
+    keep = np.flatnonzero(held >= need)
+    keep = keep[np.lexsort((-weight[keep], df[used[keep]]))]  # rarest first, then strongest
+    columns = used[keep]
+    limit = TOPIC_SPREAD * len(members)
+    names, words, topic, numbers = [], [], [], []
+    for column in columns.tolist():
+        feature = features[column]
+        kind, specific = feature[:2], df[column] <= limit
+        if kind == "e:":
+            name = _display_name(spelled.get(feature, feature[2:]))
+            if name and name not in places and name not in names and name not in topic:
+                (names if specific else topic).append(name)
+        elif kind == "w:" and specific:
+            word = feature[2:].removesuffix("’s").removesuffix("'s")
+            if word not in words:
+                words.append(word)
+        elif kind == "n:" and specific:
+            numbers.append(feature[2:])
+
+    def longest(found: list[str]) -> list[str]:  # "Merrick Garland", not "Garland" as well
+        return [n for n in found if not any(n != o and n.lower() in o.lower().split() for o in found)]
+
+    names, topic = longest(names), longest(topic)
+    name_words = {w.lower() for n in [*names, *topic, *places] for w in n.split()}
+    words = [w for w in words if w not in name_words][:4]
+    return names, words, topic[:3], numbers[:4]

@@ -412,3 +412,55 @@ def test_fast_agglomeration_is_that_of_a_full_search():
         assert _cohesive_average_link(*args) == full_search(*args)
     config = Config().cluster
     assert config.exact_limit >= config.max_component  # every component is agglomerated exactly
+
+
+def test_a_number_inside_a_name_is_not_a_quantity():
+    doc = comparer.Document.from_text(
+        "China grounds its Boeing 737 jets. The COVID-19 rules and F-35 orders stay. The crash killed "
+        "157 people on May 18, 2019; the score was 91-73.", id="x")
+    counts = signature(doc, Config()).counts
+    numbers = {f for f in counts if f.startswith("n:")}
+    assert numbers == {"n:157", "n:18", "n:2019", "n:91", "n:73"}
+    assert "e:boeing 737" in counts   # a name feature, weighed by its rarity like any name
+    assert "e:covid-19" in counts and "e:f-35" in counts
+
+
+def test_little_shared_evidence_discounts_a_similarity_unless_the_dates_agree():
+    from comparer.event_signature import evidence_factor
+
+    cluster = ClusterConfig(evidence=10.0)
+    assert evidence_factor(10.0, cluster) == pytest.approx(0.5)
+    assert evidence_factor(90.0, cluster) == pytest.approx(0.9)
+    assert evidence_factor(10.0, cluster, agreement=1.0) == 1.0
+    assert evidence_factor(10.0, ClusterConfig(evidence=0.0)) == 1.0
+
+
+_RULINGS = [
+    ("travel1", "Supreme Court upholds Trump travel ban",
+     "The Supreme Court on Tuesday upheld the travel ban on visitors from Muslim-majority nations, 5-4."),
+    ("travel2", "Supreme Court backs travel ban in 5-4 ruling",
+     "A divided Supreme Court upheld the president's travel ban on visitors from Muslim-majority nations."),
+    ("union", "Supreme Court rules against public-sector unions",
+     "The Supreme Court ruled that government workers cannot be forced to pay fees to unions."),
+    ("cake", "Supreme Court sides with Colorado baker",
+     "The Supreme Court ruled for a Colorado baker who refused to make a wedding cake."),
+    ("gerry", "Supreme Court sends back Wisconsin gerrymandering case",
+     "The Supreme Court declined to rule on partisan maps drawn by Wisconsin Republicans."),
+    ("betting", "Supreme Court strikes down federal sports betting ban",
+     "The Supreme Court struck down a federal law that barred states from allowing sports betting."),
+    ("tax", "Supreme Court lets states collect online sales tax",
+     "The Supreme Court ruled that states may require online retailers to collect sales tax."),
+    ("phone", "Supreme Court requires warrants for cellphone location data",
+     "The Supreme Court ruled that police generally need a warrant to collect cellphone location records."),
+]
+
+
+def test_rulings_sharing_only_their_court_stay_apart_and_the_why_names_the_specific_evidence():
+    docs = [comparer.Document.from_text(text, id=key, title=title) for key, title, text in _RULINGS]
+    report = cluster(docs)
+    groups = [c for c in report.clusters if len(c.documents) > 1]
+    assert [c.documents for c in groups] == [("travel1", "travel2")]
+    why = groups[0].why
+    assert "travel" in why.split("shared words: ")[1].split(";")[0]
+    assert "topic: Supreme Court" in why          # named, but as the topic, after the specific evidence
+    assert why.index("shared words") < why.index("topic:")

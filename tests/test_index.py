@@ -314,3 +314,21 @@ def test_a_command_reads_its_config_once(seeded, tmp_path, monkeypatch):
     result = run_cli("report", SEED["002"], "--store", seeded, "--config", settings, "--format", "json")
     assert result.exit_code == 0, result.output
     assert len(calls) == 1
+
+
+def test_stored_events_weigh_shared_evidence_as_batch_clustering_does(tmp_path):
+    """Rulings of one court share only the court's name: stored one by one, they stay apart as in a
+    batch, and the two reports of one ruling still meet."""
+    from tests.test_cluster import _RULINGS
+
+    corpus = tmp_path / "rulings.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for key, title, text in _RULINGS:
+            out.write(json.dumps({"id": key, "title": title, "text": text}) + "\n")
+    store = tmp_path / "rulings.db"
+    assert run_cli("index", "add", corpus, "--store", store).exit_code == 0
+    stored = json.loads(run_cli("cluster", "--store", store, "--format", "json").stdout)["clusters"]
+    batch = json.loads(run_cli("cluster", corpus, "--format", "json").stdout)["clusters"]
+    assert sorted(c["documents"] for c in stored) == sorted(c["documents"] for c in batch)
+    assert ["travel1", "travel2"] in [c["documents"] for c in stored]
+    assert len(stored) == 7

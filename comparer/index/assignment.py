@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from comparer.config import ClusterConfig, Config
-from comparer.event_signature import Signature, date_factor
+from comparer.event_signature import Signature, date_relation, evidence_factor
 from comparer.index.common import (Candidate, EventMatch, Lookup, Query, base_weights, content_key, dot,
                                    feature_hash)
 from comparer.types import Document
@@ -152,6 +152,30 @@ def event_vector(item: Prepared, df: dict[str, int], n_docs: int, cluster: Clust
     return ids, _round5(weights / norm).astype(np.float32)[order]
 
 
+def event_evidence(item: Prepared, df: dict[str, int], n_docs: int, cluster: ClusterConfig,
+                   extra: int = 0) -> Any:
+    """The evidence weight (IDF times kind weight) of each feature of ``item``, in the order of its
+    vector's sorted ids: what :func:`comparer.events.evidence_rows` gives a document in memory."""
+    import numpy as np
+
+    _, kinds, _, order = item.terms(cluster)
+    counts = np.fromiter(map(df.get, item.esig.counts, itertools.repeat(0)), dtype=np.int64,
+                         count=len(item.esig.counts))
+    idf = np.log((n_docs + 1) / (np.maximum(counts + extra, 1) + 1)) + 1.0
+    return (idf * kinds)[order]
+
+
+def shared_evidence(ids: Any, evidence: Any, other_ids: Any) -> float:
+    """The summed ``evidence`` of the features (sorted ``ids``) that ``other_ids`` holds too."""
+    import numpy as np
+
+    if len(ids) == 0 or len(other_ids) == 0:
+        return 0.0
+    pos = np.searchsorted(ids, other_ids)
+    pos[pos == len(ids)] = 0
+    return float(evidence[pos[ids[pos] == other_ids]].sum())
+
+
 def _round5(values: Any) -> Any:
     """Python's ``round(v, 5)`` of each value, in numpy where it gives the same result.
 
@@ -181,18 +205,22 @@ def assign(item: Prepared, lookup: Lookup, duplicates: list[tuple[Candidate, flo
     if not adding and not lookup.events:   # nothing to compare with, and nothing to store
         return EventMatch(None, None, []), None, None, n_docs
     vector = event_vector(item, lookup.df, max(n_docs, 1), config.cluster, extra)
-    event = assign_event(item.esig, vector, lookup, [c.event for c, _, _ in duplicates], config.cluster)
+    evidence = event_evidence(item, lookup.df, max(n_docs, 1), config.cluster, extra) \
+        if config.cluster.evidence > 0 else None
+    event = assign_event(item.esig, vector, lookup, [c.event for c, _, _ in duplicates], config.cluster,
+                         evidence)
     df = {f: lookup.df.get(f, 0) + extra for f in item.weights} if adding else None
     return event, vector, df, n_docs
 
 
 def assign_event(sig: Signature, vector: tuple[Any, Any], lookup: Lookup, duplicate_events: list[str],
-                 cluster: ClusterConfig) -> EventMatch:
+                 cluster: ClusterConfig, evidence: Any = None) -> EventMatch:
     """The stored event ``sig`` joins: a near-duplicate's event, else the best average link above threshold.
 
     Copies of one story are one event (as in :func:`comparer.events.group_events`), so a verified
     near-duplicate decides. Otherwise a document joins the candidate event whose members are, on
-    average, at least ``cluster.threshold`` similar to it (cosine times the date factor).
+    average, at least ``cluster.threshold`` similar to it (cosine times the date factor and, given the
+    ``evidence`` weights of its features, the evidence factor).
     """
     for event in duplicate_events:
         if event and event in lookup.events:
@@ -202,7 +230,11 @@ def assign_event(sig: Signature, vector: tuple[Any, Any], lookup: Lookup, duplic
         scores = []
         for member in members:
             record = member.decoded()
-            scores.append(dot(vector, record.vector) * date_factor(sig, record.when, cluster))
+            factor, agreement = date_relation(sig, record.when, cluster)
+            if evidence is not None:
+                factor *= evidence_factor(shared_evidence(vector[0], evidence, record.vector[0]), cluster,
+                                          agreement)
+            scores.append(dot(vector, record.vector) * factor)
         if not scores:
             continue
         average = sum(scores) / len(scores)
