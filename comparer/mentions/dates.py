@@ -71,8 +71,8 @@ _DATE = re.compile(rf"""
 (?: (?=\d)
     (?: (?P<iso>(?P<iy>\d{{4}})[-/](?P<im>\d{{2}})[-/](?P<id>\d{{2}}))(?![\d/-])
       | (?P<slash>(?P<sa>\d{{1,2}})(?P<sep>[ ]?/[ ]?)(?P<sb>\d{{1,2}})(?P=sep)(?P<sy>\d{{4}}|\d{{2}}))(?![\d/])
-      | (?P<dm>(?P<dmd>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?(?P<dmm>{_MONTH_TAIL})
-               (?:\s?,?\s+(?P<dmy>\d{{4}}))?)(?!\d)(?!\.?\s+\d)
+      | (?P<dm>(?P<dmd>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?(?P<dmm>{_MONTH_TAIL})(?!\.?\s+\d{{1,2}}(?!\d))
+               (?:\s?,?\s+(?P<dmy>\d{{4}}))?)(?!\d)
     )
   | (?=[JFMASOND])
     (?: (?P<md>(?P<mdm>{_MONTH})\s+(?P<mdd>\d{{1,2}}){_ORD}{_RANGE}(?:\s?,?\s+(?P<mdy>\d{{4}}))?){_NO_NUM}
