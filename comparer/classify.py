@@ -594,17 +594,22 @@ _LIST = re.compile(rf"(?:{_ITEM}, )+{_ITEM},? (?:and|or) {_ITEM}")
 
 
 def list_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
-    """Enumerations that share an item but differ in others ("quantum, semiconductors and AI"
-    against "quantum, energy and startups"): one ``list`` discrepancy per pair of lists, its spans
-    the whole lists. Lists of names are compared name for name by ``enumeration_swaps``."""
+    """Enumerations of one length that share an item but differ in others ("quantum,
+    semiconductors and AI" against "quantum, energy and startups"): one ``list`` discrepancy per
+    pair of lists, its spans the whole lists. A list that is longer than the other elaborates
+    on it. Lists of names are compared name for name by ``enumeration_swaps``."""
     lists_a, lists_b = _lists(diff.a), _lists(diff.b)
     out = []
     la, lb = labels
     for span_a, items_a in lists_a:
         for span_b, items_b in lists_b:
             shared = items_a & items_b
-            if not shared or items_a == items_b or not (items_a - items_b and items_b - items_a):
+            extra_a, extra_b = items_a - items_b, items_b - items_a
+            # Lists of one length with members swapped; a longer list elaborates, it does not differ.
+            if not shared or len(items_a) != len(items_b) or not (extra_a and extra_b):
                 continue
+            if len(extra_a) == 1 and next(iter(extra_a))[:2] == next(iter(extra_b))[:2]:
+                continue  # "Ft" / "Fort Myers": an abbreviation of the same member
             out.append(Finding("list", "low" if weak else "medium", span_a, span_b,
                                f"{la} lists {_text(diff.a, span_a)!r} where {lb} lists "
                                f"{_text(diff.b, span_b)!r}."))
