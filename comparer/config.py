@@ -84,7 +84,7 @@ class ClusterConfig(_Checked):
     little evidence to join, however high their cosine (0: off).
     """
 
-    threshold: float = 0.12
+    threshold: float = 0.1
     link_threshold: float = 0.1
     cohesion: float = 0.6
     exact_limit: int = 2000
@@ -95,7 +95,7 @@ class ClusterConfig(_Checked):
     title_weight: float = 2.0
     lede_chars: int = 6000
     date_chars: int = 2000
-    name_weight: float = 1.0
+    name_weight: float = 1.5
     number_weight: float = 2.0
     top_features: int = 30
     max_df: int = 50
