@@ -282,9 +282,13 @@ def claims(ctx: Context, paths):
 def diff(ctx: Context, paths):
     """Align the claims of several accounts of one event and list where they disagree.
 
-    Each discrepancy has a kind (entity, number, date, negation, quote,
-    attribution, modality, list, omission), a severity, the exact span in each
-    source and a one-sentence explanation. Exit status: 0 no discrepancy,
+    Claims are matched one to one; each matched pair is diffed word by word
+    after normalising names, numbers and dates, and each change is typed by
+    what it touches: entity, number, date, negation, quote, attribution,
+    modality, list, or wording (low); a claim without a partner is an
+    omission. Each discrepancy has a severity, the exact span in each source
+    and a one-sentence explanation. The table, Markdown and HTML show medium
+    and high ones (--all: every one). Exit status: 0 no discrepancy,
     1 discrepancies found, 2 trouble (as GNU diff).
     """
     from comparer.diffing import diff as diff_documents
