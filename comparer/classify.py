@@ -260,6 +260,7 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
     out: list[Finding] = []
     for qa in quotes_a:
         for qb in quotes_b:
+            found: list[Finding] = []
             if qa.value and qb.value and str(qa.value).lower() != str(qb.value).lower():
                 continue  # words of two speakers are two quotations
             wa, wb = _window(diff.units_a, qa), _window(diff.units_b, qb)
@@ -302,12 +303,27 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
                     span_b = (next(u.start for u in wb if u.key == wa[0].key), span_b[1])
                 if short_b:
                     span_a = (next(u.start for u in wa if u.key == wb[0].key), span_a[1])
-                out.append(_quoted_finding(diff, ua, ub, span_a, span_b, labels, weak))
+                found.append(_quoted_finding(diff, ua, ub, span_a, span_b, labels, weak))
+            out.extend(_one_per_rendering(found, diff, labels))
     return out
+
+
+def _one_per_rendering(found: list[Finding], diff: ClaimDiff, labels: tuple[str, str]) -> list[Finding]:
+    """Word changes of one quotation: each its own discrepancy when there are one or two; from
+    three on, the two accounts render the quotation differently throughout, which is one
+    discrepancy (its most severe change first), not one per word."""
+    if len(found) < _RENDERING:
+        return found
+    rank = {s: k for k, s in enumerate(("high", "medium", "low"))}
+    first = min(found, key=lambda f: (rank[f.severity], f.a))
+    la, lb = labels
+    return [first._replace(detail=f"The quotation is rendered differently in {len(found)} places, among them: "
+                                  f"{la} has {_text(diff.a, first.a)!r}, {lb} has {_text(diff.b, first.b)!r}.")]
 
 
 _PARTIAL_QUOTE = 3  # words: a quotation this short may be read on past its closing mark
 _QUOTE_SHARE = 0.6  # of the shorter quotation's words in common: the same quotation
+_RENDERING = 3  # changes in one quotation from which the two renderings are one discrepancy
 _ELISION = 3  # words: left out of a quotation without a word in their place, a cut, not a change
 
 
