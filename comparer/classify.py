@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from comparer.claimdiff import Change, ClaimDiff, Unit
 from comparer.mentions.dates import is_calendar_word
 from comparer.textunits import stem, stopwords
-from comparer.wordlists import groups, lines
+from comparer.wordlists import entries, groups, lines
 
 _SLOT = 6  # units a side: a longer change is a different wording, not one value replaced
 _NEARLY_SAME = 0.8
@@ -59,8 +59,7 @@ def _opposites() -> dict[str, frozenset[str]]:
 def _grades() -> dict[str, tuple[str, int]]:
     """Word stem -> (family, grade) of certainty."""
     out = {}
-    for line in lines("modality"):
-        head, _, body = line.partition(":")
+    for head, body in entries("modality"):
         family, grade = head.split()
         for word in body.split():
             out[stem(word.lower())] = (family, int(grade))
@@ -356,8 +355,7 @@ _LETTERS = re.compile(r"[^a-z]+")
 
 @functools.cache
 def _colloquial() -> dict[str, str]:
-    return {spoken.strip(): written.strip() for spoken, _, written in
-            (line.partition("=") for line in lines("colloquial"))}
+    return dict(entries("colloquial", "="))
 
 
 def _resumes(quotes, quote) -> bool:
@@ -483,10 +481,9 @@ def _in_base(value: float, unit: str) -> tuple[str, float]:
 @functools.cache
 def _unit_factors() -> dict[str, tuple[str, float]]:
     out = {}
-    for line in lines("unit_factors"):
-        unit, _, rest = line.partition(":")
+    for unit, rest in entries("unit_factors"):
         base, factor = rest.split()
-        out[unit.strip()] = (base, float(factor))
+        out[unit] = (base, float(factor))
     return out
 
 

@@ -38,11 +38,13 @@ def groups(name: str) -> tuple[tuple[frozenset[str], ...], ...]:
 
 
 @functools.cache
+def entries(name: str, separator: str = ":") -> tuple[tuple[str, str], ...]:
+    """Lines of ``head: rest`` (or another separator), both sides stripped."""
+    return tuple((head.strip(), rest.strip()) for head, _, rest in
+                 (line.partition(separator) for line in lines(name)))
+
+
+@functools.cache
 def state_abbreviations() -> dict[str, str]:
     """Abbreviation (without its dot) -> US state, from ``data/state_abbreviations.txt``."""
-    out = {}
-    for line in lines("state_abbreviations"):
-        state, _, forms = line.partition(":")
-        for form in forms.split():
-            out[form] = state.strip()
-    return out
+    return {form: state for state, forms in entries("state_abbreviations") for form in forms.split()}
