@@ -614,22 +614,32 @@ def list_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[F
     lists_a, lists_b = _lists(diff.a), _lists(diff.b)
     out = []
     la, lb = labels
-    for span_a, items_a in lists_a:
-        for span_b, items_b in lists_b:
+    for span_a, items_a, words_a in lists_a:
+        for span_b, items_b, words_b in lists_b:
             shared = items_a & items_b
             extra_a, extra_b = items_a - items_b, items_b - items_a
             # Lists of one length with members swapped; a longer list elaborates, it does not differ.
             if not shared or len(items_a) != len(items_b) or not (extra_a and extra_b):
                 continue
-            if len(extra_a) == 1 and next(iter(extra_a))[:2] == next(iter(extra_b))[:2]:
-                continue  # "Ft" / "Fort Myers": an abbreviation of the same member
+            if all(any(_abbreviates(x, y) for y in words_b) for x in extra_a) or \
+                    all(any(_abbreviates(y, x) for x in words_a) for y in extra_b):
+                continue  # "Ft" / "Fort Myers": the members differ only as an abbreviation
             out.append(Finding("list", "low" if weak else "medium", span_a, span_b,
                                f"{la} lists {_text(diff.a, span_a)!r} where {lb} lists "
                                f"{_text(diff.b, span_b)!r}."))
     return out
 
 
-def _lists(claim) -> list[tuple[tuple[int, int], frozenset[str]]]:
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` could abbreviate ``long``: same first letter, its letters in order in it."""
+    short, long = _LETTERS.sub("", short), _LETTERS.sub("", long)
+    if not short or not long or short[0] != long[0] or len(short) >= len(long):
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def _lists(claim) -> list[tuple[tuple[int, int], frozenset[str], frozenset[str]]]:
     function = stopwords()
     out = []
     for m in _LIST.finditer(claim.text):
@@ -647,5 +657,6 @@ def _lists(claim) -> list[tuple[tuple[int, int], frozenset[str]]]:
                           stem(words[-1][0]) if words[-1] else ""])
         keys = frozenset(k for k in keys if k)
         if len(keys) >= 3:
-            out.append(((claim.start + start, claim.start + m.end()), keys))
+            every = frozenset(w for item in words for w in item)
+            out.append(((claim.start + start, claim.start + m.end()), keys, every))
     return out

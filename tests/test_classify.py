@@ -71,6 +71,8 @@ SAME = {
     "approximate-amount": ("Two-way trade totaled more than $34 billion last year.",
                            "Two-way trade totaled $33.4 billion last year."),
     "name-in-full": ("Biden welcomed the deal on Friday.", "Joe Biden welcomed the deal on Friday."),
+    "list-reordered-and-abbreviated": ("It is airing in Miami, West Palm Beach and Ft. Myers this week.",
+                                       "The ad will air in Fort Myers, West Palm Beach and Miami this week."),
     "contraction": ('"We\'re asking the president to open the government," she said.',
                     '"We are asking the president to open the government," she said.'),
 }
@@ -80,6 +82,12 @@ SAME = {
 def test_equivalent_forms_give_nothing_shown(name):
     a, b = SAME[name]
     assert _found(a, b) == []
+
+
+def test_a_member_swapped_in_a_list_is_a_list_discrepancy():
+    assert _found("They agreed to cooperate in quantum, semiconductors and AI research.",
+                  "They agreed to cooperate in quantum, energy and startups research.") == [
+        ("list", "medium", "quantum, semiconductors and AI research", "quantum, energy and startups research")]
 
 
 def test_function_words_in_a_quotation_are_low_and_no_negation():
