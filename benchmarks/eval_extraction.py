@@ -93,7 +93,7 @@ def main() -> None:
     print(f"pages {len(keys)} (half {args.half}), {elapsed / max(1, len(keys)) * 1000:.0f} ms per page; "
           f"published date found on {dated} of {stated} pages whose markup states one; "
           f"{url_agree} of {url_days} agree with the day in the page's address")
-    print(f"{args.mode}: F1 {metrics['f1']:.3f} ± {metrics['f1_std']:.3f}  "
+    print(f"{args.mode}: F1 {metrics['f1']:.4f} ± {metrics['f1_std']:.3f}  "
           f"precision {metrics['precision']:.3f} ± {metrics['precision_std']:.3f}  "
           f"recall {metrics['recall']:.3f} ± {metrics['recall_std']:.3f}")
 

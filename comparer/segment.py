@@ -36,6 +36,8 @@ _FURNITURE = re.compile(
     r"""^(?:
       source\ link | comments?\ ?\(\d+\) | \d+\ comments? | leave\ a\ (?:comment|reply) | advertisement
     | (?:additional\ )?(?:reporting|writing|editing|edited|compiled|produced)\ by\b.*
+    | .{0,120}?\bcontributed\ (?:to\ this\ )?(?:report|reporting|article|story)\b.*
+    | (?:last\ )?(?:updated|published|posted)(?:\ at|\ on|:)\ .{0,60}
     | our\ standards:.* | read\ or\ share\ this\ story:.* | read\ more:?.* | related:.* | see\ also:?.*
     | (?:click|tap)\ here\b.* | sign\ up\b.* | subscribe\b.* | share\ this\b.* | follow\ us\b.*
     | (?:copyright|©).* | all\ rights\ reserved\.? | (?:photo|image|video|credit)s?:.*
