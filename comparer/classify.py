@@ -260,8 +260,8 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
     for qa in quotes_a:
         for qb in quotes_b:
             found: list[Finding] = []
-            if _named(qa.value) and _named(qb.value) and str(qa.value).lower() != str(qb.value).lower():
-                continue  # words of two named speakers are two quotations
+            if qa.value and qb.value and str(qa.value).lower() != str(qb.value).lower():
+                continue  # words of two speakers are two quotations
             wa, wb = _window(diff.units_a, qa), _window(diff.units_b, qb)
             short_a, short_b = len(wa) <= _PARTIAL_QUOTE < len(wb), len(wb) <= _PARTIAL_QUOTE < len(wa)
             # Read on only where the short quotation opens the other one ("the cornerstone of"),
@@ -305,11 +305,6 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
                 found.append(_quoted_finding(diff, ua, ub, span_a, span_b, labels, weak))
             out.extend(_one_per_rendering(found, diff, labels))
     return out
-
-
-def _named(speaker: object) -> bool:
-    """A speaker found as a name ("Donald Trump"), not a pronoun or a phrase ("his response")."""
-    return isinstance(speaker, str) and speaker[:1].isupper()
 
 
 def _one_per_rendering(found: list[Finding], diff: ClaimDiff, labels: tuple[str, str]) -> list[Finding]:
