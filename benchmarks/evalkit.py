@@ -8,10 +8,11 @@ source text), so it never depends on file order or Python's hash seed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sys
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import comparer
 from comparer.config import Config
@@ -25,10 +26,10 @@ def fail(message: str) -> None:
     raise SystemExit(2)
 
 
-def read_jsonl(path: str, required: Iterable[str]) -> list[dict[str, Any]]:
-    """The rows of a JSONL file; a bad line or a missing field is an error naming the file and line."""
+def numbered_rows(path: str, required: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, row)`` of a JSONL file; a bad line or a missing field is an error naming the
+    file and line."""
     required = tuple(required)
-    rows: list[dict[str, Any]] = []
     try:
         handle = open(path, encoding="utf-8")
     except OSError as exc:
@@ -46,10 +47,25 @@ def read_jsonl(path: str, required: Iterable[str]) -> list[dict[str, Any]]:
             missing = [name for name in required if name not in row]
             if missing:
                 fail(f"{path}:{number}: missing field(s) {', '.join(missing)}")
-            rows.append(row)
+            yield number, row
+
+
+def read_jsonl(path: str, required: Iterable[str]) -> list[dict[str, Any]]:
+    """The rows of a JSONL file (at least one)."""
+    rows = [row for _, row in numbered_rows(path, required)]
     if not rows:
         fail(f"{path}: no rows")
     return rows
+
+
+def event_documents(rows: list[dict[str, Any]]) -> list[comparer.Document]:
+    """The documents of one event of an events file, labelled by their outlet."""
+    docs = []
+    for row in rows:
+        doc = comparer.Document.from_text(row["text"], id=str(row["id"]), published=row.get("published") or None,
+                                          title=row.get("title") or None, source=row.get("source") or None)
+        docs.append(dataclasses.replace(doc, label=(doc.source or doc.id).lower()))
+    return docs
 
 
 def half_of(key: str) -> int:

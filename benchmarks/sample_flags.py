@@ -11,19 +11,18 @@ event and discrepancy id, so the draw depends only on the seed and on what the d
 By default only the flags the terminal view shows are drawn (severity medium or high); ``--all``
 draws from every flag.
 
-Each drawn flag is written as one JSON line with what a judge needs: the event, the discrepancy's
-id, kind, severity and detail; for each side the document, outlet, span (offsets and text), the
-whole claim and the claim before and after it; for an omission, the closest claim of each other
-outlet (a help only: the judge reads the other articles). ``verdict`` is left null and ``note``
-empty, to be filled by the judge as ``benchmarks/judgements/DEFINITIONS.md`` says, then scored
-with ``benchmarks/score_judgements.py``. An existing output file is kept unless ``--force``.
-The result line is printed last.
+Each drawn flag is written as one JSON line that points into the data without copying its text:
+the event, the discrepancy's id, kind and severity, and for each side the document, outlet, claim
+and character offsets. ``benchmarks/show_sample.py SAMPLE BASIL.jsonl`` prints what a judge reads
+(the spans, whole claims, their neighbours and the detail) from the data file. ``verdict`` is left
+null and ``note`` empty, to be filled by the judge as ``benchmarks/judgements/DEFINITIONS.md`` says,
+then scored with ``benchmarks/score_judgements.py``. An existing output file is kept unless
+``--force``. The result line is printed last.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import hashlib
 import json
 import os
@@ -35,7 +34,7 @@ from collections import Counter, defaultdict
 import comparer
 from comparer.config import Config
 
-from evalkit import HALVES, fail, read_jsonl
+from evalkit import HALVES, event_documents, fail, read_jsonl
 
 
 def code_version() -> str:
@@ -60,33 +59,10 @@ def event_half(event: str) -> int:
     return hashlib.sha256(event.encode("utf-8")).digest()[-1] & 1
 
 
-def documents(rows: list[dict]) -> list[comparer.Document]:
-    docs = []
-    for row in rows:
-        doc = comparer.Document.from_text(row["text"], id=str(row["id"]), published=row.get("published") or None,
-                                          title=row.get("title") or None, source=row.get("source") or None)
-        docs.append(dataclasses.replace(doc, label=(doc.source or doc.id).lower()))
-    return docs
-
-
-def side(span, report, neighbours: dict, sources: dict) -> dict:
-    before, claim, after = neighbours[span.claim]
+def side(span, sources: dict) -> dict:
+    """Where one side of a flag is: document, outlet, claim and offsets (no text of the data)."""
     return {"document": span.document, "source": sources[span.document], "claim": span.claim,
-            "start": span.start, "end": span.end, "span": span.text, "claim_text": claim,
-            "before": before, "after": after}
-
-
-def closest(claim_text: str, report, absent: list[str], sources: dict) -> list[dict]:
-    """The claim of each other document most like the omitted one (token set ratio)."""
-    from rapidfuzz import fuzz
-
-    out = []
-    for doc_id in absent:
-        best = max(((fuzz.token_set_ratio(claim_text, c.text), c.text) for c in report.claims
-                    if c.document == doc_id), default=(0.0, ""))
-        out.append({"document": doc_id, "source": sources[doc_id], "score": round(best[0], 1),
-                    "claim_text": best[1]})
-    return out
+            "start": span.start, "end": span.end}
 
 
 def main() -> None:
@@ -115,24 +91,14 @@ def main() -> None:
     for event in sorted(events):
         if args.half != "all" and str(event_half(event)) != args.half:
             continue
-        docs = documents(events[event])
-        report = comparer.diff(docs, config)
+        report = comparer.diff(event_documents(events[event]), config)
         sources = {d.id: d.label for d in report.documents}
-        by_doc: dict[str, list] = defaultdict(list)
-        for claim in report.claims:
-            by_doc[claim.document].append(claim)
-        neighbours = {}
-        for claims in by_doc.values():
-            claims.sort(key=lambda c: c.start)
-            for k, claim in enumerate(claims):
-                neighbours[claim.id] = (claims[k - 1].text if k else None, claim.text,
-                                        claims[k + 1].text if k + 1 < len(claims) else None)
         for item in sorted(report.discrepancies, key=lambda d: d.id):
             omission = item.kind == "omission"
             counts[("omission" if omission else "flag", item.severity)] += 1
             if item.severity == "low" and not args.all:
                 continue
-            pool[omission].append((event, item, report, neighbours, sources))
+            pool[omission].append((event, item, sources))
     elapsed = time.perf_counter() - started
 
     rng = random.Random(args.seed)
@@ -143,14 +109,10 @@ def main() -> None:
     if out_dir:
         os.makedirs(out_dir, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as handle:
-        for number, (omission, (event, item, report, neighbours, sources)) in enumerate(drawn, start=1):
+        for number, (_, (event, item, sources)) in enumerate(drawn, start=1):
             record = {"n": number, "seed": args.seed, "drawn_from": version, "event": event, "id": item.id,
-                      "kind": item.kind, "severity": item.severity, "detail": item.detail,
-                      "a": side(item.a, report, neighbours, sources),
-                      "b": side(item.b, report, neighbours, sources) if item.b else None}
-            if omission:
-                absent = [d.id for d in report.documents if d.id != item.a.document]
-                record["closest_elsewhere"] = closest(neighbours[item.a.claim][1], report, absent, sources)
+                      "kind": item.kind, "severity": item.severity, "a": side(item.a, sources),
+                      "b": side(item.b, sources) if item.b else None}
             record["verdict"] = None
             record["note"] = ""
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

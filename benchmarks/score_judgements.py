@@ -18,11 +18,10 @@ for its flag is an error naming the file and line (exit status 2). The result li
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from collections import Counter, defaultdict
 
-from evalkit import fail
+from evalkit import fail, numbered_rows
 
 FLAG_VERDICTS = ("real", "framing", "wrong")
 OMISSION_VERDICTS = ("useful", "noise")
@@ -48,26 +47,13 @@ def share(hits: int, n: int) -> str:
 def read(paths: list[str]) -> list[dict]:
     records = []
     for path in paths:
-        try:
-            handle = open(path, encoding="utf-8")
-        except OSError as exc:
-            fail(f"{path}: cannot read ({exc.strerror})")
-        with handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    fail(f"{path}:{number}: not valid JSON ({exc.msg} at column {exc.colno})")
-                if not isinstance(record, dict) or "kind" not in record or "verdict" not in record:
-                    fail(f"{path}:{number}: expected a drawn flag with \"kind\" and \"verdict\"")
-                verdict = record["verdict"]
-                allowed = OMISSION_VERDICTS if record["kind"] == "omission" else FLAG_VERDICTS
-                if verdict is not None and verdict not in allowed:
-                    fail(f"{path}:{number}: verdict {verdict!r} for a {record['kind']} flag; expected one of "
-                         f"{', '.join(allowed)} (or null)")
-                records.append(record)
+        for number, record in numbered_rows(path, ("kind", "verdict")):
+            verdict = record["verdict"]
+            allowed = OMISSION_VERDICTS if record["kind"] == "omission" else FLAG_VERDICTS
+            if verdict is not None and verdict not in allowed:
+                fail(f"{path}:{number}: verdict {verdict!r} for a {record['kind']} flag; expected one of "
+                     f"{', '.join(allowed)} (or null)")
+            records.append(record)
     return records
 
 
