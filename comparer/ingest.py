@@ -13,7 +13,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from comparer.config import PagesConfig
@@ -258,8 +258,14 @@ def _decode(data: bytes) -> str:
 
 def _one_document(text: str, name: str, *, doc_id: str | None, path: str,
                   **fields: Any) -> Iterator[Document | InputProblem]:
+    yield from _checked(name, lambda: document_from_text(text, id=doc_id, path=path, **fields))
+
+
+def _checked(name: str, build: Callable[[], Document]) -> Iterator[Document | InputProblem]:
+    """The document ``build`` reads, or the one-line problem that stops it: unreadable, empty, or
+    metadata that is not valid Unicode."""
     try:
-        doc = document_from_text(text, id=doc_id, path=path, **fields)
+        doc = build()
     except _BadDocument as exc:
         yield InputProblem(name, str(exc))
         return
@@ -393,15 +399,7 @@ def html_document(markup: str, *, id: str, path: str = "", url: str = "", mode: 
 
 def _html_document(markup: str, name: str, *, doc_id: str, path: str, mode: str,
                    url: str = "") -> Iterator[Document | InputProblem]:
-    try:
-        doc = html_document(markup, id=doc_id, path=path, url=url, mode=mode)
-    except _BadDocument as exc:
-        yield InputProblem(name, str(exc))
-        return
-    if not doc.text.strip():
-        yield InputProblem(name, "empty document (no text)")
-        return
-    yield doc
+    yield from _checked(name, lambda: html_document(markup, id=doc_id, path=path, url=url, mode=mode))
 
 
 def _host(url: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from comparer.types import Claim, Mention
@@ -94,8 +93,3 @@ class ClaimIndex:
 
     def label(self, doc_id: str) -> str:
         return self.labels.get(doc_id, doc_id)
-
-
-def overlapping(tokens: Sequence[Token], start: int, end: int) -> Iterable[int]:
-    """Indexes of the tokens that overlap [start, end) (tokens are in text order)."""
-    return (k for k, t in enumerate(tokens) if t.start < end and start < t.end)

@@ -111,7 +111,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterabl
             i += 2
             state = state_abbreviations().get(tokens[i][2].rstrip("."))
             if state:
-                s0, e0, w0 = tokens[i]
+                s0, e0, _ = tokens[i]
                 mentions.append(Mention("entity", s0 + offset, e0 + offset, text[s0:e0], state, label="place"))
                 i += 1
             continue
