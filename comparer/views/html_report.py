@@ -90,8 +90,9 @@ def _link(url: str) -> str:
     return f'<a href="{_e(url)}" rel="noreferrer">{_e(url)}</a>'
 
 
-def render_report_html(report: Report) -> str:
-    """The whole review page for a ``comparer report`` result."""
+def render_report_html(report: Report, hidden: int = 0) -> str:
+    """The whole review page for a ``comparer report`` result; ``hidden`` low-severity discrepancies
+    were left out of it (``--all`` keeps them)."""
     docs = {d.id: d for d in report.documents}
     claims = {c.id: c for c in report.claims}
     discrepancies = {d.id: d for d in report.discrepancies}
@@ -106,7 +107,8 @@ def render_report_html(report: Report) -> str:
         '<header class="top"><h1>comparer report</h1>',
         f'<p class="summary">{len(report.documents)} documents · {len(report.clusters)} events · '
         f'{len(events)} compared · <span class="count"><span id="shown">{total}</span> of '
-        f'<span id="total">{total}</span></span> discrepancies shown</p>',
+        f'<span id="total">{total}</span></span> discrepancies shown'
+        + (f' ({hidden} of low severity left out; --all keeps them)' if hidden else "") + '</p>',
         '<form id="filters" class="filters" hidden>',
         _checkboxes("kind", "Kind", kinds), _checkboxes("severity", "Severity", ["high", "medium", "low"]),
         _checkboxes("status", "Review", statuses), "</form></header><main>",

@@ -50,7 +50,7 @@ def render(report: Report, fmt: str, view: str = "claims", width: int | None = N
     if fmt == "html" and view == "report":
         from comparer.views.html_report import render_report_html
 
-        return render_report_html(report)
+        return render_report_html(report, hidden)
     if fmt == "csv" and view in ("report", "diff"):
         return _csv([discrepancy_table(report)])
     tables = _view(view)(report)
