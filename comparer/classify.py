@@ -25,8 +25,9 @@ from rapidfuzz import fuzz
 
 from comparer.claimdiff import Change, ClaimDiff, Unit
 from comparer.mentions.dates import is_calendar_word
+from comparer.mentions.entities import TITLES
 from comparer.textunits import stem, stopwords
-from comparer.wordlists import entries, groups, lines
+from comparer.wordlists import entries, groups, lines, words
 
 _SLOT = 6  # units a side: a longer change is a different wording, not one value replaced
 _NEARLY_SAME = 0.8
@@ -91,7 +92,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     neg_a = [u for u in ua if u.kind == "negation"]
     neg_b = [u for u in ub if u.kind == "negation"]
-    if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change, bool(neg_a)):
+    if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change):
         negated, plain = (la, lb) if neg_a else (lb, la)
         return found("negation", "high",
                      f"{negated} says {text_a if neg_a else text_b!r} where {plain} says "
@@ -102,6 +103,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     for kind, noun in (("number", "the number"), ("date", "the date")):
         fa = [u for u in ua if u.kind == kind]
         fb = [u for u in ub if u.kind == kind]
+        if kind == "number":
+            fa, fb = _unmatched_numbers(fa, fb)
         if fa and fb:
             if kind == "number" and _same_quantity(fa, fb, diff):
                 return None
@@ -115,7 +118,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     ea = [u for u in ua if u.kind == "entity"]
     eb = [u for u in ub if u.kind == "entity"]
     if ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub) \
-            and not _spelling_variant(text_a, text_b) and _same_type(ea, eb):
+            and not _spelling_variant(text_a, text_b) and _same_type(ea, eb) \
+            and not all(_transliterated(x, y) for x, y in zip(ea, eb)):
         if _speaker_swap(diff, ea, eb):
             return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
         return found("entity", "high", f"{la} names {text_a!r} where {lb} names {text_b!r}.")
@@ -124,7 +128,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         only, other = (la, lb) if ea else (lb, la)
         return found("wording", "low", f"Only {only} names {text_a if ea else text_b!r} here; {other} does not.")
 
-    if _certainty_change(ua, ub) and _few_words(ua) and _few_words(ub):
+    if _certainty_change(diff, ua, ub) and _few_words(ua) and _few_words(ub):
         return found("modality", "medium",
                      f"{la} says {text_a!r} where {lb} says {text_b!r}: a different degree of certainty.")
 
@@ -133,18 +137,22 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
 
 
-def _negates_shared(diff: ClaimDiff, change: Change, in_a: bool) -> bool:
-    """The negated side changes nothing but the cue (and one content word at most, a denial
-    put for a statement), and what follows the change is the same on both sides: one claim
+def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
+    """Each side changes nothing but the cue (and one content word at most, a denial put for
+    a statement), and what follows the change is the same on both sides: one claim
     negates a predicate the other states ("not a musician" against "singer, musician")."""
-    units = diff.units_a[change.i1:change.i2] if in_a else diff.units_b[change.j1:change.j2]
-    if sum(1 for u in units if u.content and u.kind != "negation") > 1 or len(units) > 4:
-        return False
+    if not (_only_the_cue(diff.units_a[change.i1:change.i2]) and _only_the_cue(diff.units_b[change.j1:change.j2])):
+        return False  # more than the cue changes: another predicate, not its denial
     after_a = diff.units_a[change.i2] if change.i2 < len(diff.units_a) else None
     after_b = diff.units_b[change.j2] if change.j2 < len(diff.units_b) else None
     if after_a is None or after_b is None:  # the cue ends the claim: "..., he did not."
         return len(diff.units_a[change.i1:change.i2]) + len(diff.units_b[change.j1:change.j2]) <= 3
     return after_a.key == after_b.key
+
+
+def _only_the_cue(units: Sequence[Unit]) -> bool:
+    """A side of a change that holds a negation cue, or what it denies, and little else."""
+    return sum(1 for u in units if u.content and u.kind not in ("negation", "hedge")) <= 1 and len(units) <= 4
 
 
 def _same_type(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
@@ -169,6 +177,8 @@ def _few_words(units: Sequence[Unit]) -> bool:
 def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: bool) -> Finding | None:
     """In differently worded claims: a value facing one of its kind, or a quotation's words."""
     la, lb = labels
+    if not _share_names(diff):
+        return None  # "Cantor won with 79 percent" is not about "Brat won with 56 percent"
     for kind, noun in (("number", "the number"), ("date", "the date")):
         fa = [u for u in change.a if u.kind == kind and u.mention is not None]
         fb = [u for u in change.b if u.kind == kind and u.mention is not None]
@@ -194,6 +204,14 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _share_names(diff: ClaimDiff) -> bool:
+    """Two differently worded claims are about the same subject only if they name someone in
+    common, where both name anyone."""
+    names_a = {u.key for u in diff.units_a if u.kind == "entity"}
+    names_b = {u.key for u in diff.units_b if u.kind == "entity"}
+    return not (names_a and names_b) or bool(names_a & names_b)
 
 
 def _same_role(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
@@ -291,8 +309,7 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
                 if i2 - i1 > _SLOT or j2 - j1 > _SLOT:
                     continue
                 ua, ub = tuple(wa[i1:i2]), tuple(wb[j1:j2])
-                if ua and ub and _spelling_variant(_text(diff.a, (ua[0].start, ua[-1].end)),
-                                                   _text(diff.b, (ub[0].start, ub[-1].end))):
+                if ua and ub and _same_words_spelt(diff, ua, ub):
                     continue
                 span_a = _quote_side(diff.a, qa, ua, wa[min(i2, len(wa) - 1)], short_a, not ub)
                 span_b = _quote_side(diff.b, qb, ub, wb[min(j2, len(wb) - 1)], short_b, not ua)
@@ -307,23 +324,35 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
     return out
 
 
+def _same_words_spelt(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """The changed words of a quotation are the same words spelt another way."""
+    text_a = _text(diff.a, (ua[0].start, ua[-1].end))
+    text_b = _text(diff.b, (ub[0].start, ub[-1].end))
+    if _spelling_variant(text_a, text_b):
+        return True
+    places = any(u.mention is not None and u.mention.label == "place" for u in (*ua, *ub))
+    return not places and _sounds_alike(text_a, text_b)
+
+
 def _one_per_rendering(found: list[Finding], diff: ClaimDiff, labels: tuple[str, str]) -> list[Finding]:
     """Word changes of one quotation: each its own discrepancy when there are one or two; from
     three on, the two accounts render the quotation differently throughout, which is one
-    discrepancy (its most severe change first), not one per word."""
+    discrepancy (its most severe change first), not one per word. Unless a fact changes, it is
+    ``low``: words that differ throughout are a loose transcription or another statement."""
     if len(found) < _RENDERING:
         return found
     rank = {s: k for k, s in enumerate(("high", "medium", "low"))}
     first = min(found, key=lambda f: (rank[f.severity], f.a))
     la, lb = labels
-    return [first._replace(detail=f"The quotation is rendered differently in {len(found)} places, among them: "
+    severity = first.severity if first.kind != "quote" else "low"
+    return [first._replace(severity=severity,
+                           detail=f"The quotation is rendered differently in {len(found)} places, among them: "
                                   f"{la} has {_text(diff.a, first.a)!r}, {lb} has {_text(diff.b, first.b)!r}.")]
 
 
 _PARTIAL_QUOTE = 3  # words: a quotation this short may be read on past its closing mark
-_QUOTE_SHARE = 0.6  # of the shorter quotation's words in common: the same quotation
+_QUOTE_SHARE = 0.75  # of the shorter quotation's words in common: the same quotation
 _RENDERING = 3  # changes in one quotation from which the two renderings are one discrepancy
-_ELISION = 3  # words: left out of a quotation without a word in their place, a cut, not a change
 
 
 def _same_words(matcher: difflib.SequenceMatcher, len_a: int, len_b: int) -> bool:
@@ -351,6 +380,36 @@ def _spelling_variant(x: str, y: str) -> bool:
 
 _SPELLING = 85
 _LETTERS = re.compile(r"[^a-z]+")
+_ARTICLE_PREFIX = re.compile(r"\b(?:al|el)[-’']")
+_VOWELS = re.compile(r"[aeiouyh]+")
+_HARD = str.maketrans("qcg", "kkk")
+
+
+def _transliterated(x: Unit, y: Unit) -> bool:
+    """Two spellings of one person's name ("Gadhafi", "al-Qaddafi"). Places are left to the
+    gazetteer ("Niger" is not "Nigeria")."""
+    if x.mention is None or y.mention is None or "place" in (x.mention.label, y.mention.label):
+        return False
+    return _sounds_alike(x.mention.text, y.mention.text)
+
+
+def _sounds_alike(x: str, y: str) -> bool:
+    """Two spellings of one word or name ("Gadhafi", "al-Qaddafi"; "Momma", "Mama"): the same
+    consonants in the same order once an Arabic article is dropped, letters mostly shared."""
+    lx, ly = (_LETTERS.sub("", _ARTICLE_PREFIX.sub("", t.lower())) for t in (x, y))
+    if min(len(lx), len(ly)) < 4 or fuzz.ratio(lx, ly) < _SOUND_ALIKE:
+        return False
+    return _skeleton(lx) == _skeleton(ly)
+
+
+def _skeleton(word: str) -> str:
+    """First letter and consonants, doubled letters once, hard c, g and q alike."""
+    word = word.translate(_HARD)
+    rest = _VOWELS.sub("", word[1:])
+    return "".join(ch for k, ch in enumerate(word[0] + rest) if k == 0 or ch != (word[0] + rest)[k - 1])
+
+
+_SOUND_ALIKE = 60
 
 
 @functools.cache
@@ -388,10 +447,12 @@ def _quoted_finding(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit], spa
     text_a, text_b = _text(diff.a, span_a), _text(diff.b, span_b)
     kinds_a = {u.kind for u in ua}
     kinds_b = {u.kind for u in ub}
-    content = any(u.content for u in (*ua, *ub))
-    elided = not (ua and ub) and len(ua) + len(ub) >= _ELISION
-    kind, severity = "quote", "medium" if content and not elided else "low"
-    if ("negation" in kinds_a) != ("negation" in kinds_b):
+    # Words put for other words change what was said, and so does one word more ("very
+    # important"); a name, a title, a filler ("Oh,") or an editor's gloss in brackets only pads
+    # the quotation, and function words alone change nothing.
+    replaced = any(u.content for u in ua) and any(u.content for u in ub)
+    kind, severity = "quote", "medium" if replaced or _one_word_more(diff, ua, ub) else "low"
+    if ("negation" in kinds_a) != ("negation" in kinds_b) and _only_the_cue(ua) and _only_the_cue(ub):
         kind, severity = "negation", "high"
     else:
         for fact in ("number", "date", "entity"):
@@ -401,6 +462,22 @@ def _quoted_finding(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit], spa
     detail = (f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}." if kind == "quote" else
               f"In the quotation, {la} has {text_a!r} where {lb} has {text_b!r}.")
     return Finding(kind, "low" if weak else severity, span_a, span_b, detail)
+
+
+def _one_word_more(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """One side quotes one word of its own more: a plain content word, not a name or title,
+    not a filler, and not in brackets."""
+    if ua and ub:
+        return False
+    claim, units = (diff.a, ua) if ua else (diff.b, ub)
+    added = [u for u in units if u.content]
+    if len(added) != 1 or added[0].kind != "word":
+        return False
+    word = _text(claim, (added[0].start, added[0].end)).lower()
+    if word in TITLES or word in words("quote_fillers"):
+        return False
+    before = claim.text[:added[0].start - claim.start]
+    return before.rfind("(") <= before.rfind(")") and before.rfind("[") <= before.rfind("]")
 
 
 def _is_slot(diff: ClaimDiff, change: Change) -> bool:
@@ -445,6 +522,37 @@ def _opposite_pair(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
         return False
     x, y = ca[0].key.split(":")[-1], cb[0].key.split(":")[-1]
     return y in _opposites().get(x, ())
+
+
+def _unmatched_numbers(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """The numbers of each side that the other side does not give: "19 hijackers" is
+    matched by a bare "19", the unit then being named elsewhere in the other claim."""
+    rest_b = list(fb)
+    rest_a = []
+    for x in fa:
+        vx = _value(x)
+        twin = next((y for y in rest_b if vx is not None and _value(y) == vx and _unit_agrees(x, y)), None)
+        if twin is None:
+            rest_a.append(x)
+        else:
+            rest_b.remove(twin)
+    return rest_a, rest_b
+
+
+def _value(unit: Unit) -> float | None:
+    if unit.mention is not None:
+        return unit.mention.value if isinstance(unit.mention.value, float) else None
+    try:
+        return float(unit.key.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _unit_agrees(x: Unit, y: Unit) -> bool:
+    """The same unit, or a unit named on one side only."""
+    ux = x.mention.unit if x.mention else ""
+    uy = y.mention.unit if y.mention else ""
+    return ux == uy or not (ux and uy)
 
 
 def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | None = None) -> bool:
@@ -518,16 +626,28 @@ def _speaker_swap(diff: ClaimDiff, ea: Sequence[Unit], eb: Sequence[Unit]) -> bo
         any(str(u.mention.value).lower() in speakers_b for u in eb if u.mention)
 
 
-def _certainty_change(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
-    """A modal or commitment word of another grade, or a hedge on one side only."""
+def _certainty_change(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """A modal or commitment word of another grade, or a hedge on one side only. A hedge
+    that credits the claim to a source ("reportedly") is matched by any sourcing word in
+    the other claim ("first reported by", "accused of")."""
     grades = _grades()
     ga = [grades[u.key.split(":")[-1]] for u in ua if u.key.split(":")[-1] in grades]
     gb = [grades[u.key.split(":")[-1]] for u in ub if u.key.split(":")[-1] in grades]
     if ga and gb and ga[0][0] == gb[0][0] and ga[0][1] != gb[0][1]:
         return True
-    ha = any(u.kind == "hedge" for u in ua)
-    hb = any(u.kind == "hedge" for u in ub)
-    return ha != hb
+    ha = [u for u in ua if u.kind == "hedge"]
+    hb = [u for u in ub if u.kind == "hedge"]
+    if bool(ha) == bool(hb):
+        return False
+    hedged, plain = (ha, diff.units_b) if ha else (hb, diff.units_a)
+    sourcing = _attribution()
+    return not (all(u.key.split(":")[-1] in sourcing for u in hedged)
+                and any(u.key.split(":")[-1] in sourcing for u in plain))
+
+
+@functools.cache
+def _attribution() -> frozenset[str]:
+    return frozenset(stem(w) for w in words("attribution"))
 
 
 _LIST_GLUE = frozenset({"and", "or", "the", "as", "well"})

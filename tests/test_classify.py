@@ -75,6 +75,22 @@ SAME = {
                                        "The ad will air in Fort Myers, West Palm Beach and Miami this week."),
     "contraction": ('"We\'re asking the president to open the government," she said.',
                     '"We are asking the president to open the government," she said.'),
+    "transliterated-name": ("Gadhafi was killed on Thursday in Sirte, officials said.",
+                            "Qaddafi was killed on Thursday in Sirte, officials said."),
+    "spelling-in-a-quotation": ('"And my son says, \'Momma, look, you won,\'" she said.',
+                                '"And my son says, \'Mama, look, you won,\'" she said.'),
+    "title-added-in-a-quotation": ('"We reject Fredette\'s plan," Thibodeau said on Monday.',
+                                   '"We reject Representative Fredette\'s plan," Thibodeau said on Monday.'),
+    "filler-in-a-quotation": ('"Oh, not at all, he is a Christian," Santorum said on Sunday.',
+                              '"Not at all, he is a Christian," Santorum said on Sunday.'),
+    "sourced-both-ways": ("Abedin reportedly forwarded State Department emails to a personal account.",
+                          "Abedin forwarded State Department emails to a personal account, the Daily Caller reported."),
+    "one-of-is-no-count": ("Hunter, one of the earliest supporters, was indicted on Tuesday.",
+                           "Hunter, two of the earliest supporters, was indicted on Tuesday."),
+    "bare-number-and-counted": ("Fifteen of the 19 hijackers on 9/11 were Saudi citizens.",
+                                "Fifteen of the 19 Sept. 11 hijackers were Saudi citizens."),
+    "description-for-a-name": ("Gowdy set a May 1 deadline for the interview.",
+                               "The South Carolina Republican set a deadline of May 1 for the interview."),
 }
 
 
@@ -95,6 +111,17 @@ def test_function_words_in_a_quotation_are_low_and_no_negation():
     found = _found('"I will not take a single cent," he said.', '"I will not take any single cent," he said.',
                    with_low=True)
     assert found == [("quote", "low", "a", "any")]
+
+
+def test_numbers_of_claims_about_different_people_are_not_compared():
+    assert _found("Mr. Cantor had won primaries in his district with as much as 79 percent of the vote.",
+                  "But Brat unseated the House majority leader with 56 percent of the vote.", with_low=True) == []
+
+
+def test_a_denial_of_another_predicate_is_no_negation():
+    found = _found('"I am now ready to fight for the people of the United States," Christie said.',
+                   '"I am not running for the people of the United States," Christie said.')
+    assert [kind for kind, *_ in found] == ["quote"]
 
 
 def test_opposite_of_another_subject_is_no_negation():

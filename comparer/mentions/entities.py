@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from comparer.mentions.dates import is_calendar_word
 from comparer.types import Mention
-from comparer.wordlists import state_abbreviations
+from comparer.wordlists import state_abbreviations, words
 
 # Words, initials and punctuation; a possessive "'s" is its own token.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|[^\w\s]")
@@ -119,6 +119,8 @@ def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterabl
         if match:
             length, canonical = match
             j = _run_end(tokens, i + length - 1, gazetteer) if not headline else i + length
+            if all(_key(t[2]) in _descriptors() for t in tokens[i + length:j]):
+                j = i + length  # "the South Carolina Republican": a place, then who is from it
             if j > i + length:  # "India Times", "Japan Airlines": a longer name that starts with a known one
                 end = tokens[j - 1][1]
                 rest = " ".join(t[2] for t in tokens[i + length:j] if t[2] not in ("'s", "’s"))
@@ -143,7 +145,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterabl
             i += 1
             continue
         j = _run_end(tokens, i, gazetteer)
-        first_in_sentence = i == 0 or tokens[i - 1][2] in {"“", "\"", "(", ":", "—", "–"}
+        first_in_sentence = _opens_sentence(tokens, i)
         words = [t[2] for t in tokens[i:j]]
         if headline and not all(w in known for w in words if w[:1].isupper()):
             i = j  # a headline capitalises every word: only names the prose capitalises count
@@ -161,6 +163,24 @@ def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterabl
         after_title = False
         i = j
     return mentions
+
+
+def _descriptors() -> frozenset[str]:
+    return words("descriptors")
+
+
+_OPENERS = frozenset({"“", "\"", "‘", "(", ":", "—", "–", "!", "?"})
+
+
+def _opens_sentence(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` starts a sentence (or a quotation): a capital there is no evidence
+    of a name. A full stop after a title or an initial ("Mr. Royce", "J. Royce") ends none."""
+    if i == 0 or tokens[i - 1][2] in _OPENERS:
+        return True
+    if tokens[i - 1][2] != "." or i < 2:
+        return False
+    before = _key(tokens[i - 2][2])
+    return len(before) > 1 and before not in TITLES and before not in _name_abbreviations()
 
 
 def _longest_alias(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -219,15 +239,20 @@ def capitalised_mid_sentence(text: str) -> set[str]:
     Lines in headline case are left out: there every word is capitalised.
     """
     seen: set[str] = set()
-    previous = "."
+    previous, before = ".", ""
     prose = "\n".join(line for line in text.split("\n") if not is_headline_case(line))
     previous_end = 0
     for match in TOKEN.finditer(prose):
         word = match.group()
         if "\n" in prose[previous_end:match.start()]:
             previous = "\n"  # a new line starts a sentence
-        if word[:1].isupper() and previous not in {".", "!", "?", "“", "\"", "‘", "'", ":", "\n"}:
+        after_title = previous == "." and (_key(before) in TITLES or _key(before) in _name_abbreviations())
+        if word[:1].isupper() and (after_title or previous not in {".", "!", "?", "“", "\"", "‘", "'", ":", "\n"}):
             seen.add(word)
-        previous = word
+        previous, before = word, previous
         previous_end = match.end()
     return seen
+
+
+def _name_abbreviations() -> frozenset[str]:
+    return words("abbreviations_before_names")

@@ -219,6 +219,9 @@ def find_numbers(text: str) -> list[Mention]:
             continue
         num, cur, word, frac, abbr, abbr2, scale, unit_text, noun, neg = m.group(
             "num", "cur", "word", "frac", "abbr", "abbr2", "scale", "unit", "noun", "neg")
+        if word is not None and word.lower() == "one" and not (scale or abbr or unit_text or noun) \
+                and text[end:end + 4].lower() == " of ":
+            continue  # "one of his earliest supporters": membership, not a count
         cur_key = "".join(cur.split()) if cur else ""
         unit = _CURRENCY_PREFIX.get(cur_key.lower(), cur_key.upper())
         abbr = (abbr or abbr2 or "").lower()
