@@ -64,6 +64,9 @@ def _features(index: ClaimIndex, claim: Claim, tokens: Sequence[Token]) -> froze
             found.add("e:" + index.canon(m))
         elif m.kind in ("number", "date") and m.label != "conversion" and m.value is not None:
             found.add(f"n:{m.value}")
+            if m.kind == "number" and m.unit and isinstance(m.value, float) and m.value:
+                # "$3.5 billion" and "$3.6 billion": one quantity told two ways, to be compared.
+                found.add(f"q:{m.unit}:{math.floor(math.log10(abs(m.value)))}")
     return frozenset(found)
 
 
@@ -200,9 +203,13 @@ def match_pair(matrix: list[list[float]], threshold: float) -> list[tuple[int, i
 
 
 def align(index: ClaimIndex, claims_by_doc: dict[str, list[Claim]], threshold: float,
-          lexical_weight: float, single_threshold: float | None = None) -> tuple[list[Link], list[Alignment]]:
+          lexical_weight: float, single_threshold: float | None = None,
+          headlines: frozenset[str] = frozenset()) -> tuple[list[Link], list[Alignment]]:
     """Links between claims of every pair of documents, and the rows they form.
 
+    A headline (a claim id in ``headlines``) is compared with headlines only: it sums up
+    the whole story in a few words, and would otherwise take the place of the sentence
+    that reports the fact it names.
     Deterministic: documents are visited in the given order, ties go to the earlier claim.
     """
     doc_ids = [d for d in claims_by_doc if claims_by_doc[d]]
@@ -212,6 +219,11 @@ def align(index: ClaimIndex, claims_by_doc: dict[str, list[Claim]], threshold: f
         for right_id in doc_ids[x + 1:]:
             left, right = claims_by_doc[left_id], claims_by_doc[right_id]
             matrix = score_matrix(index, left, right, lexical_weight, units)
+            if headlines:
+                for i, a in enumerate(left):
+                    for j, b in enumerate(right):
+                        if (a.id in headlines) != (b.id in headlines):
+                            matrix[i][j] = 0.0
             # Two one-claim accounts: each claim has no other to report, rarity weights say little.
             single = len(left) == 1 and len(right) == 1 and single_threshold is not None
             pairs = match_pair(matrix, single_threshold if single_threshold is not None and single else threshold)

@@ -119,7 +119,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     eb = [u for u in ub if u.kind == "entity"]
     if ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub) \
             and not _spelling_variant(text_a, text_b) and _same_type(ea, eb) \
-            and not all(_transliterated(x, y) for x, y in zip(ea, eb)):
+            and not all(_transliterated(x, y) for x, y in zip(ea, eb)) \
+            and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a):
         if _speaker_swap(diff, ea, eb):
             return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
         return found("entity", "high", f"{la} names {text_a!r} where {lb} names {text_b!r}.")
@@ -148,6 +149,23 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     if after_a is None or after_b is None:  # the cue ends the claim: "..., he did not."
         return len(diff.units_a[change.i1:change.i2]) + len(diff.units_b[change.j1:change.j2]) <= 3
     return after_a.key == after_b.key
+
+
+def _named_elsewhere(names: Sequence[Unit], other: Sequence[Unit]) -> bool:
+    """A name of the change that the other claim gives in another form and place
+    ("Democrats", "Democratic candidates"): the claims are worded differently, not swapped.
+    (The same name elsewhere in the other claim is no sign: a swap often keeps it.)"""
+    others = [_letters_of(u.key) for u in other if u.kind == "entity"]
+    for name in names:
+        mine = _letters_of(name.key)
+        if any(mine != o and min(len(mine), len(o)) >= 6 and mine[:6] == o[:6] and fuzz.ratio(mine, o) >= 80
+               for o in others):
+            return True
+    return False
+
+
+def _letters_of(key: str) -> str:
+    return _LETTERS.sub("", key.split(":", 1)[-1].lower())
 
 
 def _only_the_cue(units: Sequence[Unit]) -> bool:
@@ -301,10 +319,15 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
                 if tag == "equal":
                     continue
                 # Words one side quotes and the other leaves out at an edge: quoting more or less.
-                # Words replaced at an edge count only where both quotations start or end there.
-                inside = 0 < i1 and i2 < len(wa) and 0 < j1 and j2 < len(wb)
-                same_edges = (i1 == 0) == (j1 == 0) and (i2 == len(wa)) == (j2 == len(wb))
-                if not inside and (tag != "replace" or not same_edges):
+                # Function words at a quotation's edges do not hold it in place: "the lines of
+                # communication" is the end of "... the meeting, but lines of communication".
+                first_a, last_a = _content_edges(wa)
+                first_b, last_b = _content_edges(wb)
+                inside = first_a < i1 and i2 <= last_a and first_b < j1 and j2 <= last_b
+                same_edges = (i1 <= first_a) == (j1 <= first_b) and (i2 > last_a) == (j2 > last_b)
+                # Words replaced at an edge count only where both quotations start or end there,
+                # with as many words on each side (give or take one): a slot, not another opening.
+                if not inside and (tag != "replace" or not same_edges or abs((i2 - i1) - (j2 - j1)) > 1):
                     continue
                 if i2 - i1 > _SLOT or j2 - j1 > _SLOT:
                     continue
@@ -420,6 +443,13 @@ def _colloquial() -> dict[str, str]:
 def _resumes(quotes, quote) -> bool:
     """Whether another quotation of the claim follows this one closely (an interrupted quote)."""
     return any(0 <= q.start - quote.end <= 40 for q in quotes if q is not quote)
+
+
+def _content_edges(window: list[Unit]) -> tuple[int, int]:
+    """Positions of the first and last content word of a quotation (its edges)."""
+    first = next((k for k, u in enumerate(window) if u.content), 0)
+    last = next((k for k in range(len(window) - 1, -1, -1) if window[k].content), len(window) - 1)
+    return first, last
 
 
 def _window(units: Sequence[Unit], quote, length: int = 0) -> list[Unit]:

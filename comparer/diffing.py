@@ -56,12 +56,13 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
         by_doc[claim.document].append(claim)
     labels = {d.id: d.label or d.id for d in docs}
     index = ClaimIndex(config.capitals, labels)
+    headlines = frozenset(c[0].id for d in docs if (c := by_doc[d.id]) and _is_headline(d, c[0]))
     links, rows = align(index, by_doc, config.align.threshold, config.align.lexical_weight,
-                        config.align.single_threshold)
+                        config.align.single_threshold, headlines)
     texts = {d.id: d.text for d in docs}
     rank = {d.id: k for k, d in enumerate(docs)}
     out: dict[str, Discrepancy] = {}
-    for link, finding in _findings(index, links, config.align.threshold, config.align.weak_threshold):
+    for link, finding in _findings(index, links, config.align.threshold, config.align.weak_threshold, headlines):
         item = _discrepancy(finding, link.a, link.b, texts)
         out.setdefault(item.id, item)
     for claim, missing in omissions(index, by_doc, links):
@@ -74,16 +75,25 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
                   sections=("documents", "claims", "alignments", "discrepancies"))
 
 
+def _is_headline(doc: Document, claim: Claim) -> bool:
+    """The document's title, or a first line on its own without a sentence's final stop."""
+    if doc.title and claim.text == doc.title.strip():
+        return True
+    rest = doc.text[claim.end:claim.end + 2]
+    return claim.index == 1 and rest.startswith("\n") and claim.text.rstrip()[-1:] not in ".!?”\"'’"
+
+
 # Kinds that words inside a quotation are not: there the quotation's wording differs.
 _AFTER_QUOTES = frozenset({"modality", "wording"})
 
 
-def _findings(index: ClaimIndex, links: list[Link], threshold: float,
-              weak_threshold: float) -> list[tuple[Link, Finding]]:
+def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_threshold: float,
+              headlines: frozenset[str] = frozenset()) -> list[tuple[Link, Finding]]:
     """Every change of every matched pair, typed: one discrepancy per change at most.
 
     A match under ``weak_threshold`` is weak and its differences are ``low``; two one-claim
-    accounts, matched at a lower threshold, are weak under the ordinary ``threshold``.
+    accounts, matched at a lower threshold, are weak under the ordinary ``threshold``. Two
+    headlines are always weak: a headline trades facts for brevity and style.
     """
     found: list[tuple[Link, Finding]] = []
     for link in links:
@@ -95,7 +105,7 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float,
         first, second = (link.b, link.a) if flip else (link.a, link.b)
         pair = diff_claims(index, first, second)
         labels = (index.label(first.document), index.label(second.document))
-        weak = link.score < (threshold if link.single else weak_threshold)
+        weak = link.score < (threshold if link.single else weak_threshold) or link.a.id in headlines
         typed = [f for f in (classify(pair, change, labels, weak) for change in pair.changes) if f is not None]
         taken = [f for f in typed if f.kind not in _AFTER_QUOTES]
         # Quotations compared word for word, and names swapped between lists, where no change

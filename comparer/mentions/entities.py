@@ -31,6 +31,7 @@ _COMMON = frozenset("""
 the a an he she it they we i you his her its their our my this that these those there here
 but and or so yet if when while after before as in on at for with from by to of meanwhile
 however also still then now some many most no not none all both each one two three four five
+nothing nobody never neither nor nowhere everyone everything everybody someone something somebody
 during despite although though because since until unless whether what which who whom whose
 where why how later earlier today yesterday tomorrow last next according speaking asked
 i'm i'll i've i'd
@@ -206,6 +207,8 @@ def _run_end(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
             break
         if is_calendar_word(word):  # "Republicans Tuesday": the name ends before the day
             break
+        if tokens[j - 1][2].endswith(".") and _key(word) in _COMMON:
+            break  # "the F.B.I. Nothing happened": a sentence starts after the abbreviation
         if _is_capitalised(word) and _key(word).rstrip(".") not in TITLES and not _longest_alias(tokens, j, gaz):
             j += 1
         elif word == "." and len(tokens[j - 1][2]) == 1 and tokens[j - 1][2].isupper():
