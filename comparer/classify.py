@@ -601,7 +601,7 @@ def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | Non
         if base_x != base_y:
             return False
         converted = mx.unit != my.unit
-        loose = converted or (diff is not None and (_approximate(diff.a, mx) or _approximate(diff.b, my)))
+        loose = converted or (diff is not None and (approximate(diff.a, mx) or approximate(diff.b, my)))
         if not loose or abs(vx - vy) > _CLOSE * max(abs(vx), abs(vy)):
             return False
     return True
@@ -625,7 +625,7 @@ def _unit_factors() -> dict[str, tuple[str, float]]:
     return out
 
 
-def _approximate(claim, mention) -> bool:
+def approximate(claim, mention) -> bool:
     """Whether an approximating word or phrase stands right before the number ("about 770")."""
     before = claim.text[max(0, mention.start - claim.start - 24):mention.start - claim.start].lower().split()
     phrases = frozenset(lines("approximators"))

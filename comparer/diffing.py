@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from comparer.align import Link, align
+from comparer.amounts import amount_conflicts
 from comparer.claimdiff import diff_claims
 from comparer.classify import Finding, classify, enumeration_swaps, list_changes, quotation_changes
 from comparer.config import Config
@@ -65,6 +66,12 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
     for link, finding in _findings(index, links, config.align.threshold, config.align.weak_threshold, headlines):
         item = _discrepancy(finding, link.a, link.b, texts)
         out.setdefault(item.id, item)
+    flagged = {(d.a.document, d.a.start, d.a.end) for d in out.values()} | \
+        {(d.b.document, d.b.start, d.b.end) for d in out.values() if d.b is not None}
+    for claim_a, claim_b, finding in amount_conflicts(index, by_doc, labels):
+        item = _discrepancy(finding, claim_a, claim_b, texts)
+        if not any(_within(span, item.a) or _within(span, item.b) for span in flagged):
+            out.setdefault(item.id, item)
     for claim, missing in omissions(index, by_doc, links):
         item = _omission(claim, missing, labels)
         out.setdefault(item.id, item)
@@ -73,6 +80,11 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
     return Report(documents=tuple(docs), errors=tuple(errors), claims=tuple(claims),
                   alignments=tuple(rows), discrepancies=tuple(ordered),
                   sections=("documents", "claims", "alignments", "discrepancies"))
+
+
+def _within(span: tuple[str, int, int], other: Span | None) -> bool:
+    """Whether a flagged span covers part of ``other``."""
+    return other is not None and span[0] == other.document and span[1] < other.end and other.start < span[2]
 
 
 def _is_headline(doc: Document, claim: Claim) -> bool:

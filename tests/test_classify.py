@@ -142,3 +142,20 @@ def test_opposite_of_another_subject_is_no_negation():
 ], ids=["sens", "reps", "party-state", "no-is-a-word"])
 def test_abbreviations_never_end_a_claim(text, first):
     assert split_claims(text)[0].text == first
+
+
+def test_close_amounts_of_unpaired_claims_are_compared():
+    """Sentences too differently worded to be paired can still give two figures for one amount."""
+    a = ("Trump declared a national emergency on Friday. The declaration enables the president to divert "
+         "$3.6 billion from military construction projects to the wall. Democrats vowed to sue.")
+    b = ("Trump declared a national emergency on Friday. Lawmakers of both parties objected at once. "
+         "By declaring an emergency, Trump would also seek to unlock money from the military construction "
+         "budget, to the tune of $3.5 billion.")
+    found = [f for f in _found(a, b) if f[0] == "number"]
+    assert found == [("number", "medium", "$3.6 billion", "$3.5 billion")]
+
+
+def test_close_amounts_of_a_list_of_figures_are_not_compared():
+    a = "Trump leads with 20 percent, followed by Romney (17 percent), Palin (12 percent) and Gingrich (9 percent)."
+    b = "In the poll, Gingrich garnered 11 percent, while Palin earned 10 percent support among voters."
+    assert [f for f in _found(a, b) if f[0] == "number"] == []

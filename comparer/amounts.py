@@ -1,0 +1,85 @@
+"""Close but different amounts that two accounts give for what may be one quantity.
+
+Alignment pairs sentences, and an amount is often reported in sentences worded too
+differently to be paired, or to be diffed word for word ("to divert $3.6 billion from
+military construction projects" against "money from the military construction budget,
+to the tune of $3.5 billion"). So, across all claims of two accounts, two amounts of
+one unit are compared when they are close (within ``_CLOSE``) but not equal, neither
+account gives the other's figure anywhere, neither is approximate or one of a list of
+figures, and the words around both share at least two, one of them rare in the event:
+the figure an editor should check. Such a flag is ``medium``: the two amounts may
+still measure two things.
+"""
+
+from __future__ import annotations
+
+from comparer.align import claim_features
+from comparer.classify import Finding, approximate
+from comparer.textunits import ClaimIndex
+from comparer.types import Claim, Mention
+
+_CLOSE = 1.25  # the larger amount at most this times the smaller
+_RARE = 0.05  # share of the event's claims, at most, that use a word for it to tie two claims
+_WINDOW = 8  # words either side of an amount that say what it counts
+_NEAR_SHARED = 2  # such words both amounts must share
+
+
+def amount_conflicts(index: ClaimIndex, by_doc: dict[str, list[Claim]],
+                     labels: dict[str, str]) -> list[tuple[Claim, Claim, Finding]]:
+    """One finding per pair of close, different amounts of two accounts (first occurrences)."""
+    docs = sorted(d for d, claims in by_doc.items() if claims)  # ids do not depend on input order
+    feats = {c.id: claim_features(index, c) for d in docs for c in by_doc[d]}
+    df: dict[str, int] = {}
+    for f in (f for fs in feats.values() for f in fs):
+        df[f] = df.get(f, 0) + 1
+    rare_limit = max(2, _RARE * len(feats))
+    amounts = {d: [(c, m) for c in by_doc[d] for m in c.mentions if _is_amount(m)] for d in docs}
+    given = {d: {(m.unit, m.value) for _, m in amounts[d]} for d in docs}
+    out: list[tuple[Claim, Claim, Finding]] = []
+    for x, left in enumerate(docs):
+        for right in docs[x + 1:]:
+            seen: set[tuple[str, float, float]] = set()
+            for ca, ma in amounts[left]:
+                for cb, mb in amounts[right]:
+                    key = (ma.unit, float(ma.value), float(mb.value))  # type: ignore[arg-type]
+                    if key in seen or ma.unit != mb.unit or ma.value == mb.value:
+                        continue
+                    if (ma.unit, mb.value) in given[left] or (mb.unit, ma.value) in given[right]:
+                        continue  # each account also gives the other's figure
+                    if not _close(ma, mb) or approximate(ca, ma) or approximate(cb, mb):
+                        continue
+                    if _listed(ca, ma) or _listed(cb, mb):
+                        continue  # "Romney (17 percent), Palin (12 percent) and ...": whose is whose?
+                    shared = _near(index, ca, ma) & _near(index, cb, mb)
+                    if len(shared) < _NEAR_SHARED or not any(df.get(f, 0) <= rare_limit for f in shared):
+                        continue
+                    seen.add(key)
+                    la, lb = labels[left], labels[right]
+                    out.append((ca, cb, Finding(
+                        "number", "medium", (ma.start, ma.end), (mb.start, mb.end),
+                        f"{la} gives {ma.text!r} where {lb} gives {mb.text!r}, in claims that may report "
+                        f"the same amount.")))
+    return out
+
+
+def _near(index: ClaimIndex, claim: Claim, mention: Mention) -> set[str]:
+    """Content-word stems within ``_WINDOW`` words of an amount: what it is an amount of."""
+    tokens = index.tokens(claim)
+    at = next((k for k, t in enumerate(tokens) if t.end > mention.start), len(tokens))
+    after = next((k for k, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+    return {t.stem for t in (*tokens[max(0, at - _WINDOW):at], *tokens[after:after + _WINDOW])
+            if t.content and not any(ch.isdigit() for ch in t.low)}
+
+
+def _listed(claim: Claim, mention: Mention) -> bool:
+    return sum(1 for m in claim.mentions if m.kind == "number" and m.unit == mention.unit) >= 3
+
+
+def _is_amount(mention: Mention) -> bool:
+    return mention.kind == "number" and bool(mention.unit) and mention.label not in ("conversion", "year") \
+        and isinstance(mention.value, float) and mention.value > 0
+
+
+def _close(a: Mention, b: Mention) -> bool:
+    low, high = sorted((float(a.value), float(b.value)))  # type: ignore[arg-type]
+    return high <= _CLOSE * low
