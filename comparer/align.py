@@ -45,6 +45,7 @@ class Link(NamedTuple):
     score: float
     part: bool = False  # one claim holds the other's fact among others (one-to-few)
     single: bool = False  # the only claims of two one-claim accounts
+    contained: float = 0.0  # of two one-claim accounts: share of the shorter held by the longer
 
 
 def claim_features(index: ClaimIndex, claim: Claim) -> frozenset[str]:
@@ -227,9 +228,16 @@ def align(index: ClaimIndex, claims_by_doc: dict[str, list[Claim]], threshold: f
             # Two one-claim accounts: each claim has no other to report, rarity weights say little.
             single = len(left) == 1 and len(right) == 1 and single_threshold is not None
             pairs = match_pair(matrix, single_threshold if single_threshold is not None and single else threshold)
-            links.extend(Link(left[i], right[j], matrix[i][j], single=single) for i, j in pairs)
+            links.extend(Link(left[i], right[j], matrix[i][j], single=single,
+                              contained=_held(units, left[i], right[j]) if single else 0.0) for i, j in pairs)
             links.extend(_parts(units, left, right, matrix, pairs, threshold))
     return links, rows(links, {d: k for k, d in enumerate(doc_ids)})
+
+
+def _held(units: _Units, a: Claim, b: Claim) -> float:
+    """Weighted share of the shorter claim's content that the longer one holds."""
+    short, long = sorted((units.whole[a.id], units.whole[b.id]), key=len)
+    return units.contained(short, long)
 
 
 def _parts(units: _Units, left: Sequence[Claim], right: Sequence[Claim], matrix: list[list[float]],

@@ -5,16 +5,16 @@ differently to be paired, or to be diffed word for word ("to divert $3.6 billion
 military construction projects" against "money from the military construction budget,
 to the tune of $3.5 billion"). So, across all claims of two accounts, two amounts of
 one unit are compared when they are close (within ``_CLOSE``) but not equal, neither
-account gives the other's figure anywhere, neither is approximate or one of a list of
-figures, and the words around both share at least two, one of them rare in the event:
-the figure an editor should check. Such a flag is ``medium``: the two amounts may
+account gives the other's figure anywhere, neither is approximate, a rounding of the
+other or one of a list of figures, and the words around both share at least two, one
+of them rare in the event: the figure an editor should check. Such a flag is ``medium``: the two amounts may
 still measure two things.
 """
 
 from __future__ import annotations
 
 from comparer.align import claim_features
-from comparer.classify import Finding, approximate
+from comparer.classify import Finding, approximate, rounded_alike
 from comparer.textunits import ClaimIndex
 from comparer.types import Claim, Mention
 
@@ -46,7 +46,8 @@ def amount_conflicts(index: ClaimIndex, by_doc: dict[str, list[Claim]],
                         continue
                     if (ma.unit, mb.value) in given[left] or (mb.unit, ma.value) in given[right]:
                         continue  # each account also gives the other's figure
-                    if not _close(ma, mb) or approximate(ca, ma) or approximate(cb, mb):
+                    if not _close(ma, mb) or approximate(ca, ma) or approximate(cb, mb) \
+                            or rounded_alike(ma.text, float(ma.value), mb.text, float(mb.value)):  # type: ignore[arg-type]
                         continue
                     if _listed(ca, ma) or _listed(cb, mb):
                         continue  # "Romney (17 percent), Palin (12 percent) and ...": whose is whose?

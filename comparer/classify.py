@@ -139,16 +139,20 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
 
 def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
-    """Each side changes nothing but the cue (and one content word at most, a denial put for
-    a statement), and what follows the change is the same on both sides: one claim
+    """The negated side changes nothing but the cue (and one content word at most, a denial
+    put for a statement), and what follows the change is the same on both sides: one claim
     negates a predicate the other states ("not a musician" against "singer, musician")."""
-    if not (_only_the_cue(diff.units_a[change.i1:change.i2]) and _only_the_cue(diff.units_b[change.j1:change.j2])):
-        return False  # more than the cue changes: another predicate, not its denial
+    negated, plain = (change.a, change.b) if any(u.kind == "negation" for u in change.a) else (change.b, change.a)
+    if not _only_the_cue(negated):
+        return False
     after_a = diff.units_a[change.i2] if change.i2 < len(diff.units_a) else None
     after_b = diff.units_b[change.j2] if change.j2 < len(diff.units_b) else None
     if after_a is None or after_b is None:  # the cue ends the claim: "..., he did not."
         return len(diff.units_a[change.i1:change.i2]) + len(diff.units_b[change.j1:change.j2]) <= 3
-    return after_a.key == after_b.key
+    # What the cue denies follows it on both sides ("not a musician", "singer-songwriter,
+    # musician"); otherwise the plain side may change only as little, or it states another
+    # predicate ("now ready to fight for", "not running for").
+    return after_a.key == after_b.key and (after_a.content or _only_the_cue(plain))
 
 
 def _named_elsewhere(names: Sequence[Unit], other: Sequence[Unit]) -> bool:
@@ -206,7 +210,8 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
         if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)):
             continue
         labels_xy = {m.label for m in (x.mention, y.mention) if m is not None}
-        if kind == "date" and (_compatible_dates(fa, fb) or "relative" in labels_xy or diff.same < _SAME):
+        if kind == "date" and (_compatible_dates(fa, fb) or "relative" in labels_xy
+                               or (diff.same < _SAME and not _same_occasion(diff, x, y))):
             continue
         span_a, span_b = (x.start, x.end), (y.start, y.end)
         return Finding(kind, "low" if weak else "medium", span_a, span_b,
@@ -242,6 +247,16 @@ def _same_role(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
     keys_a = {u.key for u in diff.units_a}
     keys_b = {u.key for u in diff.units_b}
     return x.key not in keys_b and y.key not in keys_a
+
+
+def _same_occasion(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
+    """Two dates of the same happening: the content word nearest before each is the same
+    ("born 26 December 1970", "was born in May")."""
+    def before(units: Sequence[Unit], unit: Unit) -> str | None:
+        k = units.index(unit)
+        return next((u.key for u in reversed(units[:k]) if u.content and u.kind == "word"), None)
+    word = before(diff.units_a, x)
+    return word is not None and word == before(diff.units_b, y)
 
 
 def _previous_word(units: Sequence[Unit], unit: Unit) -> str | None:
@@ -600,6 +615,8 @@ def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | Non
         (base_x, vx), (base_y, vy) = _in_base(mx.value, mx.unit), _in_base(my.value, my.unit)
         if base_x != base_y:
             return False
+        if mx.unit == my.unit and rounded_alike(mx.text, mx.value, my.text, my.value):
+            continue
         converted = mx.unit != my.unit
         loose = converted or (diff is not None and (approximate(diff.a, mx) or approximate(diff.b, my)))
         if not loose or abs(vx - vy) > _CLOSE * max(abs(vx), abs(vy)):
@@ -608,6 +625,36 @@ def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | Non
 
 
 _CLOSE = 0.1  # relative difference of an approximate or converted value that still agrees
+_ROUNDING = 0.05  # relative difference, at most, of a value and its rounding
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def rounded_alike(text_x: str, x: float, text_y: str, y: float) -> bool:
+    """One value is the other rounded: "$43,000" and "$43,350", "1.5 million" and
+    "1,496,000" (the rounder one's last significant digit is where the other is cut), and
+    close (not "100" for "130")."""
+    if x == y or not x or not y:
+        return x == y
+    rounder, exact = (x, y) if _precision(text_x, x) > _precision(text_y, y) else (y, x)
+    step = _precision(text_x, x) if rounder == x else _precision(text_y, y)
+    return step > 0 and abs(exact - rounder) <= min(step / 2, _ROUNDING * abs(exact))
+
+
+def _precision(text: str, value: float) -> float:
+    """The place of a written value's last significant digit: 1,000 for "$43,000", 0.1 for
+    "$3.5 billion" read as 3.5, scaled to the value."""
+    digits = _DIGITS.search(text)
+    if digits is None:
+        return 0.0
+    written = digits.group().replace(",", "")
+    number = float(written)
+    if not number:
+        return 0.0
+    scale = value / number  # "billion", "million", "k"
+    if "." in written:
+        return scale * 10 ** -len(written.split(".")[1])
+    stripped = written.rstrip("0")
+    return scale * 10 ** (len(written) - len(stripped))
 
 
 def _in_base(value: float, unit: str) -> tuple[str, float]:

@@ -82,6 +82,12 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
                   sections=("documents", "claims", "alignments", "discrepancies"))
 
 
+# Of two one-claim accounts, the share of the shorter one's content the longer holds for the
+# match to be strong: a claim checked against its evidence ("Neil Diamond is not a musician"
+# against a biography's first sentence) is mostly held in it, though the two are unlike.
+_HELD = 0.6
+
+
 def _within(span: tuple[str, int, int], other: Span | None) -> bool:
     """Whether a flagged span covers part of ``other``."""
     return other is not None and span[0] == other.document and span[1] < other.end and other.start < span[2]
@@ -104,7 +110,8 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_thres
     """Every change of every matched pair, typed: one discrepancy per change at most.
 
     A match under ``weak_threshold`` is weak and its differences are ``low``; two one-claim
-    accounts, matched at a lower threshold, are weak under the ordinary ``threshold``. Two
+    accounts, matched at a lower threshold, are weak under the ordinary ``threshold`` unless
+    the longer one holds most of the shorter (``_HELD``). Two
     headlines are always weak: a headline trades facts for brevity and style.
     """
     found: list[tuple[Link, Finding]] = []
@@ -117,7 +124,8 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_thres
         first, second = (link.b, link.a) if flip else (link.a, link.b)
         pair = diff_claims(index, first, second)
         labels = (index.label(first.document), index.label(second.document))
-        weak = link.score < (threshold if link.single else weak_threshold) or link.a.id in headlines
+        weak = (link.score < weak_threshold if not link.single else
+                link.score < threshold and link.contained < _HELD) or link.a.id in headlines
         typed = [f for f in (classify(pair, change, labels, weak) for change in pair.changes) if f is not None]
         taken = [f for f in typed if f.kind not in _AFTER_QUOTES]
         # Quotations compared word for word, and names swapped between lists, where no change

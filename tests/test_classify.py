@@ -159,3 +159,20 @@ def test_close_amounts_of_a_list_of_figures_are_not_compared():
     a = "Trump leads with 20 percent, followed by Romney (17 percent), Palin (12 percent) and Gingrich (9 percent)."
     b = "In the poll, Gingrich garnered 11 percent, while Palin earned 10 percent support among voters."
     assert [f for f in _found(a, b) if f[0] == "number"] == []
+
+
+def test_a_rounded_amount_is_the_same_amount():
+    assert _found("He bought a $43,000 gold-plated Rolex watch with campaign money.",
+                  "He bought a $43,350 gold-plated Rolex watch with campaign money.") == []
+
+
+def test_a_denied_predicate_the_other_states_among_others_is_a_negation():
+    found = _found("Neil Diamond (born January 24, 1941) is an American singer-songwriter, musician and actor.",
+                   "Neil Diamond is not a musician.")
+    assert [kind for kind, *_ in found] == ["negation"]
+
+
+def test_dates_of_the_same_happening_in_differently_worded_claims_are_compared():
+    found = _found("Danielle Cormack (born 26 December 1970) is a stage and screen actress from New Zealand.",
+                   "Danielle Cormack was born in May.")
+    assert found == [("date", "medium", "26 December 1970", "May")]
