@@ -6,11 +6,13 @@ claims either (the same fact may be split or merged differently). Only whole
 sentences count: a fragment or a lone quotation is not a report of its own. The
 omission is marked as carrying a new fact (medium) when the claim gives a number or a
 date, or two names, that the other account never mentions, and is mostly the reporter's
-words (a claim that is mostly quotation is colour more often than fact).
+words (a claim that is mostly quotation is colour more often than fact), and not dated
+well before the event (background).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -21,11 +23,17 @@ from comparer.types import Claim
 _MIN_WORDS = 6
 _COVERED = 0.5  # share of a claim's content words and values found nearby in the other account
 _COLOUR = 0.5  # share of a claim in quotation marks above which its omission is colour, not fact
+_BACKGROUND = 14  # days before the event by which a dated claim is background
 
 
-def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]],
-              links: Sequence[Link]) -> Iterator[tuple[Claim, list[tuple[str, bool]]]]:
-    """Each claim missing from some accounts, with ``(document, carries a new fact)`` for each."""
+def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]], links: Sequence[Link],
+              event_dates: dict[str, dt.date | None] | None = None
+              ) -> Iterator[tuple[Claim, list[tuple[str, bool]]]]:
+    """Each claim missing from some accounts, with ``(document, carries a new fact)`` for each.
+
+    A claim dated well before its account's event (``event_dates``) is background: an
+    earlier episode, never a new fact of this one."""
+    event_dates = event_dates or {}
     partners: dict[str, set[str]] = {}
     for link in links:
         partners.setdefault(link.a.id, set()).add(link.b.document)
@@ -49,7 +57,8 @@ def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]],
                 new = {f for f in mine if f[:2] in ("e:", "n:")} - values[other]
                 # A new value (number or date), or two new names: a fact the other account lacks.
                 concrete = any(f.startswith("n:") for f in new) or sum(f.startswith("e:") for f in new) >= 2
-                missing.append((other, concrete and _quoted_share(claim) < _COLOUR))
+                missing.append((other, concrete and _quoted_share(claim) < _COLOUR
+                                and not _earlier(claim, event_dates.get(doc_id))))
             if missing:
                 yield claim, missing
 
@@ -69,6 +78,34 @@ class _Windows:
     def most_shared(self, features: frozenset[str]) -> int:
         counts = Counter(k for f in features for k in self.holding.get(f, ()))
         return max(counts.values(), default=0)
+
+
+def _earlier(claim: Claim, event: dt.date | None) -> bool:
+    """Whether the claim names a day, month or year that ended ``_BACKGROUND`` or more before
+    the event ("in October", "in 1980", "last month" for a story of late December)."""
+    if event is None:
+        return False
+    for m in claim.mentions:
+        end = _period_end(str(m.value)) if m.kind == "date" and m.value else None
+        if end is not None and (event - end).days >= _BACKGROUND:
+            return True
+    return False
+
+
+def _period_end(value: str) -> dt.date | None:
+    """The last day of an ISO year, month or day ("1980", "2018-10", "2018-12-18")."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 1 and len(parts[0]) == 4:
+            return dt.date(int(parts[0]), 12, 31)
+        if len(parts) == 2 and len(parts[0]) == 4:
+            year, month = int(parts[0]), int(parts[1])
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        if len(parts) == 3 and len(parts[0]) == 4:
+            return dt.date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+    except ValueError:
+        return None
+    return None
 
 
 def _quoted_share(claim: Claim) -> float:

@@ -149,3 +149,15 @@ def test_view_marks_differing_words():
         return max(len(line) for line in text.splitlines() if line[:1] in "┌├│└")
 
     assert widest(160) < widest(1000)  # long claims wrap to the terminal width
+
+
+def test_an_omitted_earlier_episode_is_background():
+    """A claim dated weeks before the event is background (low), a new fact of the event medium."""
+    a = Document.from_text("Mattis resigned on Thursday over the Syria decision. The letter was released the same day. "
+                           "In October, Trump had called Mattis a Democrat in a television interview with 60 Minutes. "
+                           "On Thursday, Senator Bob Corker said 14 senators had asked Mattis to stay.",
+                           id="a", published="2018-12-21")
+    b = Document.from_text("Mattis resigned on Thursday over the Syria decision. The letter was released the same day.",
+                           id="b", published="2018-12-21")
+    omitted = {d.a.text[:12]: d.severity for d in comparer.diff([a, b]).discrepancies if d.kind == "omission"}
+    assert omitted == {"In October, ": "low", "On Thursday,": "medium"}
