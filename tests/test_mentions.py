@@ -71,3 +71,9 @@ def test_surname_resolves_to_full_name_in_document():
     report = comparer.claims([doc])
     values = [m.value for c in report.claims for m in c.mentions if m.kind == "entity"]
     assert values == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_speaker_described_by_role_is_that_description():
+    doc = comparer.Document.from_text('"We will not back down," the House speaker continued.', id="x")
+    quotes = [m for c in comparer.claims([doc]).claims for m in c.mentions if m.kind == "quote"]
+    assert [q.value for q in quotes] == ["house speaker"]
