@@ -326,6 +326,8 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
                 wb = _window(diff.units_b, qb, len(wa))
             else:
                 short_b = False
+            if not (short_a or short_b):
+                wa, wb = _facing(wa, wb), _facing(wb, wa)
             ka, kb = [u.key for u in wa], [u.key for u in wb]
             matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
             if not wa or not wb or not _same_words(matcher, len(wa), len(wb)):
@@ -458,6 +460,31 @@ def _colloquial() -> dict[str, str]:
 def _resumes(quotes, quote) -> bool:
     """Whether another quotation of the claim follows this one closely (an interrupted quote)."""
     return any(0 <= q.start - quote.end <= 40 for q in quotes if q is not quote)
+
+
+def _facing(window: list[Unit], other: list[Unit]) -> list[Unit]:
+    """The stretch of a long quotation that a much shorter one renders: the run of its length
+    (and a little more) sharing most content words with it ("and we'll win at the Supreme
+    Court", not "we'll end up in the Supreme Court", for "we'll win in the Supreme Court")."""
+    width = len(other) + _RENDERING - 1
+    if len(window) <= width + _RENDERING:
+        return window
+    wanted: dict[str, int] = {}
+    for u in other:
+        if u.content:
+            wanted[u.key] = wanted.get(u.key, 0) + 1
+
+    def shared(start: int) -> int:
+        left = dict(wanted)
+        count = 0
+        for u in window[start:start + width]:
+            if u.content and left.get(u.key, 0) > 0:
+                left[u.key] -= 1
+                count += 1
+        return count
+
+    best = max(range(len(window) - width + 1), key=lambda k: (shared(k), -k))
+    return window[best:best + width]
 
 
 def _content_edges(window: list[Unit]) -> tuple[int, int]:

@@ -176,3 +176,10 @@ def test_dates_of_the_same_happening_in_differently_worded_claims_are_compared()
     found = _found("Danielle Cormack (born 26 December 1970) is a stage and screen actress from New Zealand.",
                    "Danielle Cormack was born in May.")
     assert found == [("date", "medium", "26 December 1970", "May")]
+
+
+def test_a_short_quotation_is_compared_with_the_stretch_of_a_long_one_it_renders():
+    found = _found('"And we will win in the Supreme Court," he predicted on Friday.',
+                   '"Then we will end up in the Supreme Court, and hopefully we will get a fair shake, '
+                   'and we will win at the Supreme Court, just like the ban," he said on Friday.')
+    assert [f for f in found if f[0] == "quote"] == []
