@@ -621,10 +621,11 @@ def _value(unit: Unit) -> float | None:
 
 
 def _unit_agrees(x: Unit, y: Unit) -> bool:
-    """The same unit, or a unit named on one side only."""
+    """The same unit, a unit named on one side only, or two counted nouns ("two companies",
+    "two firms": the count agrees, the nouns are a matter of wording)."""
     ux = x.mention.unit if x.mention else ""
     uy = y.mention.unit if y.mention else ""
-    return ux == uy or not (ux and uy)
+    return ux == uy or not (ux and uy) or (_is_noun_unit(ux) and _is_noun_unit(uy))
 
 
 def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | None = None) -> bool:

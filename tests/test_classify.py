@@ -89,6 +89,8 @@ SAME = {
                            "Hunter, two of the earliest supporters, was indicted on Tuesday."),
     "bare-number-and-counted": ("Fifteen of the 19 hijackers on 9/11 were Saudi citizens.",
                                 "Fifteen of the 19 Sept. 11 hijackers were Saudi citizens."),
+    "same-count-other-noun": ("Two companies were fined on Monday by the regulator.",
+                              "Two firms were fined on Monday by the regulator."),
     "description-for-a-name": ("Gowdy set a May 1 deadline for the interview.",
                                "The South Carolina Republican set a deadline of May 1 for the interview."),
 }
