@@ -142,7 +142,10 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     """The negated side changes nothing but the cue (and one content word at most, a denial
     put for a statement), and what follows the change is the same on both sides: one claim
     negates a predicate the other states ("not a musician" against "singer, musician")."""
-    negated, plain = (change.a, change.b) if any(u.kind == "negation" for u in change.a) else (change.b, change.a)
+    # Both sides as written, words moved elsewhere included: "suffered no consequences" is
+    # more than a cue even where "consequences" comes back later on the other side.
+    side_a, side_b = diff.units_a[change.i1:change.i2], diff.units_b[change.j1:change.j2]
+    negated, plain = (side_a, side_b) if any(u.kind == "negation" for u in change.a) else (side_b, side_a)
     if not _only_the_cue(negated):
         return False
     after_a = diff.units_a[change.i2] if change.i2 < len(diff.units_a) else None
@@ -463,10 +466,10 @@ def _resumes(quotes, quote) -> bool:
 
 
 def _facing(window: list[Unit], other: list[Unit]) -> list[Unit]:
-    """The stretch of a long quotation that a much shorter one renders: the run of its length
-    (and a little more) sharing most content words with it ("and we'll win at the Supreme
+    """The stretch of a long quotation that a much shorter one renders: the run of twice its
+    length sharing most content words with it ("and we'll win at the Supreme
     Court", not "we'll end up in the Supreme Court", for "we'll win in the Supreme Court")."""
-    width = len(other) + _RENDERING - 1
+    width = 2 * len(other)  # room for what the shorter rendering leaves out
     if len(window) <= width + _RENDERING:
         return window
     wanted: dict[str, int] = {}
@@ -484,7 +487,12 @@ def _facing(window: list[Unit], other: list[Unit]) -> list[Unit]:
         return count
 
     best = max(range(len(window) - width + 1), key=lambda k: (shared(k), -k))
-    return window[best:best + width]
+    stretch = window[best:best + width]
+    # Cut where the words the other gives begin and end, so that the cut makes no new edge.
+    keys = {u.key for u in other}
+    first = next((k for k, u in enumerate(stretch) if u.key in keys), 0)
+    last = next((k for k in range(len(stretch) - 1, -1, -1) if stretch[k].key in keys), len(stretch) - 1)
+    return stretch[first:last + 1]
 
 
 def _content_edges(window: list[Unit]) -> tuple[int, int]:

@@ -185,3 +185,21 @@ def test_a_short_quotation_is_compared_with_the_stretch_of_a_long_one_it_renders
                    '"Then we will end up in the Supreme Court, and hopefully we will get a fair shake, '
                    'and we will win at the Supreme Court, just like the ban," he said on Friday.')
     assert [f for f in found if f[0] == "quote"] == []
+
+
+@pytest.mark.parametrize("a,b", [
+    ('"Without the police, it would have been a massacre, we had no defense at all," Paul said on Fox.',
+     '"It would have been a massacre without them," Paul said on Fox.'),
+    ('The host said, "We need a big tent. What is this, the circus? America is not a clown show. America is '
+     'not a circus. America is an idea. America is an idea that sets people free."',
+     'The host said, "America is not a clown show. America is an idea that sets people free."'),
+], ids=["words-moved-in-a-quotation", "a-sentence-left-out-of-a-quotation"])
+def test_a_quotation_trimmed_or_reordered_is_not_shown(a, b):
+    assert _found(a, b) == []
+
+
+def test_a_cue_with_words_moved_elsewhere_is_no_negation():
+    found = _found("Trump said on Monday that Hillary Clinton suffered no consequences after she lied to the FBI.",
+                   "Trump said on Monday that he and Hillary Clinton both lied to the FBI but only Flynn faced "
+                   "consequences.")
+    assert [f for f in found if f[0] == "negation"] == []
