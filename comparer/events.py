@@ -3,7 +3,7 @@
 An event signature (``comparer.event_signature``) is a weighted bag of features read from the title
 and the opening of the text: content words, names (capitalised words and runs of them where a
 sentence does not start), and specific numbers (tolls, ages, magnitudes, years), weighted here by
-TF-IDF over the corpus so that what
+TF-IDF over the corpus (:mod:`comparer.tfidf`) so that what
 is rare in the corpus (a victim's name, a street, a death toll) counts for more than what every
 report of that kind of event says ("shooting", "police"). Two reports are of one event when their
 signatures are close (cosine) and their dates, when both are known, are close.
@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from comparer import tfidf
 from comparer.config import ClusterConfig, Config
 from comparer.event_signature import (Signature, date_relation, dates_apart, participant_factor, signature,
                                       with_dates)
@@ -56,19 +57,13 @@ def vectors(rows: Iterable[dict[str, float]], cluster: ClusterConfig) -> tuple[A
     features = [""] * len(vocabulary)
     for feature, index in vocabulary.items():
         features[index] = feature
-    idf = np.log((n + 1) / (df + 1)) + 1.0
-    kind_weight = kind_weights(features, cluster)
-    matrix.data = 1.0 + np.log(matrix.data)
-    matrix = _normalise(matrix @ sparse.diags(idf * kind_weight))
-    return matrix, features, df
+    matrix.data = tfidf.weights(matrix.data, df[matrix.indices], n, kind_weights(features, cluster)[matrix.indices])
+    return _normalise(matrix), features, df
 
 
 def kind_weights(features: Sequence[str], cluster: ClusterConfig) -> Any:
     """The weight of each feature's kind: ``name_weight`` for names, ``number_weight`` for numbers."""
-    import numpy as np
-
-    return np.array([cluster.name_weight if f.startswith("e:") else
-                     cluster.number_weight if f.startswith("n:") else 1.0 for f in features])
+    return tfidf.kind_weights(tfidf.kinds(features), cluster.name_weight, cluster.number_weight)
 
 
 def gram(matrix: Any, members: Sequence[int]) -> Any:
@@ -92,21 +87,21 @@ def evidence_rows(matrix: Any, features: Sequence[str], df: Any, cluster: Cluste
     import numpy as np
     from scipy import sparse
 
-    n = matrix.shape[0]
-    idf = np.log((n + 1) / (np.asarray(df) + 1)) + 1.0
-    weight = np.sqrt(idf * kind_weights(features, cluster))
+    weight = np.sqrt(tfidf.weights(1.0, df, matrix.shape[0], kind_weights(features, cluster)))
     rows = matrix.copy()
     rows.data = weight[rows.indices]
     return sparse.csr_matrix(rows)
 
 
 def _normalise(matrix: Any) -> Any:
+    """``matrix`` with each row divided by its L2 norm, in place: each row keeps its entries' order
+    (which :func:`candidate_pairs` reads, ties included)."""
     import numpy as np
-    from scipy import sparse
 
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return (sparse.diags(1.0 / norms) @ matrix).tocsr()
+    matrix.data *= np.repeat(1.0 / norms, np.diff(matrix.indptr))
+    return matrix
 
 
 def candidate_pairs(matrix: Any, df: Any, cluster: ClusterConfig, window: int = 1) -> Any:
