@@ -11,7 +11,8 @@ a tenth of them lightly edited copies of others. Steps, in one run on one machin
 2. the same into Redis (a redis-server started here on a free loopback port, without persistence):
    documents per second, and bytes per document (``INFO memory`` used_memory delta);
 3. match throughput against that Redis server, on the same precomputed signatures: comparer's query
-   (one script call per document: LSH buckets, candidates' signatures and texts, event candidates),
+   (one transaction reading document counts, then one script call per document: LSH buckets,
+   candidates' signatures and texts, event candidates),
    comparer's full match (plus exact Jaccard and event assignment), and datasketch's
    ``MinHashLSH(storage_config={"type": "redis", ...})`` holding the same signatures with the same
    bands and rows, asked the same queries. The queries are edited copies of stored documents and

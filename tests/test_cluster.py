@@ -133,21 +133,21 @@ def test_cluster_config_is_validated(bad):
 def test_cohesive_average_link_does_not_chain_two_tight_events():
     import numpy as np
 
-    from comparer.events import _cohesive_average_link
+    from comparer.agglomeration import MergeRule, _cohesive_average_link
 
     sim = np.full((6, 6), 0.2)  # two events of one kind: alike (0.2), but each far tighter (0.6)
     sim[:3, :3] = 0.6
     sim[3:, 3:] = 0.6
     np.fill_diagonal(sim, 1.0)
-    labels = _cohesive_average_link(sim, threshold=0.12, cohesion=0.6)
+    labels = _cohesive_average_link(sim, MergeRule(threshold=0.12, cohesion=0.6))
     assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3]
-    assert len(set(_cohesive_average_link(sim, threshold=0.12, cohesion=0.0))) == 1
+    assert len(set(_cohesive_average_link(sim, MergeRule(threshold=0.12, cohesion=0.0)))) == 1
 
 
 def test_large_components_are_cut_under_the_cohesion_rule_too():
     import numpy as np
 
-    from comparer.events import _cohesive_average_link, _cohesive_cut
+    from comparer.agglomeration import MergeRule, _cohesive_average_link, _cohesive_cut
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
@@ -162,9 +162,10 @@ def test_large_components_are_cut_under_the_cohesion_rule_too():
         return sorted(sorted(i for i in range(10) if labels[i] == label) for label in set(labels))
 
     expected = [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
-    assert groups(_cohesive_cut(tree, 10, threshold=0.12, cohesion=0.6)) == expected
-    assert groups(_cohesive_average_link(sim, threshold=0.12, cohesion=0.6)) == expected
-    assert groups(_cohesive_cut(tree, 10, threshold=0.12, cohesion=0.0)) == [list(range(9)), [9]]
+    rule = MergeRule(threshold=0.12, cohesion=0.6)
+    assert groups(_cohesive_cut(tree, 10, rule)) == expected
+    assert groups(_cohesive_average_link(sim, rule)) == expected
+    assert groups(_cohesive_cut(tree, 10, MergeRule(threshold=0.12, cohesion=0.0))) == [list(range(9)), [9]]
 
 
 def test_candidates_come_from_shared_rare_features_only():
@@ -229,7 +230,7 @@ def test_groups_told_of_one_day_merge_at_a_lower_cohesion():
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
-    from comparer.events import _cohesive_average_link, _cohesive_cut
+    from comparer.agglomeration import MergeRule, _cohesive_average_link, _cohesive_cut
 
     sim = np.full((6, 6), 0.3)  # one event told two ways (the arrest, the victims): 0.3 across, 0.6 inside
     sim[:3, :3] = 0.6
@@ -238,15 +239,16 @@ def test_groups_told_of_one_day_merge_at_a_lower_cohesion():
     tree = linkage(squareform(1.0 - sim, checks=False), method="average")
     same_day, unknown = np.ones((6, 6)), np.zeros((6, 6))
     for agree, groups in ((same_day, 1), (unknown, 2), (-same_day, 2)):
-        exact = _cohesive_average_link(sim, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5)
-        cut = _cohesive_cut(tree, 6, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5)
+        rule = MergeRule(0.12, 0.6, dated_cohesion=0.4, agreement=0.5)
+        exact = _cohesive_average_link(sim, rule, agree)
+        cut = _cohesive_cut(tree, 6, rule, agree)
         assert len(set(exact)) == len(set(cut)) == groups
 
 
 def test_groups_whose_few_known_weekdays_agree_merge_at_a_lower_cohesion():
     import numpy as np
 
-    from comparer.events import _cohesive_average_link
+    from comparer.agglomeration import MergeRule, _cohesive_average_link
 
     sim = np.full((6, 6), 0.3)
     sim[:3, :3] = 0.6
@@ -254,14 +256,14 @@ def test_groups_whose_few_known_weekdays_agree_merge_at_a_lower_cohesion():
     np.fill_diagonal(sim, 1.0)
     agree = np.zeros((6, 6))
     agree[0, 3] = agree[3, 0] = agree[1, 4] = agree[4, 1] = 1.0  # two of nine pairs name close weekdays
-    groups = {share: len(set(_cohesive_average_link(sim, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5,
-                                                    agreement_share=share)))
-              for share in (0.1, 0.5, 1.0)}
+    def rule(share: float) -> MergeRule:
+        return MergeRule(0.12, 0.6, dated_cohesion=0.4, agreement=0.5, agreement_share=share)
+
+    groups = {share: len(set(_cohesive_average_link(sim, rule(share), agree))) for share in (0.1, 0.5, 1.0)}
     assert groups == {0.1: 1, 0.5: 2, 1.0: 2}  # known pairs are the evidence, unless too few of them
     agree[2, 5] = agree[5, 2] = -1.0
     agree[1, 5] = agree[5, 1] = -1.0
-    assert len(set(_cohesive_average_link(sim, 0.12, 0.6, agree, dated_cohesion=0.4, agreement=0.5,
-                                          agreement_share=0.1))) == 2
+    assert len(set(_cohesive_average_link(sim, rule(0.1), agree))) == 2
 
 
 def test_weekday_of_an_undated_report():
@@ -306,7 +308,7 @@ def test_groups_dated_far_apart_do_not_merge():
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
-    from comparer.events import _cohesive_average_link, _cohesive_cut
+    from comparer.agglomeration import MergeRule, _cohesive_average_link, _cohesive_cut
 
     sim = np.full((6, 6), 0.45)  # two patches of one browser, worded alike: 0.45 across, 0.6 inside
     sim[:3, :3] = 0.6
@@ -319,8 +321,9 @@ def test_groups_dated_far_apart_do_not_merge():
         apart[i, j] = apart[j, i] = 1.0
 
     def groups(apart_share: float) -> tuple[int, int]:
-        exact = _cohesive_average_link(sim, 0.12, 0.6, agree, 0.4, 0.5, 0.1, apart, apart_share)
-        cut = _cohesive_cut(tree, 6, 0.12, 0.6, agree, 0.4, 0.5, 0.1, apart, apart_share)
+        rule = MergeRule(0.12, 0.6, 0.4, 0.5, 0.1, apart_share)
+        exact = _cohesive_average_link(sim, rule, agree, apart)
+        cut = _cohesive_cut(tree, 6, rule, agree, apart)
         return len(set(exact)), len(set(cut))
 
     assert groups(0.7) == (2, 2)
@@ -360,7 +363,7 @@ def test_a_birth_date_is_not_the_event_date():
 def test_fast_agglomeration_is_that_of_a_full_search():
     import numpy as np
 
-    from comparer.events import _agreeing, _cohesive_average_link
+    from comparer.agglomeration import MergeRule, _agreeing, _cohesive_average_link
 
     def full_search(sim, threshold, cohesion, agree, dated_cohesion, agreement, share, apart, apart_share):
         m = len(sim)
@@ -409,7 +412,8 @@ def test_fast_agglomeration_is_that_of_a_full_search():
         apart = (agree < 0) * (rng.random((m, m)) < 0.5)
         apart = np.triu(apart, 1) + np.triu(apart, 1).T
         args = (sim, 0.12, 0.6, agree, 0.4, 0.5, 0.1, apart.astype(float), 0.7)
-        assert _cohesive_average_link(*args) == full_search(*args)
+        rule = MergeRule(0.12, 0.6, 0.4, 0.5, 0.1, 0.7)
+        assert _cohesive_average_link(sim, rule, agree, apart.astype(float)) == full_search(*args)
     config = Config().cluster
     assert config.exact_limit >= config.max_component  # every component is agglomerated exactly
 

@@ -152,6 +152,19 @@ def test_other_scheme_is_refused(seeded, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_store_of_an_earlier_format_says_to_rebuild_it(seeded):
+    """Version 1 stores held weights where records now hold counts: they are refused, with what to do."""
+    with sqlite3.connect(seeded) as conn:
+        conn.execute("UPDATE meta SET value = '1' WHERE name = 'format_version'")
+    conn.close()
+    for args in (("match", SEED["001"]), ("index", "add", SEED["001"]), ("cluster",), ("index", "stats")):
+        result = run_cli(*args, "--store", seeded)
+        assert result.exit_code == 2
+        assert result.stderr == (f"Error: {seeded}: the store was built by an earlier comparer (index format "
+                                 f"version 1, this comparer reads version 2); rebuild it: comparer index add "
+                                 f"PATH... --store NEW_STORE\n")
+
+
 def test_unknown_format_version_is_refused(seeded):
     with sqlite3.connect(seeded) as conn:
         conn.execute("UPDATE meta SET value = '99' WHERE name = 'format_version'")
@@ -244,25 +257,49 @@ def test_library_api_round_trip(tmp_path):
     assert report.to_dict()["matches"][0]["near_duplicates"][0]["id"] == SEED["004"].name
 
 
-def test_event_vectors_are_those_of_vector_of_bit_for_bit(tmp_path):
-    """The batch path reuses term weights between lookups; the stored vectors must not change."""
-    import numpy as np
-
+def test_a_stored_record_reads_back_the_vector_its_document_was_weighed_with(tmp_path):
+    """A record keeps counts and document counts, not weights: read back, it weighs them to the same bits."""
     import comparer
     from comparer.config import Config
     from comparer.index import open_store
-    from comparer.index.assignment import event_vector, prepare
-    from comparer.index.common import vector_arrays, vector_of
+    from comparer.index.assignment import prepare
+    from comparer.index.common import Record, pack_record
 
     config = Config()
     items = prepare(comparer.load([SEEDS, REPRINT]), open_store(str(tmp_path / "v.db")), config)
     for n, item in enumerate(items):
-        df = {f: (i * 7 + n) % 5 for i, f in enumerate(item.weights)}
+        df = {f: (i * 7 + n) % 5 for i, f in enumerate(item.features)}
         for extra in (0, 1):
-            ids, weights = event_vector(item, df, 40 + n, config.cluster, extra)
-            want_ids, want = vector_arrays(vector_of(item.esig, {f: max(c + extra, 1) for f, c in df.items()},
-                                                     40 + n, config.cluster))
-            assert np.array_equal(ids, want_ids) and weights.tobytes() == want.tobytes()
+            terms = item.terms(df, 40 + n, extra)
+            ids, weights = terms.vector(config.cluster)
+            record = Record(pack_record(item.esig, terms))
+            read_ids, read = record.vector(config.cluster)
+            assert ids.tobytes() == read_ids.tobytes() and weights.tobytes() == read.tobytes()
+            assert terms.evidence(config.cluster).tobytes() == record.terms.evidence(config.cluster).tobytes()
+            assert record.signature().counts == {f: c for f, c in item.esig.counts.items() if f[:2] == "n:"}
+
+
+def test_the_index_weighs_features_as_batch_clustering_does(tmp_path):
+    """Given the same document counts, a stored vector is the batch TF-IDF row, to the 5 decimals it keeps."""
+    import numpy as np
+
+    import comparer
+    from comparer.config import Config
+    from comparer.events import vectors
+    from comparer.index import open_store
+    from comparer.index.assignment import prepare
+    from comparer.index.common import feature_hash
+
+    config = Config()
+    items = prepare(comparer.load([SEEDS]), open_store(str(tmp_path / "w.db")), config)
+    matrix, features, df = vectors((item.esig.counts for item in items), config.cluster)
+    counts = dict(zip(features, df.tolist()))
+    for row, item in enumerate(items):
+        ids, weights = item.terms(counts, len(items)).vector(config.cluster)
+        batch = matrix[row]
+        want = dict(zip((feature_hash(features[c]) for c in batch.indices), batch.data))
+        assert sorted(want) == ids.tolist()
+        assert np.allclose(weights, [want[i] for i in ids.tolist()], rtol=0, atol=6e-6)
 
 
 def test_stored_records_keep_what_the_date_comparison_reads():
@@ -273,15 +310,16 @@ def test_stored_records_keep_what_the_date_comparison_reads():
     import numpy as np
 
     from comparer.event_signature import Signature
-    from comparer.index.common import Record, pack_record, signature_of
+    from comparer.index.common import Record, Terms, pack_record, signature_of
 
     sig = Signature({"w:quake": 1.0}, {}, ("Qeshm",), None, dates=(), years=frozenset({2005}),
                     back=((732000, 732030),), back_years=frozenset({2004}), weekday=6)
-    vector = (np.array([1], dtype=np.uint64), np.array([1.0], dtype=np.float32))
-    when = Record(pack_record(sig, vector)).when
+    terms = Terms(np.array([1], dtype=np.uint64), np.array([1.0]), np.array([0], dtype=np.uint8),
+                  np.array([1], dtype=np.uint32), 1)
+    when = Record(pack_record(sig, terms)).when
     assert (when.back, when.back_years, when.weekday) == (sig.back, sig.back_years, 6)
     dated = Signature({}, {}, (), dt.date(2008, 9, 10))
-    assert Record(pack_record(dated, vector)).when.weekday is None
+    assert Record(pack_record(dated, terms)).when.weekday is None
     older = signature_of({"counts": {}, "names": {}, "places": [], "date": "2008-09-10", "dates": [], "years": []})
     assert (older.back, older.back_years, older.weekday) == ((), frozenset(), None)
 

@@ -109,7 +109,7 @@ def test_keys_all_live_under_the_prefix(seeded, redis_server):
     keys = [k.decode() for k in client.scan_iter(match=f"{prefix}*")]
     assert keys and all(k.startswith(prefix + ":") for k in keys)
     assert json.loads(client.hget(f"{prefix}:meta", "scheme"))["num_perm"] == 128
-    assert client.hget(f"{prefix}:meta", "format_version") == b"1"
+    assert client.hget(f"{prefix}:meta", "format_version") == b"2"
 
 
 def test_re_adding_is_a_no_op(seeded):
@@ -129,6 +129,10 @@ def test_other_scheme_and_unknown_version_are_refused(seeded, redis_server, tmp_
     redis.Redis(host=host, port=port).hset(seeded.split("prefix=")[1] + ":meta", "format_version", "7")
     result = run_cli("match", SEED["001"], "--store", seeded)
     assert result.exit_code == 2 and "unknown index format version 7" in result.stderr
+    redis.Redis(host=host, port=port).hset(seeded.split("prefix=")[1] + ":meta", "format_version", "1")
+    result = run_cli("index", "add", SEED["001"], "--store", seeded)
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "built by an earlier comparer (index format version 1" in result.stderr and "rebuild it" in result.stderr
 
 
 def test_unreachable_redis_is_a_one_line_error():

@@ -74,7 +74,7 @@ def add(documents: Sequence[Document], store, config: Config | None = None, prog
         added_before = result.added
         with store.transaction():
             seen = store.existing([p.key for p in batch])
-            last: dict[str, tuple[list[Candidate], Prepared, Any]] = {}   # event -> its last new member
+            last: dict[str, tuple[list[Candidate], Prepared, Any]] = {}   # event -> its last new member, vector
             shingled: dict[str, Any] = {}
             for item in batch:
                 if item.key in seen:
@@ -103,18 +103,21 @@ def _insert(item: Prepared, store, config: Config, shingled: dict[str, Any]):
     from comparer.segment import split_claims
 
     claims = np.array([(p.start, p.end) for p in split_claims(item.doc.text)], dtype=np.int32).tobytes()
+    query = item.query(config)
     for attempt in itertools.count():
-        (lookup,) = store.lookup_many([item.query(config)])
+        (lookup,) = store.lookup_many([query])
         (duplicates,) = near_duplicates([item], [lookup.duplicates], store.scheme, config.dedup.threshold, shingled)
-        event, vector, df, n_docs = assign(item, lookup, duplicates, config, adding=True)
+        event, terms, df, n_docs = assign(item, lookup, duplicates, config, adding=True)
+        assert terms is not None and df is not None   # adding: always weighed
+        vector = terms.vector(config.cluster)
         members = list(event.members) if event.id else []
         event_id = event.id or event_id_for(item.key)
         stored_id = store.insert(NewDocument(
             key=item.key, id=item.doc.id, meta=document_meta(item.doc), text=pack_text(item.doc.text),
-            claims=claims, sig=item.sig.astype(np.uint32).tobytes(), bands=item.bands, features=list(item.weights),
-            postings=top_features(item.weights, df, n_docs, config.cluster.top_features, config.cluster.max_df,
+            claims=claims, sig=item.sig.astype(np.uint32).tobytes(), bands=item.bands, features=list(query.features),
+            postings=top_features(query.features, query.counts, query.kinds, df, n_docs, query.top, query.max_df,
                                   stored_only=False),
-            record=pack_record(item.esig, vector), event=event_id, new_event=event.id is None,
+            record=pack_record(item.esig, terms), event=event_id, new_event=event.id is None,
             event_info=(event_info([], (item.esig, vector), config.cluster)
                         if event.id is None and store.commits_each_insert else None),
             duplicates=[(c.key, s) for c, s, _ in duplicates],

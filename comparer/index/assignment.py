@@ -1,25 +1,23 @@
 """What ``add`` and ``match`` share: prepared documents, near-duplicate checks, event assignment, why.
 
 Everything here works on a batch of documents at once where it can: MinHash signatures and shingles
-in one numpy computation, the shingles of every stored candidate text checked by a batch once. The
-event vector of a document is the one :func:`comparer.index.common.vector_of` defines, computed with
-the parts that do not depend on the archive (term weights, feature ids and their order) kept from
-one computation to the next.
+in one numpy computation, the shingles of every stored candidate text checked by a batch once. A
+document's event :class:`~comparer.index.common.Terms` are built with the parts that do not depend on
+the archive (counts, kinds, feature ids and their order) kept from one lookup to the next.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from comparer import tfidf
 from comparer.config import ClusterConfig, Config
 from comparer.event_signature import Signature, date_relation, evidence_factor
-from comparer.index.common import (Candidate, EventMatch, Lookup, Query, base_weights, content_key, dot,
-                                   feature_hash)
+from comparer.index.common import Candidate, EventMatch, Lookup, Query, Terms, content_key, dot, feature_hash
 from comparer.types import Document
 
 
@@ -33,31 +31,44 @@ class Prepared:
     bands: list[int]              # one uint64 key per LSH band
     shingles: Any                 # uint64 shingle hashes, in text order
     esig: Signature
-    weights: dict[str, float]     # base weight of each event feature (before IDF)
-    # parts of the event vector that do not depend on the archive (see event_vector)
-    _terms: tuple[Any, Any, Any, Any] | None = None
+    # what its Terms take from the signature, in the order of the sorted feature ids (see terms)
+    _sorted: tuple[list[str], Any, Any, Any] | None = None
 
-    def terms(self, cluster: ClusterConfig) -> tuple[Any, Any, Any, Any]:
-        """``1 + log tf`` and the kind weight of each feature, the sorted feature ids, and their order."""
-        if self._terms is None:
+    @property
+    def features(self) -> tuple[str, ...]:
+        """The document's event features (their document counts are looked up, and counted when it is added)."""
+        return tuple(self.esig.counts)
+
+    def _parts(self) -> tuple[list[str], Any, Any, Any]:
+        """The features, their ids, counts and kinds, sorted by id."""
+        if self._sorted is None:
             import numpy as np
 
-            tf = np.array([1.0 + math.log(count) for count in self.esig.counts.values()])
-            kinds = np.array([cluster.name_weight if f[:2] == "e:" else cluster.number_weight if f[:2] == "n:"
-                              else 1.0 for f in self.esig.counts])
             known = _FEATURE_IDS
             if len(known) > 1 << 20:
                 known.clear()
-            ids = np.array([known.get(f) or known.setdefault(f, feature_hash(f)) for f in self.esig.counts],
-                           dtype=np.uint64)
+            features = list(self.esig.counts)
+            ids = np.array([known.get(f) or known.setdefault(f, feature_hash(f)) for f in features], dtype=np.uint64)
             order = np.argsort(ids)
-            self._terms = (tf, kinds, ids[order], order)
-        return self._terms
+            counts = np.fromiter(self.esig.counts.values(), dtype=np.float64, count=len(features))
+            self._sorted = ([features[i] for i in order.tolist()], ids[order], counts[order],
+                            tfidf.kinds(features)[order])
+        return self._sorted
+
+    def terms(self, df: dict[str, int], n_docs: int, extra: int = 0) -> Terms:
+        """Its terms, with each feature held by ``max(df.get(f, 0) + extra, 1)`` of ``n_docs`` documents."""
+        import numpy as np
+
+        features, ids, counts, kinds = self._parts()
+        held = np.fromiter(map(df.get, features, itertools.repeat(0)), dtype=np.int64, count=len(features))
+        return Terms(ids, counts, kinds, np.maximum(held + extra, 1).astype(np.uint32), n_docs)
 
     def query(self, config: Config) -> Query:
-        features = tuple(self.weights)
-        return Query(bands=tuple(self.bands), features=features, weights=tuple(self.weights[f] for f in features),
-                     top=config.cluster.top_features, max_df=config.cluster.max_df)
+        cluster = config.cluster
+        features = self.features
+        kinds = tfidf.kind_weights(tfidf.kinds(features), cluster.name_weight, cluster.number_weight)
+        return Query(bands=tuple(self.bands), features=features, counts=tuple(self.esig.counts.values()),
+                     kinds=tuple(kinds.tolist()), top=cluster.top_features, max_df=cluster.max_df)
 
 
 _FEATURE_IDS: dict[str, int] = {}   # feature_hash of features seen, without lru_cache's call overhead
@@ -76,8 +87,7 @@ def prepare(documents: Sequence[Document], store, config: Config) -> list[Prepar
     out = []
     for n, (doc, sig, bands) in enumerate(zip(documents, sigs, keys)):
         esig = signature(doc, config)
-        out.append(Prepared(doc, content_key(doc.text), sig, bands, values[offsets[n]:offsets[n + 1]], esig,
-                            base_weights(esig, config.cluster)))
+        out.append(Prepared(doc, content_key(doc.text), sig, bands, values[offsets[n]:offsets[n + 1]], esig))
     return out
 
 
@@ -132,39 +142,6 @@ def near_duplicates(items: Sequence[Prepared], candidates: Sequence[list[Candida
 # --- events ------------------------------------------------------------------------------------
 
 
-def event_vector(item: Prepared, df: dict[str, int], n_docs: int, cluster: ClusterConfig,
-                 extra: int = 0) -> tuple[Any, Any]:
-    """``vector_arrays(vector_of(item.esig, counts, n_docs, cluster))``, reusing the item's term weights.
-
-    ``counts`` are ``max(df.get(f, 0) + extra, 1)``. The arithmetic is the same, operation for
-    operation (products in the same order, the norm summed left to right, Python's ``round``), so
-    the vectors are bit-for-bit those of :func:`comparer.index.common.vector_of`.
-    """
-    import numpy as np
-
-    tf, kinds, ids, order = item.terms(cluster)
-    features = item.esig.counts
-    counts = np.fromiter(map(df.get, features, itertools.repeat(0)), dtype=np.int64, count=len(features))
-    distinct, where = np.unique(np.maximum(counts + extra, 1), return_inverse=True)
-    idf = np.array([math.log((n_docs + 1) / (c + 1)) + 1.0 for c in distinct.tolist()])
-    weights = tf * idf[where] * kinds
-    norm = math.sqrt(sum((weights * weights).tolist())) or 1.0
-    return ids, _round5(weights / norm).astype(np.float32)[order]
-
-
-def event_evidence(item: Prepared, df: dict[str, int], n_docs: int, cluster: ClusterConfig,
-                   extra: int = 0) -> Any:
-    """The evidence weight (IDF times kind weight) of each feature of ``item``, in the order of its
-    vector's sorted ids: what :func:`comparer.events.evidence_rows` gives a document in memory."""
-    import numpy as np
-
-    _, kinds, _, order = item.terms(cluster)
-    counts = np.fromiter(map(df.get, item.esig.counts, itertools.repeat(0)), dtype=np.int64,
-                         count=len(item.esig.counts))
-    idf = np.log((n_docs + 1) / (np.maximum(counts + extra, 1) + 1)) + 1.0
-    return (idf * kinds)[order]
-
-
 def shared_evidence(ids: Any, evidence: Any, other_ids: Any) -> float:
     """The summed ``evidence`` of the features (sorted ``ids``) that ``other_ids`` holds too."""
     import numpy as np
@@ -176,41 +153,23 @@ def shared_evidence(ids: Any, evidence: Any, other_ids: Any) -> float:
     return float(evidence[pos[ids[pos] == other_ids]].sum())
 
 
-def _round5(values: Any) -> Any:
-    """Python's ``round(v, 5)`` of each value, in numpy where it gives the same result.
-
-    numpy rounds ``v * 1e5`` after that product is itself rounded, which can only pick another
-    neighbour when the exact product lies within a rounding error of a half; those values (almost
-    never any) go through ``round``.
-    """
-    import numpy as np
-
-    scaled = values * 1e5
-    out = np.rint(scaled) / 1e5
-    close = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    for i in np.flatnonzero(close).tolist():
-        out[i] = round(float(values[i]), 5)
-    return out
-
-
 def assign(item: Prepared, lookup: Lookup, duplicates: list[tuple[Candidate, float, float]], config: Config,
-           adding: bool) -> tuple[EventMatch, tuple[Any, Any] | None, dict[str, int] | None, int]:
-    """The event ``item`` joins, its event vector, and the document counts and archive size it used.
+           adding: bool) -> tuple[EventMatch, Terms | None, dict[str, int] | None, int]:
+    """The event ``item`` joins, its event terms, and the document counts and archive size it used.
 
     When ``adding``, the counts include the document itself; they are returned only then. When
-    matching against a store with no candidate event, the vector is not computed (None).
+    matching against a store with no candidate event, the terms are not computed (None).
     """
     extra = 1 if adding else 0
     n_docs = lookup.n_docs + extra
     if not adding and not lookup.events:   # nothing to compare with, and nothing to store
         return EventMatch(None, None, []), None, None, n_docs
-    vector = event_vector(item, lookup.df, max(n_docs, 1), config.cluster, extra)
-    evidence = event_evidence(item, lookup.df, max(n_docs, 1), config.cluster, extra) \
-        if config.cluster.evidence > 0 else None
-    event = assign_event(item.esig, vector, lookup, [c.event for c, _, _ in duplicates], config.cluster,
-                         evidence)
-    df = {f: lookup.df.get(f, 0) + extra for f in item.weights} if adding else None
-    return event, vector, df, n_docs
+    terms = item.terms(lookup.df, max(n_docs, 1), extra)
+    evidence = terms.evidence(config.cluster) if config.cluster.evidence > 0 else None
+    event = assign_event(item.esig, terms.vector(config.cluster), lookup, [c.event for c, _, _ in duplicates],
+                         config.cluster, evidence)
+    df = {f: lookup.df.get(f, 0) + extra for f in item.features} if adding else None
+    return event, terms, df, n_docs
 
 
 def assign_event(sig: Signature, vector: tuple[Any, Any], lookup: Lookup, duplicate_events: list[str],
@@ -232,9 +191,9 @@ def assign_event(sig: Signature, vector: tuple[Any, Any], lookup: Lookup, duplic
             record = member.decoded()
             factor, agreement = date_relation(sig, record.when, cluster)
             if evidence is not None:
-                factor *= evidence_factor(shared_evidence(vector[0], evidence, record.vector[0]), cluster,
+                factor *= evidence_factor(shared_evidence(vector[0], evidence, record.terms.ids), cluster,
                                           agreement)
-            scores.append(dot(vector, record.vector) * factor)
+            scores.append(dot(vector, record.vector(cluster)) * factor)
         if not scores:
             continue
         average = sum(scores) / len(scores)
@@ -257,7 +216,7 @@ def explain_event(members: Sequence[Candidate], extra: tuple[Signature, tuple[An
 
     records = [m.decoded() for m in members]
     sigs = [r.why_signature() for r in records]
-    vectors = [r.vector for r in records]
+    vectors = [r.vector(cluster) for r in records]
     if extra is not None:
         sigs.append(why_signature(extra[0]))
         vectors.append(extra[1])

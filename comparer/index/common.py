@@ -3,13 +3,15 @@
 A backend (SQLite or Redis) stores documents and answers one :class:`Query` per document with one
 :class:`Lookup`: the stored documents sharing an LSH band with it (near-duplicate candidates, with
 their MinHash signatures and text), the document counts of its event features, and the stored
-events its rarest features point to (with their members' event vectors). Everything else, from
+events its rarest features point to (with their members' event records). Everything else, from
 scores to the event a new document joins, is computed the same way for every backend
 (:mod:`comparer.index.assignment`).
 
-Event vectors are the TF-IDF vectors of :mod:`comparer.events`, weighted with the document counts
-of the archive at the time each document was added and stored L2-normalised: adding a document
-never rewrites the others (the archive's IDF drifts slowly once it holds a few thousand documents).
+Event vectors are the TF-IDF vectors of :mod:`comparer.events`, weighted by :func:`comparer.tfidf.weights`
+when they are read. A record keeps what they are weighted from: each feature's count and the number of
+archived documents holding it when the document was added, and the archive's size then. So adding a
+document never rewrites the others (the archive's IDF drifts slowly once it holds a few thousand
+documents), and no store computes a weight.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ import functools
 import hashlib
 import json
 import math
+import struct
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from comparer import tfidf
 from comparer.digest import sha1_hex
 from comparer.config import ClusterConfig
 from comparer.minhash import Scheme
@@ -30,7 +35,8 @@ from comparer.errors import ComparerError
 from comparer.event_signature import Signature
 from comparer.types import Document
 
-FORMAT_VERSION = 1
+# 2: event records hold feature counts and document counts, not weights (version 1 held weights)
+FORMAT_VERSION = 2
 EVENT_PREFIX = "ev-"
 
 
@@ -69,6 +75,10 @@ def check_stored_meta(found: dict[str, str], scheme: dict[str, Any], where: str)
 def check_meta(found: dict[str, Any], scheme: dict[str, Any], where: str) -> None:
     """Raise StoreError unless the stored format version and signature scheme are the expected ones."""
     version = found.get("format_version")
+    if isinstance(version, int) and 0 < version < FORMAT_VERSION:
+        raise StoreError(f"{where}: the store was built by an earlier comparer (index format version {version}, "
+                         f"this comparer reads version {FORMAT_VERSION}); rebuild it: "
+                         f"comparer index add PATH... --store NEW_STORE")
     if version != FORMAT_VERSION:
         raise StoreError(f"{where}: unknown index format version {version!r} (this comparer reads version "
                          f"{FORMAT_VERSION}); use a comparer release that wrote it, or a new store")
@@ -127,73 +137,115 @@ def feature_hash(feature: str) -> int:
     return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def vector_arrays(vector: dict[str, float]) -> tuple[Any, Any]:
-    """``vector`` as sorted ``uint64`` feature ids and their ``float32`` weights."""
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """What a document's event vector is weighted from, by feature id (sorted).
+
+    ``df`` counts the documents of the archive holding each feature and ``n_docs`` the archive's
+    documents, when the document was weighed (both at least 1; a stored document counts itself).
+    """
+
+    ids: Any       # uint64 feature ids (feature_hash), sorted
+    counts: Any    # float64: how often the document holds each feature
+    kinds: Any     # uint8: each feature's kind (comparer.tfidf.WORD, NAME, NUMBER)
+    df: Any        # uint32
+    n_docs: int
+
+    def vector(self, cluster: ClusterConfig) -> tuple[Any, Any]:
+        """The L2-normalised TF-IDF vector: the sorted ids and ``float32`` weights.
+
+        Weights are rounded to 5 decimals, as stores of index format 1 held them: matches score
+        and explain as they did then.
+        """
+        import numpy as np
+
+        weights = tfidf.weights(self.counts, self.df, self.n_docs, self._kind_weights(cluster))
+        norm = math.sqrt(float(np.dot(weights, weights))) or 1.0
+        return self.ids, np.round(weights / norm, 5).astype(np.float32)
+
+    def evidence(self, cluster: ClusterConfig) -> Any:
+        """The IDF times kind weight of each feature: what :func:`comparer.events.evidence_rows` sums."""
+        return tfidf.weights(1.0, self.df, self.n_docs, self._kind_weights(cluster))
+
+    def _kind_weights(self, cluster: ClusterConfig) -> Any:
+        return tfidf.kind_weights(self.kinds, cluster.name_weight, cluster.number_weight)
+
+
+_HEAD = struct.Struct("<III")   # a packed record's sizes: dates JSON, number of features, archive size
+_TERM_BYTES = 8 + 8 + 4 + 1     # per feature: id, count, document count, kind
+
+
+def pack_record(sig: Signature, terms: Terms) -> bytes:
+    """A document's event record as stored: dates (JSON), its terms (binary) and the rest (zlib JSON).
+
+    Scoring a candidate event reads the dates and terms of its members; only the event a document
+    joins has its members' names and numbers decoded (for its ``why``).
+    """
     import numpy as np
 
-    ids = np.fromiter((feature_hash(f) for f in vector), dtype=np.uint64, count=len(vector))
-    weights = np.fromiter(vector.values(), dtype=np.float32, count=len(vector))
-    order = np.argsort(ids)
-    return ids[order], weights[order]
-
-
-def pack_record(sig: Signature, vector: tuple[Any, Any]) -> bytes:
-    """A document's event record as stored: dates (JSON), its vector (binary) and the rest (zlib JSON).
-
-    Scoring a candidate event reads the dates and vectors of its members; only the event a document
-    joins has its members' names and counts decoded (for its ``why``).
-    """
-    import struct
-
-    ids, weights = vector
     when = json.dumps({"date": _date_json(sig.date), "dates": [_date_json(d) for d in sig.dates],
                        "years": sorted(sig.years), "back": [list(span) for span in sig.back],
                        "back_years": sorted(sig.back_years), "weekday": sig.weekday},
                       separators=(",", ":")).encode("utf-8")
-    rest = pack({"counts": sig.counts, "names": sig.names, "places": list(sig.places)})
-    return b"".join((struct.pack("<II", len(when), len(ids)), when, ids.tobytes(), weights.tobytes(), rest))
+    # the terms hold every count by feature id; a why reads the number features by name
+    numbers = {f: c for f, c in sig.counts.items() if f[0] == "n"}
+    rest = pack({"counts": numbers, "names": sig.names, "places": list(sig.places)})
+    arrays = (terms.ids.astype(np.uint64), terms.counts.astype(np.float64), terms.df.astype(np.uint32),
+              terms.kinds.astype(np.uint8))
+    return b"".join((_HEAD.pack(len(when), len(terms.ids), terms.n_docs), when,
+                     *(a.tobytes() for a in arrays), rest))
 
 
 class Record:
     """A stored event record, decoded part by part on demand."""
 
-    __slots__ = ("blob", "_when", "_vector", "_why")
+    __slots__ = ("blob", "_when", "_terms", "_vector", "_why")
 
     def __init__(self, blob: bytes) -> None:
         self.blob = blob
         self._when: Signature | None = None
-        self._vector: tuple[Any, Any] | None = None
+        self._terms: Terms | None = None
+        self._vector: tuple[tuple[float, float], tuple[Any, Any]] | None = None
         self._why: Signature | None = None
 
-    def _sizes(self) -> tuple[int, int]:
-        import struct
-
-        return struct.unpack_from("<II", self.blob, 0)
+    def _sizes(self) -> tuple[int, int, int]:
+        return _HEAD.unpack_from(self.blob, 0)
 
     @property
     def when(self) -> Signature:
         """A signature holding only the dates (what :func:`comparer.event_signature.date_factor` reads)."""
         if self._when is None:
-            size, _ = self._sizes()
+            size, _, _ = self._sizes()
             self._when = signature_of({"counts": {}, "names": {}, "places": [],
-                                       **json.loads(self.blob[8:8 + size])})
+                                       **json.loads(self.blob[_HEAD.size:_HEAD.size + size])})
         return self._when
 
     @property
-    def vector(self) -> tuple[Any, Any]:
-        if self._vector is None:
+    def terms(self) -> Terms:
+        """The stored terms (arrays reading the record in place)."""
+        if self._terms is None:
             import numpy as np
 
-            size, n = self._sizes()
-            start = 8 + size
-            self._vector = (np.frombuffer(self.blob, np.uint64, n, start),
-                            np.frombuffer(self.blob, np.float32, n, start + 8 * n))
-        return self._vector
+            size, n, n_docs = self._sizes()
+            start = _HEAD.size + size
+            self._terms = Terms(np.frombuffer(self.blob, np.uint64, n, start),
+                                np.frombuffer(self.blob, np.float64, n, start + 8 * n),
+                                np.frombuffer(self.blob, np.uint8, n, start + 20 * n),
+                                np.frombuffer(self.blob, np.uint32, n, start + 16 * n), n_docs)
+        return self._terms
+
+    def vector(self, cluster: ClusterConfig) -> tuple[Any, Any]:
+        """The event vector (:meth:`Terms.vector`), weighed once per kind weighting."""
+        key = (cluster.name_weight, cluster.number_weight)
+        if self._vector is None or self._vector[0] != key:
+            self._vector = (key, self.terms.vector(cluster))
+        return self._vector[1]
 
     def signature(self) -> Signature:
-        size, n = self._sizes()
-        rest = unpack(self.blob[8 + size + 12 * n:])
-        when = json.loads(self.blob[8:8 + size])
+        """The stored signature; of its counts, only the number features' (the terms hold all, by id)."""
+        size, n, _ = self._sizes()
+        rest = unpack(self.blob[_HEAD.size + size + _TERM_BYTES * n:])
+        when = json.loads(self.blob[_HEAD.size:_HEAD.size + size])
         return signature_of({**rest, **when})
 
     def why_signature(self) -> Signature:
@@ -226,46 +278,23 @@ def signature_of(record: dict[str, Any]) -> Signature:
     return Signature(**{k: v for k, v in values.items() if k in names})
 
 
-def vector_of(sig: Signature, df: dict[str, int], n_docs: int, cluster: ClusterConfig) -> dict[str, float]:
-    """The L2-normalised TF-IDF vector of ``sig`` as :func:`comparer.events.vectors` builds it.
+def top_features(features: Sequence[str], counts: Sequence[float], kinds: Sequence[float], df: dict[str, int],
+                 n_docs: int, limit: int, max_df: int, stored_only: bool) -> list[str]:
+    """The ``limit`` strongest features by TF-IDF weight, skipping those in over ``max_df`` docs.
 
-    ``df`` and ``n_docs`` count the document itself (it is, or is about to be, in the archive).
+    ``kinds`` are the features' kind weights. With ``stored_only`` (a query), features no stored
+    document has are skipped: they cannot lead anywhere. Equal weights go by feature, in order.
     """
-    weights = {}
-    for feature, count in sig.counts.items():
-        kind = cluster.name_weight if feature[:2] == "e:" else cluster.number_weight if feature[:2] == "n:" else 1.0
-        idf = math.log((n_docs + 1) / (df.get(feature, 1) + 1)) + 1.0
-        weights[feature] = (1.0 + math.log(count)) * idf * kind
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {f: round(w / norm, 5) for f, w in weights.items()}
+    import numpy as np
 
-
-def base_weights(sig: Signature, cluster: ClusterConfig) -> dict[str, float]:
-    """Weight of each feature before IDF: ``(1 + log tf) * kind weight``."""
-    out = {}
-    for feature, count in sig.counts.items():
-        kind = cluster.name_weight if feature[:2] == "e:" else cluster.number_weight if feature[:2] == "n:" else 1.0
-        out[feature] = (1.0 + math.log(count)) * kind
-    return out
-
-
-def top_features(weights: dict[str, float], df: dict[str, int], n_docs: int, limit: int, max_df: int,
-                 stored_only: bool) -> list[str]:
-    """The ``limit`` strongest features by base weight times IDF, skipping those in over ``max_df`` docs.
-
-    With ``stored_only`` (a query), features no stored document has are skipped: they cannot lead anywhere.
-    """
-    scored = []
-    idf_of: dict[int, float] = {}   # few distinct counts: one logarithm each
-    for feature, weight in weights.items():
-        count = df.get(feature, 0)
-        if count > max_df or (stored_only and count == 0):
-            continue
-        idf = idf_of.get(count)
-        if idf is None:
-            idf = idf_of[count] = math.log((n_docs + 1) / (count + 1)) + 1.0
-        scored.append((-(weight * idf), feature))
-    scored.sort()
+    held = np.fromiter((df.get(f, 0) for f in features), dtype=np.int64, count=len(features))
+    keep = held <= max_df
+    if stored_only:
+        keep &= held > 0
+    where = np.flatnonzero(keep)
+    weights = tfidf.weights(np.asarray(counts, dtype=np.float64)[where], held[where], n_docs,
+                            np.asarray(kinds, dtype=np.float64)[where])
+    scored = sorted(zip((-weights).tolist(), (features[i] for i in where.tolist())))
     return [f for _, f in scored[:limit]]
 
 
@@ -291,7 +320,8 @@ class Query:
 
     bands: tuple[int, ...]            # one uint64 key per LSH band (0: empty band, skipped)
     features: tuple[str, ...]         # every event feature of the document (for their document counts)
-    weights: tuple[float, ...]        # base weight of each feature, same order
+    counts: tuple[float, ...]         # how often the document holds each feature, same order
+    kinds: tuple[float, ...]          # each feature's kind weight, same order
     top: int                          # how many of its strongest rare features look for events
     max_df: int                       # features in more stored documents than this are not looked up
     max_docs: int = 6                # candidate documents (most features shared first) whose events count

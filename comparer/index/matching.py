@@ -81,8 +81,9 @@ def _match_chunk(items: list[Prepared], lookups: list, store, config: Config,
                  shingled: dict[str, Any]) -> list[Match]:
     found = near_duplicates(items, [lookup.duplicates for lookup in lookups], store.scheme,
                             config.dedup.threshold, shingled)
-    decided = [assign(item, lookup, duplicates, config, adding=False)[:2]
-               for item, lookup, duplicates in zip(items, lookups, found)]
+    assigned = [assign(item, lookup, duplicates, config, adding=False)[:2]
+                for item, lookup, duplicates in zip(items, lookups, found)]
+    decided = [(event, terms.vector(config.cluster) if terms is not None else None) for event, terms in assigned]
     members = store.event_members_many(sorted({event.id for event, _ in decided if event.id is not None}))
     out = []
     for item, duplicates, (event, vector) in zip(items, found, decided):

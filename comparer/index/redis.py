@@ -9,8 +9,9 @@
 ``NAME:n``                 string  number of documents
 ``NAME:docs``              list    document keys in the order they were added
 ``NAME:doc:KEY``           hash    ``id``, ``meta`` (JSON), ``text`` (zlib), ``claims`` (int32
-                                   spans), ``sig`` (uint32 MinHash slots), ``record`` (zlib JSON
-                                   event vector), ``event``
+                                   spans), ``sig`` (uint32 MinHash slots), ``record`` (event
+                                   feature counts and document counts, names: ``pack_record``),
+                                   ``event``
 ``NAME:ids``               hash    stored id -> KEY
 ``NAME:b:BANDKEY``         set     KEYs whose signature has this LSH band key (16 hex digits)
 ``NAME:df``                hash    event feature -> number of documents
@@ -21,10 +22,12 @@
 ``NAME:dups``              hash    ``"KEY KEY"`` -> verified Jaccard
 =========================  ======  ===========================================================
 
-A query is one server-side script call (one round trip): it reads the document's band buckets and
-the signatures and texts of their members, the counts of its features, the postings of its
-strongest rare ones and the members of the events they lead to; a batch's queries go in one
-pipeline. An insert is one atomic script call too, so two workers adding the same text store it
+A query takes two round trips: one transaction reads the archive's size and the document counts of
+the document's features, from which this process weighs them (:func:`comparer.tfidf.weights`) and
+picks its strongest rare ones; then one server-side script call reads the document's band buckets
+and the signatures and texts of their members, the postings of those features and the members of
+the events they lead to. A batch's queries go in one pipeline for each. The scripts count and
+collect; they weigh nothing. An insert is one atomic script call too, so two workers adding the same text store it
 once; and a document about to start a new event is refused (and looked up again) when another
 worker stored, since its lookup, a document sharing one of its LSH bands or event features, so two
 workers adding the first two reports of an event at once do not start two events. The scripts
@@ -42,7 +45,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from comparer.minhash import Scheme
-from comparer.index.common import FORMAT_VERSION, Candidate, Lookup, Query, StoreError, check_stored_meta
+from comparer.index.common import (FORMAT_VERSION, Candidate, Lookup, Query, StoreError, check_stored_meta,
+                                   top_features)
 
 _PREFIX = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 
@@ -54,26 +58,10 @@ for band in string.gmatch(ARGV[2], '%S+') do
     if not seen[k] then seen[k] = true; cands[#cands + 1] = k end
   end
 end
-local feats, weights = {}, {}
-for f in string.gmatch(ARGV[3], '[^\n]+') do feats[#feats + 1] = f end
-for w in string.gmatch(ARGV[4], '%S+') do weights[#weights + 1] = tonumber(w) end
-local nf = #feats
-local top, maxdf, maxdocs, maxmem = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
-local n = tonumber(redis.call('GET', p .. ':n') or '0') or 0
-local dfs = {}
-for j = 1, nf, 500 do
-  local part = redis.call('HMGET', p .. ':df', unpack(feats, j, math.min(j + 499, nf)))
-  for _, v in ipairs(part) do dfs[#dfs + 1] = tonumber(v) or 0 end
-end
-local scored = {}
-for j = 1, nf do
-  local c = tonumber(dfs[j]) or 0
-  if c > 0 and c <= maxdf then scored[#scored + 1] = {weights[j] * (math.log((n + 1) / (c + 1)) + 1.0), feats[j]} end
-end
-table.sort(scored, function(a, b) if a[1] ~= b[1] then return a[1] > b[1] end return a[2] < b[2] end)
+local maxdocs, maxmem = tonumber(ARGV[4]), tonumber(ARGV[5])
 local count, docs = {}, {}
-for j = 1, math.min(top, #scored) do
-  for _, k in ipairs(redis.call('SMEMBERS', p .. ':f:' .. scored[j][2])) do
+for f in string.gmatch(ARGV[3], '[^\n]+') do
+  for _, k in ipairs(redis.call('SMEMBERS', p .. ':f:' .. f)) do
     if count[k] then count[k] = count[k] + 1 else count[k] = 1; docs[#docs + 1] = k end
   end
 end
@@ -98,7 +86,7 @@ for _, e in ipairs(evs) do
     events[#events + 1] = k; events[#events + 1] = v[1]; events[#events + 1] = v[2]
   end
 end
-return {n, table.concat(dfs, ' '), dups, events}
+return {dups, events}
 """
 
 COPIES = r"""
@@ -262,11 +250,33 @@ class RedisStore:
         return int(self.r.get(self.key("n")) or 0)
 
     def lookup(self, query: Query) -> Lookup:
-        return self._parse(query, self._lookup(args=self._lookup_args(query)))
+        return self.lookup_many([query])[0]
 
-    def _parse(self, query: Query, reply: list[Any]) -> Lookup:
-        n_docs, dfs, dups, events = reply
-        df = {f: c for f, c in zip(query.features, map(int, dfs.split())) if c}
+    def lookup_many(self, queries: Sequence[Query]) -> list[Lookup]:
+        """:meth:`lookup` for many documents: one transaction reads every document count, then one
+        pipeline runs one script call per document (two round trips in all)."""
+        counted = self.r.pipeline(transaction=True)
+        counted.get(self.key("n"))
+        for query in queries:
+            if query.features:
+                counted.hmget(self.key("df"), list(query.features))
+        found = iter(counted.execute())
+        n_docs = int(next(found) or 0)
+        dfs = []
+        pipe = self.r.pipeline(transaction=False)
+        for query in queries:
+            held = next(found) if query.features else []
+            df = {f: int(c) for f, c in zip(query.features, held) if c is not None and int(c)}
+            top = top_features(query.features, query.counts, query.kinds, df, n_docs, query.top, query.max_df,
+                               stored_only=True)
+            dfs.append(df)
+            bands = [format(b, "016x") for b in query.bands if b]
+            self._lookup(args=[self.prefix, " ".join(bands), "\n".join(top), query.max_docs, query.max_members],
+                         client=pipe)
+        return [self._parse(n_docs, df, reply) for df, reply in zip(dfs, pipe.execute())]
+
+    def _parse(self, n_docs: int, df: dict[str, int], reply: list[Any]) -> Lookup:
+        dups, events = reply
         duplicates = [Candidate(dups[i].decode(), dups[i + 1].decode(), _text(dups[i + 2]), sig=dups[i + 3],
                                 text=dups[i + 4]) for i in range(0, len(dups), 5)]
         out: dict[str, list[Candidate]] = {}
@@ -277,21 +287,7 @@ class RedisStore:
                        for j in range(i + 2, i + 2 + 3 * size, 3)]
             out[event] = sorted(members, key=lambda c: c.key)
             i += 2 + 3 * size
-        return Lookup(int(n_docs), df, duplicates, out)
-
-    def _lookup_args(self, query: Query) -> list[Any]:
-        bands = [format(b, "016x") for b in query.bands if b]
-        return [self.prefix, " ".join(bands), "\n".join(query.features), " ".join(map(repr, query.weights)),
-                query.top, query.max_df, query.max_docs, query.max_members]
-
-    def lookup_many(self, queries: Sequence[Query]) -> list[Lookup]:
-        """:meth:`lookup` for many documents in one pipeline (one script call each, one round trip in all)."""
-        if len(queries) == 1:
-            return [self.lookup(queries[0])]
-        pipe = self.r.pipeline(transaction=False)
-        for query in queries:
-            self._lookup(args=self._lookup_args(query), client=pipe)
-        return [self._parse(query, reply) for query, reply in zip(queries, pipe.execute())]
+        return Lookup(n_docs, df, duplicates, out)
 
     def candidates_many(self, bands: Sequence[Sequence[int]]) -> list[list[Candidate]]:
         """Near-duplicate candidates (id and signature) of many documents, one script call each, pipelined."""

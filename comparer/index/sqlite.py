@@ -7,7 +7,8 @@ may lose the last few, never corrupt the file). Writers from other processes wai
 lock (``busy_timeout``) instead of failing; readers never wait.
 
 Tables: ``meta`` (format version, signature scheme), ``docs`` (one row per document: content key,
-id, metadata, zlib text, claim spans, MinHash slots, event record, event id), ``bands`` (LSH band key
+id, metadata, zlib text, claim spans, MinHash slots, event record (its feature counts and their
+document counts, see :func:`comparer.index.common.pack_record`), event id), ``bands`` (LSH band key
 -> document), ``features`` (event feature -> number of documents), ``postings`` (a document's
 strongest event features -> document), ``events`` (id, why, date, places, size), ``duplicates``
 (verified near-duplicate pairs with their Jaccard) and ``counters``.
@@ -171,7 +172,7 @@ class SQLiteStore:
             "SELECT seq, key, id, event, sig, text FROM docs WHERE seq IN (SELECT value FROM json_each(?))",
             {s for seqs in seqs_of for s in seqs})}
         # event candidates: the documents sharing most of a query's strongest rare features
-        tops = [top_features(dict(zip(q.features, q.weights)), df, n_docs, q.top, q.max_df, stored_only=True)
+        tops = [top_features(q.features, q.counts, q.kinds, df, n_docs, q.top, q.max_df, stored_only=True)
                 for q in queries]
         postings: dict[str, list[int]] = {}
         for feature, seq in self._many("SELECT feature, doc FROM postings WHERE feature IN "
