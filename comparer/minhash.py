@@ -6,9 +6,11 @@ The pieces are separate functions so that a persistent index can reuse them:
   compact enough to keep for exact verification);
 - :func:`signatures` computes the MinHash signatures of many texts in one numpy computation;
 - :func:`band_keys` turns signatures into LSH band keys (one 64-bit key per band);
-- :func:`candidate_pairs` finds documents sharing a band key;
+- :func:`candidate_chunks` finds documents sharing a band key, each pair once, a band and a lag at
+  a time (:func:`candidate_pairs` collects them);
 - :func:`verify_pairs` computes exact Jaccard on candidates (:class:`ShingleSets`) and
-  :func:`groups_of` joins the verified pairs with union-find.
+  :func:`groups_of` joins the verified pairs with union-find; :func:`find_duplicates` streams the
+  candidates into a :class:`comparer.spanning.SpanningForest` instead.
 
 Signatures use one-permutation hashing with optimal densification (Shrivastava, ICML 2017): every
 shingle hash picks a slot and a rank, each slot keeps its smallest rank, and an empty slot borrows
@@ -35,10 +37,12 @@ from comparer.unionfind import UnionFind
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
+    from comparer.spanning import SpanningForest
+
 __all__ = [
     "Scheme", "Duplicates", "ShingleSets", "normalise", "words", "word_hashes", "shingle_hashes", "signatures",
-    "signatures_from_hashes", "lsh_params", "band_keys", "candidate_pairs", "estimated_similarity",
-    "verify_pairs", "groups_of", "find_duplicates", "jaccard",
+    "signatures_from_hashes", "lsh_params", "band_keys", "candidate_chunks", "candidate_pairs",
+    "estimated_similarity", "verify_pairs", "groups_of", "find_duplicates", "jaccard",
 ]
 
 EMPTY = 0xFFFFFFFF  # an empty signature slot; real slot values are below 2**31
@@ -292,22 +296,26 @@ def band_keys(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return acc[0] if one else acc
 
 
-def candidate_pairs(keys: np.ndarray, max_bucket: int = 64) -> np.ndarray:
-    """Pairs ``(i, j)``, ``i < j``, of rows sharing a band key: ``int64`` array ``(m, 2)``, sorted.
+def candidate_chunks(keys: np.ndarray, max_bucket: int = 64) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Pairs ``(i, j)``, ``i < j``, of rows sharing a band key, each pair once: ``int64`` arrays
+    ``(i, j)``, one band and one lag at a time (so at most as many pairs as rows each).
 
     A bucket larger than ``max_bucket`` (boilerplate shared by many documents) links each member to
     the next ``max_bucket`` members in it, so the pairs stay near-linear in the corpus size while a
-    real group of copies stays connected.
+    real group of copies stays connected. A pair is given in the first band that proposes it: near-
+    identical texts share a bucket in many bands, and a pair is checked once, not once per band.
+    Memory follows the rows (their keys and their place in each band), never the pairs.
     """
     import numpy as np
 
     n, bands = keys.shape
-    codes = np.zeros(0, dtype=np.int64)
+    by_band = np.ascontiguousarray(keys.T)   # a band's keys, and below its rows' places, are contiguous
+    places = np.zeros((bands, n), dtype=np.int32 if n < 1 << 31 else np.int64)
     for band in range(bands):
-        col = keys[:, band]
+        col = by_band[band]
         order = np.argsort(col, kind="stable")
+        places[band, order] = np.arange(n)
         sorted_keys = col[order]
-        found = []
         for lag in range(1, max_bucket + 1):
             same = (sorted_keys[lag:] == sorted_keys[:-lag]) & (sorted_keys[lag:] != 0)
             if not same.any():
@@ -315,11 +323,28 @@ def candidate_pairs(keys: np.ndarray, max_bucket: int = 64) -> np.ndarray:
             idx = np.nonzero(same)[0]
             low = np.minimum(order[idx], order[idx + lag]).astype(np.int64)
             high = np.maximum(order[idx], order[idx + lag]).astype(np.int64)
-            found.append(low * n + high)
-        if found:
-            # Merged band by band: memory follows the distinct pairs, not the pairs of every band
-            # (near-identical texts share a bucket in every band).
-            codes = _unique(np.concatenate((codes, *found)))
+            for earlier in range(band):   # drop the pairs an earlier band proposed
+                shared = by_band[earlier][low]
+                proposed = (shared == by_band[earlier][high]) & (shared != 0) & \
+                    (np.abs(places[earlier][low] - places[earlier][high]) <= max_bucket)
+                if proposed.any():
+                    low, high = low[~proposed], high[~proposed]
+            if len(low):
+                yield low, high
+
+
+def candidate_pairs(keys: np.ndarray, max_bucket: int = 64) -> np.ndarray:
+    """Every pair of :func:`candidate_chunks`: ``int64`` array ``(m, 2)``, sorted.
+
+    >>> import numpy as np
+    >>> candidate_pairs(np.array([[5, 1], [5, 2], [7, 2]], dtype=np.uint64)).tolist()
+    [[0, 1], [1, 2]]
+    """
+    import numpy as np
+
+    n = len(keys)
+    chunks = [low * n + high for low, high in candidate_chunks(keys, max_bucket)]
+    codes = np.sort(np.concatenate(chunks)) if chunks else np.zeros(0, dtype=np.int64)
     return np.stack((codes // n, codes % n), axis=1)
 
 
@@ -435,12 +460,17 @@ class Duplicates:
 
 
 def find_duplicates(texts: Sequence[str], config: DedupConfig | None = None, progress: Progress | None = None,
-                    batch_size: int = 2000, batch_chars: int = 4_000_000, spanning: bool = True) -> Duplicates:
-    """Near-duplicate groups of ``texts``: MinHash + LSH candidates, exact Jaccard, union-find.
+                    batch_size: int = 2000, batch_chars: int = 4_000_000, spanning: bool = True,
+                    batch_pairs: int | None = None) -> Duplicates:
+    """Near-duplicate groups of ``texts``: MinHash + LSH candidates, exact Jaccard, spanning forest.
 
     Texts are hashed in batches of at most ``batch_size`` texts or about ``batch_chars`` characters
-    (``progress`` is called with each batch's size); memory grows with the batch, not the corpus,
-    apart from the shingle hashes kept for verification (8 bytes per shingle).
+    (``progress`` is called with each batch's size). Candidate pairs are streamed, each once, into
+    the strongest spanning forest of the verified pairs (:class:`comparer.spanning.SpanningForest`;
+    most equal signature slots first, ties by index), ``batch_pairs`` at a time (four per text, at
+    least 2**18, by default): memory grows with the corpus (signatures, band keys, and the
+    shingle hashes kept for verification, 8 bytes per shingle), not with its candidate pairs.
+    Without ``spanning`` every verified pair is kept.
 
     >>> found = find_duplicates(["one two three four five six seven", "one two three four five six eight",
     ...                          "something else entirely"], DedupConfig(threshold=0.3, shingle_size=3))
@@ -449,39 +479,68 @@ def find_duplicates(texts: Sequence[str], config: DedupConfig | None = None, pro
     """
     import numpy as np
 
+    from comparer.spanning import SpanningForest
+
     config = config or DedupConfig()
     scheme = Scheme.from_config(config)
     bands, rows = lsh_params(config.threshold, scheme.num_perm)
-    all_values, all_offsets, all_sigs = [], [np.zeros(1, np.int64)], []
-    base = 0
+    all_values, all_offsets = [], [np.zeros(1, np.int64)]
+    sig = np.zeros((len(texts), scheme.num_perm), np.uint32)
+    keys = np.zeros((len(texts), bands), np.uint64)   # made a batch at a time, as the signatures
+    base = done = 0
     for chunk in _batches(texts, batch_size, batch_chars):
         values, offsets = shingle_hashes(chunk, scheme)
-        all_sigs.append(signatures_from_hashes(values, offsets, scheme))
+        sig[done:done + len(chunk)] = signatures_from_hashes(values, offsets, scheme)
+        keys[done:done + len(chunk)] = band_keys(sig[done:done + len(chunk)], bands, rows)
         all_values.append(values)
         all_offsets.append(offsets[1:] + base)
         base += len(values)
+        done += len(chunk)
         if progress:
             progress(len(chunk))
     values = np.concatenate(all_values) if all_values else np.zeros(0, np.uint64)
     offsets = np.concatenate(all_offsets)
-    sig = np.concatenate(all_sigs) if all_sigs else np.zeros((0, scheme.num_perm), np.uint32)
-    candidates = candidate_pairs(band_keys(sig, bands, rows))
-    # strongest candidates first, ties by index, so the result does not depend on hash order
-    estimate = estimated_similarity(sig, candidates)
-    # (candidates come sorted by (i, j): a stable sort on the estimate keeps that order for ties)
-    order = np.argsort(-estimate, kind="stable")
     sets = ShingleSets(values, offsets)
-    pairs = verify_pairs(_rows(candidates, order), sets, config.threshold, spanning=spanning)
-    pairs.sort()
+    forest = SpanningForest(len(texts), sets.jaccard, config.threshold)
+    verified: list[tuple[int, int, float]] = []   # without spanning: every verified pair
+    limit = batch_pairs or max(4 * len(texts), 1 << 18)
+    waiting: list[tuple[Any, Any, Any]] = []   # candidates not yet given to the forest
+    candidates = held = 0
+    for low, high in candidate_chunks(keys):
+        candidates += len(low)
+        if not spanning:
+            verified.extend(verify_pairs(zip(low.tolist(), high.tolist()), sets, config.threshold, spanning=False))
+            continue
+        waiting.append((low, high, _equal_slots(sig, low, high)))
+        held += len(low)
+        if held >= limit:
+            _give(forest, waiting)
+            waiting, held = [], 0
+    if waiting:
+        _give(forest, waiting)
+    pairs = forest.links() if spanning else sorted(verified)
     groups = groups_of(len(texts), pairs)
-    return Duplicates(scheme, tuple(pairs), tuple(tuple(g) for g in groups), len(candidates), sets)
+    return Duplicates(scheme, tuple(pairs), tuple(tuple(g) for g in groups), candidates, sets)
 
 
-def _rows(pairs: np.ndarray, order: np.ndarray, chunk: int = 65536) -> Iterator[tuple[int, int]]:
-    """The pairs in ``order``, as Python ints a chunk at a time (a list of them all is large)."""
-    for start in range(0, len(order), chunk):
-        for i, j in pairs[order[start:start + chunk]].tolist():
-            yield i, j
+def _give(forest: SpanningForest, waiting: list[tuple[Any, Any, Any]]) -> None:
+    """Hand the ``waiting`` candidates (pairs and equal slots, chunk by chunk) to ``forest`` at once."""
+    import numpy as np
+
+    low, high, slots = (np.concatenate(part) for part in zip(*waiting))
+    forest.add(low, high, slots)
+
+
+def _equal_slots(sig: np.ndarray, low: np.ndarray, high: np.ndarray, chunk: int = 8192) -> np.ndarray:
+    """How many signature slots rows ``low`` and ``high`` share, pair by pair (the MinHash estimate
+    of their Jaccard, times ``num_perm``, as an integer: ties stay ties)."""
+    import numpy as np
+
+    out = np.zeros(len(low), dtype=np.int64)
+    for start in range(0, len(low), chunk):
+        part = slice(start, start + chunk)
+        out[part] = (sig[low[part]] == sig[high[part]]).sum(axis=1)
+    return out
 
 
 def _batches(texts: Sequence[str], size: int, chars: int) -> Iterable[Sequence[str]]:

@@ -106,6 +106,81 @@ def test_candidate_pairs_from_shared_keys():
     assert candidate_pairs(keys).tolist() == [[0, 1], [1, 2]]
 
 
+def test_candidate_chunks_give_each_pair_of_a_shared_bucket_once():
+    """A pair is proposed by the first band where its rows share a key within ``max_bucket`` places."""
+    from comparer.minhash import candidate_chunks
+
+    rng = np.random.default_rng(4)
+    keys = rng.integers(1, 6, size=(300, 7)).astype(np.uint64)  # big buckets: the lag limit matters
+    keys[rng.random(keys.shape) < 0.1] = 0                      # empty bands propose nothing
+    chunks = list(candidate_chunks(keys, max_bucket=8))
+    assert all(len(low) <= len(keys) and (low < high).all() for low, high in chunks)
+    found = [(i, j) for low, high in chunks for i, j in zip(low.tolist(), high.tolist())]
+    want = set()
+    for band in range(keys.shape[1]):
+        place = np.empty(len(keys), dtype=np.int64)
+        place[np.argsort(keys[:, band], kind="stable")] = np.arange(len(keys))
+        want |= {(i, j) for i in range(len(keys)) for j in range(i + 1, len(keys))
+                 if keys[i, band] == keys[j, band] != 0 and abs(place[i] - place[j]) <= 8}
+    assert len(found) == len(set(found)) and set(found) == want
+
+
+def test_spanning_forest_batch_by_batch_is_the_forest_of_all_links():
+    """Links given a batch at a time, in any order, end in the forest Kruskal finds over all of them."""
+    from comparer.spanning import SpanningForest
+
+    rng = random.Random(8)
+    n = 60
+    links = {(i, j): rng.randrange(20) for i, j in ((rng.randrange(n), rng.randrange(n)) for _ in range(400)) if i < j}
+    passes = {pair: rng.random() for pair in links}
+    ordered = sorted(links, key=lambda pair: (-links[pair], pair))
+    uf, want = UnionFind(n), []
+    for i, j in ordered:
+        if uf.find(i) != uf.find(j) and passes[(i, j)] >= 0.3:
+            uf.union(i, j)
+            want.append((i, j, passes[(i, j)]))
+    for size in (1, 7, 50, 1000):
+        order = list(links)
+        rng.shuffle(order)
+        forest = SpanningForest(n, lambda i, j: passes[(i, j)], 0.3)
+        for start in range(0, len(order), size):
+            part = order[start:start + size] + order[:2]   # repeats and links held are ignored
+            forest.add([i for i, _ in part], [j for _, j in part], [links[p] for p in part])
+        assert forest.links() == sorted(want)
+
+
+def test_find_duplicates_streamed_in_small_batches_is_the_same():
+    """Candidates go to the spanning forest a batch at a time; the batch size changes nothing."""
+    rng = random.Random(21)
+    base = _text(rng, 40).split()
+    texts = []
+    for _ in range(150):  # near-identical texts: every band proposes many pairs, many fail
+        w = list(base)
+        for _ in range(2):
+            w[rng.randrange(len(w))] = "x" + str(rng.randrange(9))
+        texts.append(" ".join(w))
+    whole = find_duplicates(texts, batch_pairs=10**9)
+    assert whole.candidates > 1000 and len(whole.pairs) > 100
+    for batch in (1, 97, 1000):
+        found = find_duplicates(texts, batch_pairs=batch)
+        assert (found.pairs, found.groups, found.candidates) == (whole.pairs, whole.groups, whole.candidates)
+    every = find_duplicates(texts, spanning=False)
+    assert set(whole.pairs) <= set(every.pairs) and groups_of(150, every.pairs) == list(map(list, whole.groups))
+
+
+def test_find_duplicates_holds_a_batch_of_candidates_not_all_of_them(monkeypatch):
+    """Memory follows the documents: the forest is handed at most a batch (plus one chunk) at a time."""
+    from comparer import spanning
+
+    handed = []
+    real = spanning.SpanningForest.add
+    monkeypatch.setattr(spanning.SpanningForest, "add", lambda self, i, j, s: handed.append(len(i)) or real(self, i, j, s))
+    texts = ["the council voted on the budget for schools roads and parks " + "w%d " % (k % 7) * 3 for k in range(300)]
+    found = find_duplicates(texts, batch_pairs=500)
+    assert found.candidates > 5000 and len(handed) > 5
+    assert max(handed) <= 500 + len(texts)
+
+
 def test_union_find_groups():
     uf = UnionFind(6)
     for a, b in [(4, 1), (1, 3), (5, 2)]:
