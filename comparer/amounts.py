@@ -13,6 +13,8 @@ still measure two things.
 
 from __future__ import annotations
 
+import bisect
+
 from comparer.align import claim_features
 from comparer.classify import Finding, approximate, rounded_alike
 from comparer.textunits import ClaimIndex
@@ -22,6 +24,7 @@ _CLOSE = 1.25  # the larger amount at most this times the smaller
 _RARE = 0.05  # share of the event's claims, at most, that use a word for it to tie two claims
 _WINDOW = 8  # words either side of an amount that say what it counts
 _NEAR_SHARED = 2  # such words both amounts must share
+_PARTNERS = 50  # close amounts of the other account met by each amount, at most (bounds the work)
 
 
 def amount_conflicts(index: ClaimIndex, by_doc: dict[str, list[Claim]],
@@ -33,33 +36,58 @@ def amount_conflicts(index: ClaimIndex, by_doc: dict[str, list[Claim]],
     for f in (f for fs in feats.values() for f in fs):
         df[f] = df.get(f, 0) + 1
     rare_limit = max(2, _RARE * len(feats))
-    amounts = {d: [(c, m) for c in by_doc[d] for m in c.mentions if _is_amount(m)] for d in docs}
-    given = {d: {(m.unit, m.value) for _, m in amounts[d]} for d in docs}
+    # Per account and unit, the amounts sorted by value: each amount meets only the other
+    # account's amounts within ``_CLOSE`` of it (bisection), and claims that list figures none.
+    amounts = {d: _by_unit(by_doc[d]) for d in docs}
+    given = {d: {(unit, m.value) for unit, found in amounts[d].items() for _, m in found} for d in docs}
+    near: dict[tuple[str, int], set[str]] = {}
+
+    def around(claim: Claim, mention: Mention) -> set[str]:
+        key = (claim.id, mention.start)
+        if key not in near:
+            near[key] = _near(index, claim, mention)
+        return near[key]
+
     out: list[tuple[Claim, Claim, Finding]] = []
     for x, left in enumerate(docs):
         for right in docs[x + 1:]:
             seen: set[tuple[str, float, float]] = set()
-            for ca, ma in amounts[left]:
-                for cb, mb in amounts[right]:
-                    key = (ma.unit, float(ma.value), float(mb.value))  # type: ignore[arg-type]
-                    if key in seen or ma.unit != mb.unit or ma.value == mb.value:
-                        continue
-                    if (ma.unit, mb.value) in given[left] or (mb.unit, ma.value) in given[right]:
-                        continue  # each account also gives the other's figure
-                    if not _close(ma, mb) or approximate(ca, ma) or approximate(cb, mb) \
-                            or rounded_alike(ma.text, float(ma.value), mb.text, float(mb.value)):  # type: ignore[arg-type]
-                        continue
-                    if _listed(ca, ma) or _listed(cb, mb):
-                        continue  # "Romney (17 percent), Palin (12 percent) and ...": whose is whose?
-                    shared = _near(index, ca, ma) & _near(index, cb, mb)
-                    if len(shared) < _NEAR_SHARED or not any(df.get(f, 0) <= rare_limit for f in shared):
-                        continue
-                    seen.add(key)
-                    la, lb = labels[left], labels[right]
-                    out.append((ca, cb, Finding(
-                        "number", "medium", (ma.start, ma.end), (mb.start, mb.end),
-                        f"{la} gives {ma.text!r} where {lb} gives {mb.text!r}, in claims that may report "
-                        f"the same amount.")))
+            for unit, found_a in sorted(amounts[left].items()):
+                found_b = amounts[right].get(unit, [])
+                values_b = [float(m.value) for _, m in found_b]  # type: ignore[arg-type]
+                for ca, ma in found_a:
+                    va = float(ma.value)  # type: ignore[arg-type]
+                    lo, hi = bisect.bisect_left(values_b, va / _CLOSE), bisect.bisect_right(values_b, va * _CLOSE)
+                    for cb, mb in found_b[lo:min(hi, lo + _PARTNERS)]:
+                        vb = float(mb.value)  # type: ignore[arg-type]
+                        if va == vb or (unit, va, vb) in seen:
+                            continue
+                        if (unit, mb.value) in given[left] or (unit, ma.value) in given[right]:
+                            continue  # each account also gives the other's figure
+                        if approximate(ca, ma) or approximate(cb, mb) or rounded_alike(ma.text, va, mb.text, vb):
+                            continue
+                        shared = around(ca, ma) & around(cb, mb)
+                        if len(shared) < _NEAR_SHARED or not any(df.get(f, 0) <= rare_limit for f in shared):
+                            continue
+                        seen.add((unit, va, vb))
+                        la, lb = labels[left], labels[right]
+                        out.append((ca, cb, Finding(
+                            "number", "medium", (ma.start, ma.end), (mb.start, mb.end),
+                            f"{la} gives {ma.text!r} where {lb} gives {mb.text!r}, in claims that may report "
+                            f"the same amount.")))
+    return sorted(out, key=lambda item: (item[0].document, item[2].a, item[1].document, item[2].b))
+
+
+def _by_unit(claims: list[Claim]) -> dict[str, list[tuple[Claim, Mention]]]:
+    """Amounts of an account by unit, sorted by value; amounts of a claim that lists three or
+    more of one unit ("Romney (17 percent), Palin (12 percent) and ...") are left out."""
+    out: dict[str, list[tuple[Claim, Mention]]] = {}
+    for claim in claims:
+        for m in claim.mentions:
+            if _is_amount(m) and not _listed(claim, m):
+                out.setdefault(m.unit, []).append((claim, m))
+    for found in out.values():
+        found.sort(key=lambda cm: (float(cm[1].value), cm[0].index, cm[1].start))  # type: ignore[arg-type]
     return out
 
 
@@ -81,6 +109,3 @@ def _is_amount(mention: Mention) -> bool:
         and isinstance(mention.value, float) and mention.value > 0
 
 
-def _close(a: Mention, b: Mention) -> bool:
-    low, high = sorted((float(a.value), float(b.value)))  # type: ignore[arg-type]
-    return high <= _CLOSE * low
