@@ -79,3 +79,12 @@ def test_leftover_claim_joins_the_claim_that_contains_it():
 def test_one_claim_documents_without_shared_words_stay_apart():
     links, _ = _run("The central bank raised interest rates by half a point.", "Heavy snow closed the Alps.")
     assert links == []
+
+
+def test_long_accounts_are_scored_on_pairs_that_share_a_rarer_feature():
+    """Past 500 x 500 claims only pairs sharing a feature few claims hold are scored, and the
+    claims that report the same fact still match (the words every claim holds say nothing)."""
+    a = " ".join(f"The cost of project number {k} was ${1000 + k} million for the new bridge." for k in range(600))
+    links, _ = _run(a, a)
+    assert len(links) == 600
+    assert all(link.a.text == link.b.text for link in links)
