@@ -158,8 +158,21 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
+def _acronym_forms(text: str) -> tuple[str, ...]:
+    """An acronym as written and, for a plural ("DNNs"), without its "s"."""
+    return (text, text[:-1]) if len(text) > 2 and text.endswith("s") and " " not in text else (text,)
+
+
 def _letters(key: str) -> str:
     return _NOT_LETTER.sub("", key[2:])
+
+
+def same_digits(x: str, y: str) -> bool:
+    """The same numbers written in two names: "Q1" is not "Q2", nor "F-16" an "F-35"."""
+    return _DIGITS.findall(x) == _DIGITS.findall(y)
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _unify(key: str, others: Sequence[str]) -> str:
@@ -176,9 +189,9 @@ def _unify(key: str, others: Sequence[str]) -> str:
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and (
                 words[0] == full[0] or (words[0][:3] == full[0][:3] and len(words[0]) > 2)):
             return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth"
-        if _initials(full) == key[2:] or _initials(words) == other[2:]:
+        if _initials(full) in _acronym_forms(key[2:]) or _initials(words) in _acronym_forms(other[2:]):
             return other  # "Internet Explorer" / "IE"
-        if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING:
+        if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING and same_digits(key, other):
             return other  # "O'Neill" / "ONeills", "Visual Basic" / "VisualBasic"
     return key
 

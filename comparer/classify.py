@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from comparer.claimdiff import Change, ClaimDiff, Unit
+from comparer.claimdiff import Change, ClaimDiff, Unit, same_digits
 from comparer.mentions.dates import is_calendar_word
 from comparer.mentions.entities import TITLES
 from comparer.textunits import stem, stopwords
@@ -92,7 +92,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     neg_a = [u for u in ua if u.kind == "negation"]
     neg_b = [u for u in ub if u.kind == "negation"]
-    if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change):
+    if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change) and not _verb_for_verb(neg_a or neg_b, ua, ub):
         negated, plain = (la, lb) if neg_a else (lb, la)
         return found("negation", "high",
                      f"{negated} says {text_a if neg_a else text_b!r} where {plain} says "
@@ -115,6 +115,10 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
             only, other = (la, lb) if fa else (lb, la)
             return found("wording", "low", f"Only {only} gives {text_a if fa else text_b!r} here; {other} does not.")
 
+    period_a, period_b = _period(ua), _period(ub)
+    if period_a and period_b and period_a != period_b:
+        return found("date", "high", f"{la} says {text_a!r} where {lb} says {text_b!r}: the period differs.")
+
     ea = [u for u in ua if u.kind == "entity"]
     eb = [u for u in ub if u.kind == "entity"]
     if ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub) \
@@ -136,6 +140,33 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     if not any(u.content for u in (*ua, *ub)):
         return None
     return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
+
+
+def _verb_for_verb(cues: Sequence[Unit], ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """A denying verb ("avoiding", "refused") where the other side has another word: a rewording
+    ("preventing") unless the two are opposites, which :func:`_opposite_pair` tells."""
+    if any(u.key.split(":")[-1] in _negators() for u in cues):
+        return False
+    plain = ub if cues[0] in ua else ua
+    return any(u.content and u.kind == "word" for u in plain)
+
+
+@functools.cache
+def _negators() -> frozenset[str]:
+    return frozenset(stem(w) for w in words("negators"))
+
+
+def _period(units: Sequence[Unit]) -> str | None:
+    """The length of time a side of a change names, where that is its one content word."""
+    content = [u for u in units if u.content]
+    if len(content) != 1 or content[0].kind != "word":
+        return None
+    return _periods().get(content[0].key)
+
+
+@functools.cache
+def _periods() -> dict[str, str]:
+    return {stem(form): head for head, forms in entries("time_periods") for form in forms.split()}
 
 
 def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
@@ -410,6 +441,8 @@ def _same_words(matcher: difflib.SequenceMatcher, len_a: int, len_b: int) -> boo
 def _spelling_variant(x: str, y: str) -> bool:
     """Two spellings of the same words: a censored or variant spelling ("Momma", "Mama"), one
     word and a longer form of it, or a spoken form and its written one ("gonna", "going to")."""
+    if not same_digits(x, y):
+        return False
     lx, ly = _LETTERS.sub("", x.lower()), _LETTERS.sub("", y.lower())
     if lx == ly or (min(len(lx), len(ly)) >= 4 and fuzz.ratio(lx, ly) >= _SPELLING):
         return True
@@ -440,7 +473,7 @@ def _sounds_alike(x: str, y: str) -> bool:
     """Two spellings of one word or name ("Gadhafi", "al-Qaddafi"; "Momma", "Mama"): the same
     consonants in the same order once an Arabic article is dropped, letters mostly shared."""
     lx, ly = (_LETTERS.sub("", _ARTICLE_PREFIX.sub("", t.lower())) for t in (x, y))
-    if min(len(lx), len(ly)) < 4 or fuzz.ratio(lx, ly) < _SOUND_ALIKE:
+    if not same_digits(x, y) or min(len(lx), len(ly)) < 4 or fuzz.ratio(lx, ly) < _SOUND_ALIKE:
         return False
     return _skeleton(lx) == _skeleton(ly)
 
@@ -595,13 +628,42 @@ def _spans(diff: ClaimDiff, change: Change) -> tuple[tuple[int, int], tuple[int,
 
 
 def _opposite_pair(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
-    """One content word replaced by its opposite."""
+    """One content word replaced by its opposite, one side perhaps adding a word to it ("a
+    decrease", "a major increase"); a word added on both sides may change the subject
+    ("payrolls increased", "the unemployment rate fell")."""
     ca = [u for u in ua if u.content]
     cb = [u for u in ub if u.content]
-    if len(ca) != 1 or len(cb) != 1:
+    if any(u.kind == "negation" and u.key.split(":")[-1] in _negators() for u in (*ca, *cb)):
         return False
-    x, y = ca[0].key.split(":")[-1], cb[0].key.split(":")[-1]
-    return y in _opposites().get(x, ())
+    one, other = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    if len(one) != 1 or len(other) > 2:
+        return False
+    x = _word_of(one[0])
+    return any(_opposite(x, _word_of(y)) for y in other if "number" not in (one[0].kind, y.kind) or
+               one[0].kind != y.kind)  # "first" / "second" is a number changed
+
+
+def _word_of(unit: Unit) -> str:
+    """The stem a unit compares by: an ordinal ("first") by its word, not its value."""
+    mention = unit.mention
+    if unit.kind == "number" and mention is not None and " " not in mention.text:
+        return stem(mention.text.lower())
+    return unit.key.split(":")[-1]
+
+
+def _opposite(x: str, y: str) -> bool:
+    """Two stems of opposite meaning: listed opposites, or an adjective and its negative form."""
+    if y in _opposites().get(x, ()):
+        return True
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    prefixes, endings = _negating_affixes()
+    return len(short) >= 5 and short.endswith(endings) and any(long == p + short for p in prefixes)
+
+
+@functools.cache
+def _negating_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    first, second = lines("negating_prefixes")
+    return tuple(first.split()), tuple(second.split())
 
 
 def _unmatched_numbers(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
@@ -847,12 +909,15 @@ def list_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[F
     lists_a, lists_b = _lists(diff.a), _lists(diff.b)
     out = []
     la, lb = labels
-    for span_a, items_a, words_a in lists_a:
-        for span_b, items_b, words_b in lists_b:
+    for span_a, members_a, words_a in lists_a:
+        for span_b, members_b, words_b in lists_b:
+            items_a, items_b = frozenset(members_a), frozenset(members_b)
             shared = items_a & items_b
-            extra_a, extra_b = items_a - items_b, items_b - items_a
+            extra_a = _not_reworded(members_a, items_b, members_b)
+            extra_b = _not_reworded(members_b, items_a, members_a)
             # Lists of one length with members swapped; a longer list elaborates, it does not differ.
-            if not shared or len(items_a) != len(items_b) or not (extra_a and extra_b):
+            # One member put for another is a change of one place, which the word diff types.
+            if not shared or len(items_a) != len(items_b) or len(extra_a) < 2 or len(extra_b) < 2:
                 continue
             if all(any(_abbreviates(x, y) for y in words_b) for x in extra_a) or \
                     all(any(_abbreviates(y, x) for x in words_a) for y in extra_b):
@@ -861,6 +926,14 @@ def list_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[F
                                f"{la} lists {_text(diff.a, span_a)!r} where {lb} lists "
                                f"{_text(diff.b, span_b)!r}."))
     return out
+
+
+def _not_reworded(members: dict[str, frozenset[str]], keys: frozenset[str],
+                  others: dict[str, frozenset[str]]) -> list[str]:
+    """The members the other list lacks that share no word with a member it lacks: "social
+    media management" for "social media guidance" is the same member reworded."""
+    lacking = [words for key, words in others.items() if key not in members]
+    return [key for key, words in members.items() if key not in keys and not any(words & o for o in lacking)]
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -872,7 +945,8 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def _lists(claim) -> list[tuple[tuple[int, int], frozenset[str], frozenset[str]]]:
+def _lists(claim) -> list[tuple[tuple[int, int], dict[str, frozenset[str]], frozenset[str]]]:
+    """The enumerations of a claim: span, each member's key with its words, and all words."""
     function = stopwords()
     out = []
     for m in _LIST.finditer(claim.text):
@@ -885,11 +959,12 @@ def _lists(claim) -> list[tuple[tuple[int, int], frozenset[str], frozenset[str]]
         # Where an item ends or starts is least sure at the list's edges: the first item is
         # known by its last word, the last by its first, the others by their letters.
         words = [[w for w in re.findall(r"[\w’']+", item.lower()) if w not in function] for item in items]
-        keys = frozenset([stem(words[0][-1]) if words[0] else "",
-                          *(_LETTERS.sub("", "".join(w)) for w in words[1:-1]),
-                          stem(words[-1][0]) if words[-1] else ""])
-        keys = frozenset(k for k in keys if k)
-        if len(keys) >= 3:
+        keys = [stem(words[0][-1]) if words[0] else "",
+                *(_LETTERS.sub("", "".join(w)) for w in words[1:-1]),
+                stem(words[-1][0]) if words[-1] else ""]
+        edges = [words[0][-1:], *words[1:-1], words[-1][:1]]
+        members = {k: frozenset(stem(w) for w in item) for k, item in zip(keys, edges) if k}
+        if len(members) >= 3:
             every = frozenset(w for item in words for w in item)
-            out.append(((claim.start + start, claim.start + m.end()), keys, every))
+            out.append(((claim.start + start, claim.start + m.end()), members, every))
     return out

@@ -7,7 +7,7 @@ import re
 from comparer.types import Mention
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no(?!\.?\s*\d)|none|nobody|nothing|neither|nor|without|cannot|no longer"
+    r"\b(?:not|never|no(?!\.?\s*\d)(?! matter\b)|none|nobody|nothing|neither|nor|without|cannot|no longer"
     r"|(?:do|does|did|is|are|was|were|has|have|had|could|would|should|will|ca|wo|must|need)n[’']t"
     r"|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?|fail(?:s|ed)? to|declin(?:e|es|ed) to"
     r"|(?<!to )avoid(?:s|ed|ing)?|st(?:ay|ays|ayed|aying) away from|turn(?:s|ed|ing)? down"
