@@ -99,6 +99,9 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                      f"{text_b if neg_a else text_a!r}: one negates what the other states.")
     if _opposite_pair(ua, ub):
         return found("negation", "high", f"{la} says {text_a!r} where {lb} says the opposite, {text_b!r}.")
+    denial = _negated_run(diff, change, labels, weak)
+    if denial is not None:
+        return denial
 
     for kind, noun in (("number", "the number"), ("date", "the date")):
         fa = [u for u in ua if u.kind == kind]
@@ -235,6 +238,9 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
     la, lb = labels
     if not _share_names(diff):
         return None  # "Cantor won with 79 percent" is not about "Brat won with 56 percent"
+    denial = _negated_run(diff, change, labels, weak)
+    if denial is not None:
+        return denial
     for kind, noun in (("number", "the number"), ("date", "the date")):
         fa = [u for u in change.a if u.kind == kind and u.mention is not None]
         fb = [u for u in change.b if u.kind == kind and u.mention is not None]
@@ -261,6 +267,51 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_DENIED_RUN = 3  # content words both claims share right after a negation for it to deny them
+
+
+def _shared_after(diff: ClaimDiff, change: Change) -> int:
+    """The content words of the run both claims share right after a change."""
+    shared = 0
+    for x, y in zip(diff.units_a[change.i2:], diff.units_b[change.j2:]):
+        if x.key != y.key:
+            break
+        shared += x.content
+    return shared
+
+
+def _negated_run(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: bool) -> Finding | None:
+    """A negation that ends one side of a long change and stands before words both claims then
+    share ("... and became the first woman to lead" / "was not the first woman to lead"): one
+    claim denies what the other states, however differently the two begin."""
+    neg_a = [k for k, u in enumerate(change.a) if u.kind == "negation"]
+    neg_b = [k for k, u in enumerate(change.b) if u.kind == "negation"]
+    if bool(neg_a) == bool(neg_b):
+        return None
+    negated, plain, at = (change.a, change.b, neg_a[-1]) if neg_a else (change.b, change.a, neg_b[-1])
+    # One negation in one claim, none in the other, and no question: else what is denied is unclear.
+    cues = [sum(u.kind == "negation" for u in units) for units in (diff.units_a, diff.units_b)]
+    if sorted(cues) != [0, 1] or any(c.text.rstrip(" \"'”’").endswith("?") for c in (diff.a, diff.b)):
+        return None
+    cue = negated[at]
+    if any(u.content for u in negated[at + 1:]) or cue.key.split(":")[-1] not in _negators():
+        return None
+    if not plain or any(u.kind == "negation" for u in plain) or _opposite_pair(negated[at:], plain[-1:]):
+        return None
+    if _shared_after(diff, change) < _DENIED_RUN:
+        return None
+    statement = next((u for u in reversed(plain) if u.content), plain[-1])
+    opening = at - 1 if at > 0 and not negated[at - 1].content else at  # "was not", "does not"
+    side_neg = (negated[opening].start, negated[-1].end)
+    side_plain = (statement.start, plain[-1].end)
+    span_a, span_b = (side_neg, side_plain) if neg_a else (side_plain, side_neg)
+    la, lb = labels
+    neg_label, plain_label = (la, lb) if neg_a else (lb, la)
+    text_neg = _text(diff.a if neg_a else diff.b, side_neg)
+    text_plain = _text(diff.b if neg_a else diff.a, side_plain)
+    return Finding("negation", "low" if weak else "high", span_a, span_b,
+                   f"{neg_label} says {text_neg!r} where {plain_label} says {text_plain!r} before the same "
+                   f"words: one negates what the other states.")
 
 
 def _share_names(diff: ClaimDiff) -> bool:

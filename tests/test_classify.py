@@ -122,6 +122,17 @@ def test_equivalent_forms_give_nothing_shown(name):
     assert _found(a, b) == []
 
 
+def test_a_negation_before_shared_words_of_reworded_claims_is_a_negation():
+    found = _found("In 2019 the council approved the plan and became the first city to ban plastic bags in the state.",
+                   "The council was not the first city to ban plastic bags in the state.")
+    assert found == [("negation", "high", "became", "was not")]
+
+
+def test_a_negation_in_a_doubly_negated_claim_or_against_a_question_is_not_typed():
+    assert _found("Who, exactly, spent as much as the other team last season?",
+                  "It is not enough just to not spend as much as the other team last season.") == []
+
+
 def test_a_member_swapped_in_a_list_is_a_list_discrepancy():
     assert _found("They agreed to cooperate in quantum, semiconductors and AI research.",
                   "They agreed to cooperate in quantum, energy and startups research.") == [
