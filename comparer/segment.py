@@ -254,6 +254,21 @@ def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int, b
     since = brackets[0]
     brackets[1] += text.count("(", since, at) - text.count(")", since, at)
     brackets[0] = at
-    if brackets[1] > 0:
+    if brackets[1] > 0 or _serial_list(text, piece_start, end):
         return False
     return bool(_FOUR_WORDS.match(text, piece_start, at)) and bool(_FOUR_WORDS.match(text, cut, end))
+
+
+def _serial_list(text: str, start: int, end: int) -> bool:
+    """Whether the sentence from ``start`` is a list whose items ";" separates, the last one
+    opened by "; and" or "; or" ("Nancy Pelosi of California; the Senate Democratic leader,
+    Harry Reid of Nevada; and ..."): its items are not claims. Looks ``_LIST_REACH`` characters
+    ahead at most, so a paragraph of many ";" stays linear."""
+    limit = min(end, start + _LIST_REACH)
+    stop = _SENTENCE_END.search(text, start, limit)
+    return _SERIAL.search(text, start, stop.start() if stop else limit) is not None
+
+
+_LIST_REACH = 2000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)")
+_SERIAL = re.compile(r";\s+(?:and|or)\s", re.I)

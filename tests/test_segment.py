@@ -25,6 +25,10 @@ CASES = [
     ("semicolon", "The army advanced toward the city; the rebels retreated into the hills.",
      ["The army advanced toward the city;", "the rebels retreated into the hills."]),
     ("semicolon-list", "Guests: Ann, 5; Bob, 6.", ["Guests: Ann, 5; Bob, 6."]),
+    ("semicolon-serial-list", "The panel heard Ann Lee, the former city treasurer; Bob Ray, the deputy mayor of "
+     "the city; and Cy Young, the auditor. It adjourned.",
+     ["The panel heard Ann Lee, the former city treasurer; Bob Ray, the deputy mayor of the city; and Cy Young, "
+      "the auditor.", "It adjourned."]),
     ("semicolon-in-brackets", "Ann Lee (born 12 May 1950 in Leeds; died 3 June 2010 in York) was a poet.",
      ["Ann Lee (born 12 May 1950 in Leeds; died 3 June 2010 in York) was a poet."]),
     ("lowercase-after-period", "He arrived at 5 p.m. local time.", ["He arrived at 5 p.m. local time."]),
