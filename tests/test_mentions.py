@@ -77,3 +77,13 @@ def test_a_speaker_described_by_role_is_that_description():
     doc = comparer.Document.from_text('"We will not back down," the House speaker continued.', id="x")
     quotes = [m for c in comparer.claims([doc]).claims for m in c.mentions if m.kind == "quote"]
     assert [q.value for q in quotes] == ["house speaker"]
+
+
+def test_cues_from_their_word_lists_with_the_exceptions_kept_in_code():
+    from comparer.mentions.cues import find_cues
+
+    found = [(m.kind, m.text) for m in find_cues(
+        "He no longer works there; No. 5 said no matter what it may be, they refused and "
+        "won’t go, in order to avoid a crash; they avoided it, reportedly, in May 2023.")]
+    assert found == [("negation", "no longer"), ("hedge", "may"), ("negation", "refused"),
+                     ("negation", "won’t"), ("negation", "avoided"), ("hedge", "reportedly")]

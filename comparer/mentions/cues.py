@@ -5,20 +5,22 @@ from __future__ import annotations
 import re
 
 from comparer.types import Mention
+from comparer.wordlists import lines
 
-_NEGATION = re.compile(
-    r"\b(?:not|never|no(?!\.?\s*\d)(?! matter\b)|none|nobody|nothing|neither|nor|without|cannot|no longer"
-    r"|(?:do|does|did|is|are|was|were|has|have|had|could|would|should|will|ca|wo|must|need)n[’']t"
-    r"|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?|fail(?:s|ed)? to|declin(?:e|es|ed) to"
-    r"|(?<!to )avoid(?:s|ed|ing)?|st(?:ay|ays|ayed|aying) away from|turn(?:s|ed|ing)? down"
-    r"|(?:dis|un)?associat(?:e|es|ed|ing) from|unrelated to)\b",
-    re.I)
-_HEDGE = re.compile(
-    r"\b(?:may|might|could|reportedly|allegedly|alleged|apparently|possibly|probably|perhaps|likely"
-    r"|unlikely|presumably|purportedly|supposedly|unconfirmed|rumou?red|suspected"
-    r"|(?:is|are|was|were) (?:expected|believed|thought|said|reported|set) to"
-    r"|appear(?:s|ed)? to|seem(?:s|ed)? to|according to|sources? (?:said|say)|it is understood)\b",
-    re.I)
+
+def _pattern(name: str) -> re.Pattern[str]:
+    """One regex of the phrases of ``comparer/data/<name>.txt``, longest first, whole words;
+    an apostrophe matches ' and ’."""
+    phrases = sorted(lines(name), key=lambda p: (-len(p), p))
+    body = "|".join(re.escape(p.lower()).replace("'", "[’']") for p in phrases)
+    return re.compile(rf"\b(?:{body})\b", re.I)
+
+
+_NEGATION = _pattern("negation_cues")
+_HEDGE = _pattern("hedge_cues")
+# "No. 5", "no 1 priority", "no matter what": "no" that negates nothing.
+_NO_NUMBER = re.compile(r"\.?\s*\d| matter\b")
+_TO = re.compile(r"\bto $", re.I)  # "to avoid a crash": a purpose, not a denial
 
 
 # "May 18", "May 2023", "in May": the month, not the modal verb.
@@ -35,7 +37,17 @@ def _normal(text: str) -> str:
 def find_cues(text: str, offset: int = 0) -> list[Mention]:
     """Negation (kind "negation") and hedging (kind "hedge") cues, value = the cue normalised."""
     found = [Mention("negation", m.start() + offset, m.end() + offset, m.group(), _normal(m.group()))
-             for m in _NEGATION.finditer(text)]
+             for m in _NEGATION.finditer(text) if not _exception(text, m)]
     found += [Mention("hedge", m.start() + offset, m.end() + offset, m.group(), m.group().lower())
               for m in _HEDGE.finditer(text) if not _MONTH_MAY.match(text, m.start())]
     return sorted(found, key=lambda m: m.start)
+
+
+def _exception(text: str, match: re.Match[str]) -> bool:
+    """A cue that negates nothing here: "No. 5", "no matter", "to avoid"."""
+    word = match.group().lower()
+    if word == "no":
+        return bool(_NO_NUMBER.match(text, match.end()))
+    if word.startswith("avoid"):
+        return bool(_TO.search(text[max(0, match.start() - 4):match.start()]))
+    return False
