@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from comparer.claimdiff import Change, ClaimDiff, Unit, same_digits
 from comparer.mentions.dates import is_calendar_word
 from comparer.mentions.entities import TITLES
+from comparer.mentions.numbers import word_value
 from comparer.textunits import stem, stopwords
 from comparer.wordlists import entries, groups, lines, words
 
@@ -142,6 +143,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     if not any(u.content for u in (*ua, *ub)):
         return None
+    if _one_word_quoted_otherwise(diff, change, text_a, text_b):
+        return found("quote", "medium", f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}.")
     return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
 
 
@@ -157,6 +160,19 @@ def _verb_for_verb(cues: Sequence[Unit], ua: Sequence[Unit], ub: Sequence[Unit])
 @functools.cache
 def _negators() -> frozenset[str]:
     return frozenset(stem(w) for w in words("negators"))
+
+
+def _one_word_quoted_otherwise(diff: ClaimDiff, change: Change, text_a: str, text_b: str) -> bool:
+    """Two nearly identical claims whose only change inside quotation marks puts content words
+    for others: one quotation given with other words, too short for :func:`quotation_changes`
+    to tell it from another ("discriminatory and illegal", "unfair and illegal")."""
+    ua, ub = change.a, change.b
+    if diff.same < _NEARLY_SAME or not (ua and ub) or not all(u.quote >= 0 for u in (*ua, *ub)):
+        return False
+    if not (any(u.content for u in ua) and any(u.content for u in ub)):
+        return False
+    quoted_changes = sum(1 for c in diff.changes if any(u.quote >= 0 for u in (*c.a, *c.b)))
+    return quoted_changes == 1 and not _spelling_variant(text_a, text_b) and not _sounds_alike(text_a, text_b)
 
 
 def _period(units: Sequence[Unit]) -> str | None:
@@ -837,11 +853,29 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
     x, y = fa[0].mention, fb[0].mention
     if x is None or y is None:  # a bare month or weekday name
         return fa[0].key == fb[0].key
+    ago_x, ago_y = _time_ago(x.text), _time_ago(y.text)
+    if ago_x and ago_y and ago_x[1:] == ago_y[1:]:
+        return ago_x[0] == ago_y[0]  # "15 years ago", "18 years ago": counted from one day
     if not x.value or not y.value:
         named = [is_calendar_word(m.text.split()[-1]) for m in (x, y) if not m.value]
         return not all(named) if named else True
     vx, vy = str(x.value), str(y.value)
     return vx.startswith(vy) or vy.startswith(vx) or vx.endswith(vy.lstrip("-")) or vy.endswith(vx.lstrip("-"))
+
+
+def _time_ago(text: str) -> tuple[float, str, str] | None:
+    """A span of weeks or more counted back or on ("15 years ago", "two months later") as (count,
+    unit, direction); None for anything else. Days are left out: two reports a day apart may both
+    be right about "two days ago" and "three days ago"."""
+    match = _TIME_AGO.fullmatch(" ".join(text.lower().split()))
+    if match is None:
+        return None
+    count = match.group(1)
+    value = float(count) if count.isdigit() else word_value(count)
+    return (value, match.group(2), match.group(3)) if value else None
+
+
+_TIME_AGO = re.compile(r"(\S+(?: \S+)?) (week|month|year|decade|centur)(?:s|y|ies)? (ago|earlier|later|before|after)")
 
 
 def _speaker_swap(diff: ClaimDiff, ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:

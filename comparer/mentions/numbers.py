@@ -197,6 +197,18 @@ def _word_value(words: str) -> float:
     return (1 if total is None else total) * factor
 
 
+def word_value(words: str) -> float | None:
+    """Value of a count written in number words only ("fifteen", "twenty one"); else None.
+
+    >>> word_value("twenty one"), word_value("several")
+    (21.0, None)
+    """
+    tokens = _TOKEN.findall(words.lower())
+    if not tokens or not all(t in _WORD_VALUES or t in ("hundred", "dozen", "and") for t in tokens):
+        return None
+    return float(_word_value(words))
+
+
 def find_numbers(text: str) -> list[Mention]:
     """All quantities in ``text``, sorted by start; offsets are relative to ``text``."""
     out: list[Mention] = []
