@@ -12,6 +12,7 @@ changed. What remains are the changes, each a run of units on either side.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -21,6 +22,7 @@ from rapidfuzz import fuzz
 from comparer.mentions.dates import is_calendar_word
 from comparer.textunits import ClaimIndex, stem
 from comparer.types import Claim, Mention
+from comparer.wordlists import entries, state_abbreviations
 
 # Hedge cues that name a source rather than weaken a claim: attribution, not modality.
 _SOURCING = ("according", "source")
@@ -179,21 +181,54 @@ def _unify(key: str, others: Sequence[str]) -> str:
     """A shorter form of a name the other claim gives in full gets the full name's key: its
     words are some of the other's ("Biden" / "Joe Biden", "NBC" / "NBC News"), or both have
     the same last word and first words that start alike ("Susan Rice" / "Susan E. Rice")."""
-    words = key[2:].split()
+    words = _name_words(key[2:])
     for other in others:
         if not other.startswith("E:") or other == key:
             continue
-        full = other[2:].split()
-        if set(words) <= set(full) or set(full) <= set(words):
+        full = _name_words(other[2:])
+        if words and full and (set(words) <= set(full) or set(full) <= set(words)):
             return other
-        if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and (
-                words[0] == full[0] or (words[0][:3] == full[0][:3] and len(words[0]) > 2)):
-            return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth"
+        if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _same_given(words[0], full[0]):
+            return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth", "Bill" / "William Barr"
         if _initials(full) in _acronym_forms(key[2:]) or _initials(words) in _acronym_forms(other[2:]):
             return other  # "Internet Explorer" / "IE"
         if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING and same_digits(key, other):
             return other  # "O'Neill" / "ONeills", "Visual Basic" / "VisualBasic"
     return key
+
+
+def _name_words(name: str) -> list[str]:
+    """The words a name is compared by: a possessive, a generational suffix ("II", "Jr.") and
+    middle initials dropped, "&" read as "and", a state's abbreviation as the state ("N.C.")."""
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in name.replace("&", " and ").split()]
+    words = [w for w in words if w.rstrip(".") not in _SUFFIXES]
+    words = [w for k, w in enumerate(words) if k == 0 or k == len(words) - 1 or len(w.rstrip(".")) > 1]
+    if len(words) == 1:
+        state = state_abbreviations().get(words[0].replace(".", "").capitalize()) or \
+            state_abbreviations().get(words[0].replace(".", "").upper())
+        if state:
+            return state.lower().split()
+    return words
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _same_given(x: str, y: str) -> bool:
+    """Two given names of one person: the same, one the other's initial ("F." / "Frank"), both
+    starting alike ("Zack" / "Zachary"), or one a short form of the other ("Bill" / "William")."""
+    x, y = x.rstrip("."), y.rstrip(".")
+    if x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]):
+        return True
+    if x[:3] == y[:3] and min(len(x), len(y)) > 2:
+        return True
+    short = _nicknames()
+    return y in short.get(x, ()) or x in short.get(y, ())
+
+
+@functools.cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    return {full: frozenset(forms.split()) for full, forms in entries("nicknames")}
 
 
 def _moved(ops, ka, kb, ua, ub) -> tuple[set[int], set[int]]:

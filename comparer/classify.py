@@ -126,6 +126,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     ea = [u for u in ua if u.kind == "entity"]
     eb = [u for u in ub if u.kind == "entity"]
     if ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub) \
+            and not _descriptions(ea) and not _descriptions(eb) \
             and not _spelling_variant(text_a, text_b) and _same_type(ea, eb) \
             and not all(_transliterated(x, y) for x, y in zip(ea, eb)) \
             and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a):
@@ -155,6 +156,11 @@ def _verb_for_verb(cues: Sequence[Unit], ua: Sequence[Unit], ub: Sequence[Unit])
         return False
     plain = ub if cues[0] in ua else ua
     return any(u.content and u.kind == "word" for u in plain)
+
+
+@functools.cache
+def _negation_adverbs() -> frozenset[str]:
+    return frozenset(stem(w) for w in words("negation_adverbs"))
 
 
 @functools.cache
@@ -198,6 +204,15 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     negated, plain = (side_a, side_b) if any(u.kind == "negation" for u in change.a) else (side_b, side_a)
     if not _only_the_cue(negated):
         return False
+    # What the cue denies within the change must be something the other claim says ("no
+    # discussion" denies nothing of "on Wednesday"), and a denying verb put before words the other
+    # claim lacks ("reject the deal" / "the deal") must deny a predicate both give.
+    cue_at = max(k for k, u in enumerate(negated) if u.kind == "negation")
+    denied = {u.key.split(":")[-1] for u in negated[cue_at + 1:] if u.content} - _negation_adverbs()
+    other_units = diff.units_b if negated is side_a else diff.units_a
+    replaced = any(u.content and u.kind == "word" for u in plain)  # "did not know" / "knew"
+    if denied and not replaced and not denied & {u.key.split(":")[-1] for u in other_units}:
+        return False
     after_a = diff.units_a[change.i2] if change.i2 < len(diff.units_a) else None
     after_b = diff.units_b[change.j2] if change.j2 < len(diff.units_b) else None
     if after_a is None or after_b is None:  # the cue ends the claim: "..., he did not."
@@ -205,6 +220,9 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     # What the cue denies follows it on both sides ("not a musician", "singer-songwriter,
     # musician"); otherwise the plain side may change only as little, or it states another
     # predicate ("now ready to fight for", "not running for").
+    lexical = negated[cue_at].key.split(":")[-1] not in _negators()
+    if lexical and not any(u.content for u in plain):
+        return after_a.key == after_b.key and after_a.content
     return after_a.key == after_b.key and (after_a.content or _only_the_cue(plain))
 
 
@@ -238,6 +256,17 @@ def _same_type(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
         if lx != ly and "other" not in (lx, ly):
             return False
     return True
+
+
+def _descriptions(names: Sequence[Unit]) -> bool:
+    """Names that describe someone by party or role ("the Democrat", "GOP", "Republicans"):
+    they stand for a person or group named otherwise, not for another one."""
+    known = words("descriptors")
+    return all(all(w.lower() in known for w in _letters_and_spaces(u.key).split()) for u in names)
+
+
+def _letters_and_spaces(key: str) -> str:
+    return re.sub(r"[^a-z ]+", "", key.split(":", 1)[-1].lower())
 
 
 def _names_only(units: Sequence[Unit]) -> bool:
@@ -719,18 +748,8 @@ def _word_of(unit: Unit) -> str:
 
 
 def _opposite(x: str, y: str) -> bool:
-    """Two stems of opposite meaning: listed opposites, or an adjective and its negative form."""
-    if y in _opposites().get(x, ()):
-        return True
-    short, long = (x, y) if len(x) < len(y) else (y, x)
-    prefixes, endings = _negating_affixes()
-    return len(short) >= 5 and short.endswith(endings) and any(long == p + short for p in prefixes)
-
-
-@functools.cache
-def _negating_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    first, second = lines("negating_prefixes")
-    return tuple(first.split()), tuple(second.split())
+    """Two stems of opposite meaning (``data/antonyms.txt``, ``data/antonyms_wordnet.txt``)."""
+    return y in _opposites().get(x, ())
 
 
 def _unmatched_numbers(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:

@@ -7,6 +7,10 @@ database (Debian package ``wordnet-base``), keeps single-word lemmas, and writes
 the inflected forms of both words, as lemminflect gives them, so that comparer needs neither
 WordNet nor lemminflect when it runs. Nouns are left out: noun antonyms ("man"/"woman",
 "import"/"export") name different things more often than they contradict.
+
+It adds the adjectives WordNet lists both with and without a negating prefix ("consistent" /
+"inconsistent", "functional" / "dysfunctional") where the plain one has an adjective's ending
+(``_ENDINGS``): "appointed" / "disappointed" and "migrant" / "immigrant" are no opposites.
 """
 
 from __future__ import annotations
@@ -46,6 +50,24 @@ def synsets(path: str) -> dict[str, tuple[list[str], list[tuple[str, int, int]]]
     return out
 
 
+_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "dys", "sub")
+_ENDINGS = ("able", "ible", "al", "ful", "ive", "ent", "ant", "ic", "ous", "ar", "ary", "ory")
+
+
+def prefixed(path: str) -> set[tuple[str, str, str]]:
+    """Adjective pairs ("adj", plain, negated) whose negated form is the plain one with a prefix."""
+    with open(path, encoding="latin-1") as handle:
+        lemmas = {line.split()[0] for line in handle if not line.startswith("  ")}
+    out = set()
+    for word in lemmas:
+        for prefix in _PREFIXES:
+            plain = word[len(prefix):]
+            if word.startswith(prefix) and len(plain) >= 5 and plain in lemmas and plain.endswith(_ENDINGS) \
+                    and "_" not in word and "-" not in word:
+                out.add(("adj", *sorted((plain, word))))
+    return out
+
+
 def forms(lemma: str, pos: str) -> list[str]:
     found = {lemma}
     for values in getAllInflections(lemma, upos=_POS[pos]).values():
@@ -67,8 +89,10 @@ def main() -> None:
                 if "_" in x or "_" in y or "-" in x or "-" in y:
                     continue
                 pairs.add((pos, *sorted((x, y))))
-    print("# Opposites from WordNet 3.0 (verbs, adjectives, adverbs; direct antonyms), with their")
-    print("# inflected forms from lemminflect. Built by tools/build_antonyms.py; do not edit by hand.")
+    pairs |= prefixed(os.path.join(root, "index.adj"))
+    print("# Opposites from WordNet 3.0 (verbs, adjectives, adverbs; direct antonyms, and adjectives")
+    print("# with and without a negating prefix), with their inflected forms from lemminflect.")
+    print("# Built by tools/build_antonyms.py; do not edit by hand.")
     print(LICENSE)
     for pos, x, y in sorted(pairs):
         print(" ".join(forms(x, pos)), "|", " ".join(forms(y, pos)))

@@ -33,7 +33,7 @@ but and or so yet if when while after before as in on at for with from by to of 
 however also still then now some many most no not none all both each one two three four five
 nothing nobody never neither nor nowhere everyone everything everybody someone something somebody
 during despite although though because since until unless whether what which who whom whose
-where why how later earlier today yesterday tomorrow last next according speaking asked
+where why how later earlier today yesterday tomorrow last next according speaking asked former
 i'm i'll i've i'd
 regarding specifically furthermore moreover additionally instead indeed thus hence thanks
 monday tuesday wednesday thursday friday saturday sunday
