@@ -132,6 +132,12 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
             and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a):
         if _speaker_swap(diff, ea, eb):
             return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
+        if diff.same < _NEARLY_SAME and (any(_is_source(diff.a, diff.units_a, u) for u in ea)
+                                         or any(_is_source(diff.b, diff.units_b, u) for u in eb)):
+            # Two sources of one report, told in other words, can both be right: whom each
+            # outlet cites is sourcing. (In the same words, another name is another source.)
+            return Finding("attribution", "low", span_a, span_b,
+                           f"{la} cites {text_a!r} where {lb} cites {text_b!r}.")
         return found("entity", "high", f"{la} names {text_a!r} where {lb} names {text_b!r}.")
 
     if ea or eb:
@@ -256,6 +262,22 @@ def _same_type(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
         if lx != ly and "other" not in (lx, ly):
             return False
     return True
+
+
+def _is_source(claim, units: Sequence[Unit], name: Unit) -> bool:
+    """A name that a claim cites for what it reports: the subject of a reporting verb right
+    after it ("the Dallas Morning News reported", "Fuller said"), or after "according to"."""
+    k = units.index(name)
+    text = claim.text
+    if k + 1 < len(units):
+        verb = units[k + 1]
+        between = text[name.end - claim.start:verb.start - claim.start]
+        word = text[verb.start - claim.start:verb.end - claim.start].lower()
+        if not between.strip() and not word.endswith("ing") and \
+                verb.key.split(":")[-1] in _speech_verbs() | _attribution():
+            return True
+    before = [u.key.split(":")[-1] for u in units[max(0, k - 2):k]]
+    return before == ["accord", "to"]
 
 
 def _descriptions(names: Sequence[Unit]) -> bool:
@@ -909,9 +931,8 @@ def _certainty_change(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -
     """A modal or commitment word of another grade, or a hedge on one side only. A hedge
     that credits the claim to a source ("reportedly") is matched by any sourcing word in
     the other claim ("first reported by", "accused of")."""
-    grades = _grades()
-    ga = [grades[u.key.split(":")[-1]] for u in ua if u.key.split(":")[-1] in grades]
-    gb = [grades[u.key.split(":")[-1]] for u in ub if u.key.split(":")[-1] in grades]
+    ga = _grades_of(diff.units_a, ua)
+    gb = _grades_of(diff.units_b, ub)
     if ga and gb and ga[0][0] == gb[0][0] and ga[0][1] != gb[0][1]:
         return True
     ha = [u for u in ua if u.kind == "hedge"]
@@ -919,9 +940,44 @@ def _certainty_change(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -
     if bool(ha) == bool(hb):
         return False
     hedged, plain = (ha, diff.units_b) if ha else (hb, diff.units_a)
+    # The hedge must soften something both claims say ("in what could be the final blow" hedges
+    # nothing of a claim without that blow).
+    claim_units = diff.units_a if ha else diff.units_b
+    k = claim_units.index(hedged[-1])
+    governed = next((u for u in claim_units[k + 1:] if u.content and u.kind != "hedge"), None)
+    if governed is not None and governed.key.split(":")[-1] not in {u.key.split(":")[-1] for u in plain}:
+        return False
     sourcing = _attribution()
     return not (all(u.key.split(":")[-1] in sourcing for u in hedged)
                 and any(u.key.split(":")[-1] in sourcing for u in plain))
+
+
+def _grades_of(units: Sequence[Unit], changed: Sequence[Unit]) -> list[tuple[str, int]]:
+    """The certainty grades of the changed words. A modal reported after a speech verb is read
+    as said ("said he would resign": "will"), and a negated modal has no grade to compare
+    ("must not", "cannot" both forbid)."""
+    grades = _grades()
+    out = []
+    for unit in changed:
+        word = unit.key.split(":")[-1]
+        if word not in grades:
+            continue
+        k = units.index(unit)
+        if k + 1 < len(units) and units[k + 1].kind == "negation" or unit.kind == "negation":
+            continue
+        family, grade = grades[word]
+        if family == "modal" and any(u.key.split(":")[-1] in _speech_verbs() for u in units[:k]):
+            grade = _BACKSHIFT.get(word, grade)
+        out.append((family, grade))
+    return out
+
+
+_BACKSHIFT = {"would": 3}  # reported speech: "would" is the "will" said
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(stem(w) for w in words("speech_verbs"))
 
 
 @functools.cache

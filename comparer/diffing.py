@@ -125,7 +125,8 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_thres
         pair = diff_claims(index, first, second)
         labels = (index.label(first.document), index.label(second.document))
         weak = (link.score < weak_threshold if not link.single else
-                link.score < threshold and link.contained < _HELD) or link.a.id in headlines
+                link.score < threshold and link.contained < _HELD) or link.a.id in headlines \
+            or min(_content(pair.units_a), _content(pair.units_b)) < _FEW_WORDS
         typed = [f for f in (classify(pair, change, labels, weak) for change in pair.changes) if f is not None]
         taken = [f for f in typed if f.kind not in _AFTER_QUOTES]
         # Quotations compared word for word, and names swapped between lists, where no change
@@ -136,6 +137,14 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_thres
                 taken.append(extra)
         found.extend((link, f._replace(a=f.b, b=f.a) if flip else f) for f in taken)
     return found
+
+
+# A claim of fewer content words ("We know.") says too little to tell what a change in it replaces.
+_FEW_WORDS = 3
+
+
+def _content(units) -> int:
+    return sum(u.content for u in units)
 
 
 def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
