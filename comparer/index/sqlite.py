@@ -21,7 +21,8 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,12 +87,15 @@ class SQLiteStore:
                 uri = "file:" + quote(os.path.abspath(path)) + ("?mode=rw" if can_write else "?mode=ro")
                 self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000)
             self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            if writable:
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
-            self._open(expected, writable)
+            _retry_while_locked(lambda: self._start(expected, writable), busy_timeout_ms / 1000)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a comparer index ({exc})") from None
+
+    def _start(self, expected: dict[str, Any], writable: bool) -> None:
+        if writable:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+        self._open(expected, writable)
 
     def _open(self, expected: dict[str, Any], writable: bool = True) -> None:
         found = dict(self.db.execute("SELECT name, value FROM meta").fetchall()) if self._has_meta() else {}
@@ -343,3 +347,23 @@ class _Pending:
     stored_df: dict[str, int] | None = None    # counts read from the file (in a write transaction)
     sizes: dict[str, int] = field(default_factory=dict)
     infos: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _retry_while_locked(start: Callable[[], None], timeout: float) -> None:
+    """Run ``start``, again while the file is locked, for ``timeout`` seconds at most.
+
+    Two processes creating one store at once: switching the new file to WAL, or reading it while
+    the other lays out its tables, can be refused as "database is locked" at once, without the
+    busy timeout's wait. Waiting a little and trying again lets the first finish.
+    """
+    deadline = time.monotonic() + timeout
+    pause = 0.02
+    while True:
+        try:
+            start()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
