@@ -28,6 +28,7 @@ from comparer.mentions.dates import is_calendar_word
 from comparer.mentions.entities import TITLES
 from comparer.mentions.numbers import word_value
 from comparer.textunits import stem, stopwords
+from comparer.types import Mention
 from comparer.wordlists import entries, groups, lines, words
 
 _SLOT = 6  # units a side: a longer change is a different wording, not one value replaced
@@ -211,8 +212,7 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     if not _only_the_cue(negated):
         return False
     # What the cue denies within the change must be something the other claim says ("no
-    # discussion" denies nothing of "on Wednesday"), and a denying verb put before words the other
-    # claim lacks ("reject the deal" / "the deal") must deny a predicate both give.
+    # discussion" denies nothing of "on Wednesday"), unless words are put for it.
     cue_at = max(k for k, u in enumerate(negated) if u.kind == "negation")
     denied = {u.key.split(":")[-1] for u in negated[cue_at + 1:] if u.content} - _negation_adverbs()
     other_units = diff.units_b if negated is side_a else diff.units_a
@@ -228,7 +228,19 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     # predicate ("now ready to fight for", "not running for").
     lexical = negated[cue_at].key.split(":")[-1] not in _negators()
     if lexical and not any(u.content for u in plain):
-        return after_a.key == after_b.key and after_a.content
+        # A denying verb with nothing facing it negates only a verb or clause it governs
+        # ("refused to model" / "modelled", "denied that he lied" / "he lied"); before an
+        # object ("rejected the deal" / "the deal") it is a predicate the other claim lacks.
+        claim_units = side_a if negated is side_a else side_b
+        whole = diff.units_a if negated is side_a else diff.units_b
+        at = whole.index(claim_units[cue_at])
+        following = whole[at + 1] if at + 1 < len(whole) else None
+        text = diff.a.text if negated is side_a else diff.b.text
+        start = diff.a.start if negated is side_a else diff.b.start
+        gerund = following is not None and text[following.start - start:following.end - start].lower().endswith("ing")
+        governs = negated[cue_at].key.split(":")[-1] == "to" or gerund or \
+            (following is not None and following.key in ("to", "that"))  # "avoid walking" / "walk"
+        return governs and after_a.key == after_b.key and after_a.content
     return after_a.key == after_b.key and (after_a.content or _only_the_cue(plain))
 
 
@@ -819,10 +831,14 @@ def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | Non
         if mx.value == my.value and (mx.unit == my.unit or not (mx.unit and my.unit)):
             continue
         (base_x, vx), (base_y, vy) = _in_base(mx.value, mx.unit), _in_base(my.value, my.unit)
+        if diff is not None and (base_x == base_y or not (mx.unit and my.unit)) and \
+                _within_bound(diff, mx, vx, my, vy):
+            continue
         if base_x != base_y:
             return False
         if mx.unit == my.unit and rounded_alike(mx.text, mx.value, my.text, my.value):
             continue
+
         converted = mx.unit != my.unit
         loose = converted or (diff is not None and (approximate(diff.a, mx) or approximate(diff.b, my)))
         if not loose or abs(vx - vy) > _CLOSE * max(abs(vx), abs(vy)):
@@ -876,6 +892,35 @@ def _unit_factors() -> dict[str, tuple[str, float]]:
         base, factor = rest.split()
         out[unit] = (base, float(factor))
     return out
+
+
+def _within_bound(diff: ClaimDiff, mx: Mention, vx: float, my: Mention, vy: float) -> bool:
+    """One value is a bound the other keeps: "at least one" and "three", "more than 24 hours"
+    and "27 hours", "up to 50" and "40"."""
+    kinds = _bound(diff.a, mx), _bound(diff.b, my)
+    if all(kinds) or not any(kinds):  # two bounds ("more than 5,000", "more than 3,500") differ
+        return False
+    kind, value, other = (kinds[0], vx, vy) if kinds[0] else (kinds[1], vy, vx)
+    return (kind == "lower" and other >= value) or (kind == "upper" and other <= value)
+
+
+def _bound(claim, mention) -> str | None:
+    """Whether a bounding phrase ("at least", "fewer than") stands right before the number."""
+    start = mention.start - claim.start
+    before = " ".join(claim.text[max(0, start - 24):start].lower().split())
+    said = " ".join(mention.text.lower().split())  # the number may be written with it: "At least one"
+    for kind, phrases in _bounds().items():
+        if any(said.startswith(p + " ") for p in phrases):
+            return kind
+    for kind, phrases in _bounds().items():
+        if any(before == p or before.endswith(" " + p) for p in phrases):
+            return kind
+    return None
+
+
+@functools.cache
+def _bounds() -> dict[str, tuple[str, ...]]:
+    return {kind: tuple(p.strip() for p in phrases.split(",")) for kind, phrases in entries("bounds")}
 
 
 def approximate(claim, mention) -> bool:
