@@ -127,7 +127,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     ea = [u for u in ua if u.kind == "entity"]
     eb = [u for u in ub if u.kind == "entity"]
     if ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub) \
-            and not _descriptions(ea) and not _descriptions(eb) \
+            and not _descriptions(ea) and not _descriptions(eb) and not _one_place(ea, eb) \
             and not _spelling_variant(text_a, text_b) and _same_type(ea, eb) \
             and not all(_transliterated(x, y) for x, y in zip(ea, eb)) \
             and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a):
@@ -292,6 +292,28 @@ def _is_source(claim, units: Sequence[Unit], name: Unit) -> bool:
     return before == ["accord", "to"]
 
 
+def _one_place(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
+    """A city and the country or state it lies in ("Hamburg", "Germany"; "Atlanta", "Georgia"):
+    one place named at two levels (``data/places_geonames.txt``)."""
+    if len(ea) != 1 or len(eb) != 1:
+        return False
+    # The names as written: a capital's key is its country's ("Berlin" is keyed "germany").
+    x, y = (" ".join((u.mention.text if u.mention else u.key.split(":", 1)[-1]).lower().split())
+            for u in (*ea, *eb))
+    within = _containers()
+    return y in within.get(x, ()) or x in within.get(y, ())
+
+
+@functools.cache
+def _containers() -> dict[str, frozenset[str]]:
+    """City (lower case) -> the countries and states of every city of that name."""
+    out: dict[str, set[str]] = {}
+    for line in lines("places_geonames"):
+        city, *where = (part.strip().lower() for part in line.split("|"))
+        out.setdefault(city, set()).update(where)
+    return {city: frozenset(where) for city, where in out.items()}
+
+
 def _descriptions(names: Sequence[Unit]) -> bool:
     """Names that describe someone by party or role ("the Democrat", "GOP", "Republicans"):
     they stand for a person or group named otherwise, not for another one."""
@@ -338,7 +360,8 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
                        f"{noun} differs.")
     ea = [u for u in change.a if u.kind == "entity"]
     eb = [u for u in change.b if u.kind == "entity"]
-    if len(ea) == 1 and len(eb) == 1 and _same_type(ea, eb) and _same_role(diff, ea[0], eb[0]):
+    if len(ea) == 1 and len(eb) == 1 and _same_type(ea, eb) and _same_role(diff, ea[0], eb[0]) \
+            and not _one_place(ea, eb):
         span_a, span_b = (ea[0].start, ea[0].end), (eb[0].start, eb[0].end)
         return Finding("entity", "low" if weak else "medium", span_a, span_b,
                        f"{la} names {_text(diff.a, span_a)!r} where {lb} names {_text(diff.b, span_b)!r}.")
