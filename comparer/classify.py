@@ -133,7 +133,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
             and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a):
         if _speaker_swap(diff, ea, eb):
             return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
-        if diff.same < _NEARLY_SAME and (any(_is_source(diff.a, diff.units_a, u) for u in ea)
+        alike = diff.same * min(len(diff.units_a), len(diff.units_b)) / max(len(diff.units_a), len(diff.units_b))
+        if alike < _NEARLY_SAME and (any(_is_source(diff.a, diff.units_a, u) for u in ea)
                                          or any(_is_source(diff.b, diff.units_b, u) for u in eb)):
             # Two sources of one report, told in other words, can both be right: whom each
             # outlet cites is sourcing. (In the same words, another name is another source.)
@@ -226,8 +227,10 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     # What the cue denies follows it on both sides ("not a musician", "singer-songwriter,
     # musician"); otherwise the plain side may change only as little, or it states another
     # predicate ("now ready to fight for", "not running for").
+    if _moved_negation(diff, negated is side_a, change):
+        return False
     lexical = negated[cue_at].key.split(":")[-1] not in _negators()
-    if lexical and not any(u.content for u in plain):
+    if lexical:
         # A denying verb with nothing facing it negates only a verb or clause it governs
         # ("refused to model" / "modelled", "denied that he lied" / "he lied"); before an
         # object ("rejected the deal" / "the deal") it is a predicate the other claim lacks.
@@ -242,6 +245,29 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
             (following is not None and following.key in ("to", "that"))  # "avoid walking" / "walk"
         return governs and after_a.key == after_b.key and after_a.content
     return after_a.key == after_b.key and (after_a.content or _only_the_cue(plain))
+
+
+def _moved_negation(diff: ClaimDiff, negated_is_a: bool, change: Change) -> bool:
+    """The other claim negates in the same clause, in another place ("would no longer consider
+    them to be in violation" / "do not violate"): the negation moved, it did not appear."""
+    plain_units = diff.units_b if negated_is_a else diff.units_a
+    plain_claim = diff.b if negated_is_a else diff.a
+    start = change.j1 if negated_is_a else change.i1
+    end = change.j2 if negated_is_a else change.i2
+    changed: set[int] = set()
+    for other in diff.changes:
+        changed.update(range(other.j1, other.j2) if negated_is_a else range(other.i1, other.i2))
+    for k, unit in enumerate(plain_units):
+        if unit.kind != "negation" or start <= k < end or k not in changed:
+            continue
+        lo, hi = sorted((unit.end, plain_units[min(start, len(plain_units) - 1)].start))
+        between = plain_claim.text[lo - plain_claim.start:hi - plain_claim.start]
+        if not _CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b")
 
 
 def _named_elsewhere(names: Sequence[Unit], other: Sequence[Unit]) -> bool:

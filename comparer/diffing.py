@@ -128,11 +128,17 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_thres
                 link.score < threshold and link.contained < _HELD) or link.a.id in headlines \
             or min(_content(pair.units_a), _content(pair.units_b)) < _FEW_WORDS
         typed = [f for f in (classify(pair, change, labels, weak) for change in pair.changes) if f is not None]
+        unsure = not link.single and _alike(pair) < _ALIKE  # two one-claim accounts were put side by side
+        if unsure:
+            typed = [_unsure(f) for f in typed]
         taken = [f for f in typed if f.kind not in _AFTER_QUOTES]
         # Quotations compared word for word, and names swapped between lists, where no change
         # of the whole claims already explains the place; certainty and rewordings last.
+        lists = list_changes(pair, labels, weak)
+        if unsure:
+            lists = [_unsure(f) for f in lists]
         for extra in [*quotation_changes(pair, labels, weak), *enumeration_swaps(pair, labels, weak),
-                      *list_changes(pair, labels, weak), *(f for f in typed if f.kind in _AFTER_QUOTES)]:
+                      *lists, *(f for f in typed if f.kind in _AFTER_QUOTES)]:
             if not any(_overlap(extra.a, f.a) or _overlap(extra.b, f.b) for f in taken):
                 taken.append(extra)
         found.extend((link, f._replace(a=f.b, b=f.a) if flip else f) for f in taken)
@@ -141,6 +147,21 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_thres
 
 # A claim of fewer content words ("We know.") says too little to tell what a change in it replaces.
 _FEW_WORDS = 3
+# Two claims that share less than this (matching units over the longer one's) say different
+# things around their changes: a name, a negation, a date, a degree of certainty or a list
+# that differs between them is shown low, for the spans may not be one slot. Numbers (with
+# their unit and counted noun) and quotations (matched by their own words) keep their severity.
+_ALIKE = 0.6
+_KEEP = frozenset({"number", "quote"})
+
+
+def _alike(pair) -> float:
+    longer = max(len(pair.units_a), len(pair.units_b))
+    return pair.same * min(len(pair.units_a), len(pair.units_b)) / longer if longer else 0.0
+
+
+def _unsure(finding: Finding) -> Finding:
+    return finding if finding.kind in _KEEP else finding._replace(severity="low")
 
 
 def _content(units) -> int:

@@ -285,3 +285,13 @@ def test_a_cue_with_words_moved_elsewhere_is_no_negation():
 def test_a_claim_of_a_few_words_gives_low_flags_only():
     """'We know.' says too little to tell what a change in it replaces."""
     assert _found('"I don’t know, maybe I could even surprise you."', "We know.") == []
+
+
+def test_a_negation_between_differently_worded_claims_of_longer_accounts_is_low():
+    """Of 65 names, negations and dates judged between claims that share little (AllSides
+    events), none was a real discrepancy: around such a change the claims say other things."""
+    a = ("The council met on Tuesday. The senator did not attend the hearing on the budget, which ran late "
+         "into the evening in the capital.")
+    b = "The council met on Tuesday. The senator attended a rally on the budget in the capital while aides spoke for him."
+    found = _found(a, b, with_low=True)
+    assert [(kind, severity) for kind, severity, *_ in found if kind == "negation"] == [("negation", "low")]
