@@ -374,7 +374,8 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
         if len(fa) != 1 or len(fb) != 1:
             continue
         x, y = fa[0], fb[0]
-        if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)):
+        if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)
+                                 or not _comparable(x, y)):
             continue
         labels_xy = {m.label for m in (x.mention, y.mention) if m is not None}
         if kind == "date" and (_compatible_dates(fa, fb) or "relative" in labels_xy
@@ -490,6 +491,19 @@ def _same_measure(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
             and not (_is_noun_unit(mx.unit) or _is_noun_unit(my.unit)):
         return False
     return bool(_counted(diff.units_a, x) & _counted(diff.units_b, y))
+
+
+def _comparable(x: Unit, y: Unit) -> bool:
+    """Two amounts of reworded claims near enough to be one quantity reported twice: one more
+    than half again the other ("50,000 deaths", "890,000 infections"; "34,700 new cases", "2.38
+    million" in all) are more often two quantities than one reported wrong."""
+    vx, vy = _value(x), _value(y)
+    if vx is None or vy is None or min(abs(vx), abs(vy)) == 0:
+        return True
+    return max(abs(vx), abs(vy)) <= _REPORTED_TWICE * min(abs(vx), abs(vy))
+
+
+_REPORTED_TWICE = 1.5
 
 
 def _is_noun_unit(unit: str) -> bool:
@@ -877,8 +891,9 @@ def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | Non
         mx, my = x.mention, y.mention
         if mx is None or my is None or not isinstance(mx.value, float) or not isinstance(my.value, float):
             return False
-        if mx.value == my.value and (mx.unit == my.unit or not (mx.unit and my.unit)):
-            continue
+        if mx.value == my.value and (mx.unit == my.unit or not (mx.unit and my.unit)
+                                     or (_is_noun_unit(mx.unit) and _is_noun_unit(my.unit))):
+            continue  # "two bills", "two pieces of legislation": the count agrees
         (base_x, vx), (base_y, vy) = _in_base(mx.value, mx.unit), _in_base(my.value, my.unit)
         if diff is not None and (base_x == base_y or not (mx.unit and my.unit)) and \
                 _within_bound(diff, mx, vx, my, vy):
