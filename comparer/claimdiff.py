@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from comparer.mentions.cues import is_hedge
 from comparer.mentions.dates import is_calendar_word
 from comparer.textunits import ClaimIndex, stem
 from comparer.types import Claim, Mention
@@ -101,7 +102,10 @@ def units_of(index: ClaimIndex, claim: Claim) -> tuple[Unit, ...]:
             continue
         if low in _CONTRACTION or low.endswith("n't"):
             aux, neg = _CONTRACTION.get(low, (low[:-3], "not"))
-            out.append(Unit(aux, token.start, token.end, "word", False, quote))
+            if is_hedge(aux):  # "couldn't" hedges as "could not" does
+                out.append(Unit("h:" + stem(aux), token.start, token.end, "hedge", True, quote))
+            else:
+                out.append(Unit(aux, token.start, token.end, "word", False, quote))
             out.append(Unit("n:" + neg, token.start, token.end, "negation", True, quote, cue))
             continue
         if cue is not None and not (cue.kind == "hedge" and str(cue.value).startswith(_SOURCING)):

@@ -99,7 +99,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         return found("negation", "high",
                      f"{negated} says {text_a if neg_a else text_b!r} where {plain} says "
                      f"{text_b if neg_a else text_a!r}: one negates what the other states.")
-    if _opposite_pair(ua, ub):
+    if _opposite_pair(ua, ub, diff):
         return found("negation", "high", f"{la} says {text_a!r} where {lb} says the opposite, {text_b!r}.")
     denial = _negated_run(diff, change, labels, weak)
     if denial is not None:
@@ -110,6 +110,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         fb = [u for u in ub if u.kind == kind]
         if kind == "number":
             fa, fb = _unmatched_numbers(fa, fb)
+            if _currencies_converted(fa, fb):
+                return None  # "$108 million" where the other gives "£74 million": a conversion
         if fa and fb:
             if kind == "number" and _same_quantity(fa, fb, diff):
                 return None
@@ -820,12 +822,13 @@ def _spans(diff: ClaimDiff, change: Change) -> tuple[tuple[int, int], tuple[int,
     return a, b
 
 
-def _opposite_pair(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+def _opposite_pair(ua: Sequence[Unit], ub: Sequence[Unit], diff: ClaimDiff | None = None) -> bool:
     """One content word replaced by its opposite, one side perhaps adding a word to it ("a
     decrease", "a major increase"); a word added on both sides may change the subject
-    ("payrolls increased", "the unemployment rate fell")."""
-    ca = [u for u in ua if u.content]
-    cb = [u for u in ub if u.content]
+    ("payrolls increased", "the unemployment rate fell"). A word hyphened to the one before it
+    is part of a compound ("3-year-old" is no "old")."""
+    ca = [u for u in ua if u.content and not (diff and _hyphened(diff.a, u))]
+    cb = [u for u in ub if u.content and not (diff and _hyphened(diff.b, u))]
     if any(u.kind == "negation" and u.key.split(":")[-1] in _negators() for u in (*ca, *cb)):
         return False
     one, other = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
@@ -834,6 +837,11 @@ def _opposite_pair(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
     x = _word_of(one[0])
     return any(_opposite(x, _word_of(y)) for y in other if "number" not in (one[0].kind, y.kind) or
                one[0].kind != y.kind)  # "first" / "second" is a number changed
+
+
+def _hyphened(claim, unit: Unit) -> bool:
+    at = unit.start - claim.start
+    return at > 0 and claim.text[at - 1] == "-"
 
 
 def _word_of(unit: Unit) -> str:
@@ -862,6 +870,14 @@ def _unmatched_numbers(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list
         else:
             rest_b.remove(twin)
     return rest_a, rest_b
+
+
+def _currencies_converted(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
+    """Amounts in two currencies: converted at some rate, not reported differently."""
+    units_a = {u.mention.unit for u in fa if u.mention is not None}
+    units_b = {u.mention.unit for u in fb if u.mention is not None}
+    currencies = {u for u in units_a | units_b if len(u) == 3 and u.isalpha() and u.isupper()}
+    return bool(units_a and units_b) and units_a | units_b == currencies and not units_a & units_b
 
 
 def _value(unit: Unit) -> float | None:

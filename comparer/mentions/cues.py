@@ -51,3 +51,8 @@ def _exception(text: str, match: re.Match[str]) -> bool:
     if word.startswith("avoid"):
         return bool(_TO.search(text[max(0, match.start() - 4):match.start()]))
     return False
+
+
+def is_hedge(word: str) -> bool:
+    """Whether ``word`` alone is a hedging cue ("could", "might")."""
+    return bool(_HEDGE.fullmatch(word))
