@@ -21,7 +21,8 @@ president vice prime minister secretary chancellor king queen prince princess po
 sen senator gov governor mayor rep representative congressman congresswoman ambassador envoy
 mr mrs ms dr prof gen general lt col sgt capt cpl officer deputy sheriff chief detective
 judge justice attorney spokesman spokeswoman spokesperson chairman chairwoman chair director
-commissioner superintendent trooper agent lawyer actor actress singer rapper coach
+commissioner superintendent trooper agent lawyer actor actress singer rapper coach constable const
+inspector insp det supt
 foreign defense defence finance interior state home health trade minister's
 """.split())
 # Lower-case words that may sit inside a name: "Bank of England", "Leonardo da Vinci".
