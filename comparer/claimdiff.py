@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from comparer.mentions.cues import is_hedge
 from comparer.mentions.dates import is_calendar_word
+from comparer.mentions.entities import TITLES
 from comparer.textunits import ClaimIndex, stem
 from comparer.types import Claim, Mention
 from comparer.wordlists import entries, state_abbreviations
@@ -34,7 +35,11 @@ _HAS_DIGIT = re.compile(r"\d")
 _CLITIC = re.compile(r"(\w+)'(re|ll|ve|m|d)$")
 _CLITICS = {"re": "are", "ll": "will", "ve": "have", "m": "am", "d": "would"}
 _CONTRACTION = {"can't": ("can", "not"), "won't": ("will", "not"), "cannot": ("can", "not"),
-                "shan't": ("shall", "not")}
+                "shan't": ("shall", "not"),
+                # written without the apostrophe, as in chat and some transcripts
+                **{w + "nt": (w, "not") for w in ("do", "does", "did", "is", "are", "was", "were", "has", "have",
+                                                  "had", "could", "would", "should")},
+                "cant": ("can", "not")}
 
 
 class Unit(NamedTuple):
@@ -190,7 +195,7 @@ def _unify(key: str, others: Sequence[str]) -> str:
         if not other.startswith("E:") or other == key:
             continue
         full = _name_words(other[2:])
-        if words and full and (set(words) <= set(full) or set(full) <= set(words)):
+        if words and full and (set(words) <= set(full) or set(full) <= set(words) or _plural_of(words, full)):
             return other
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _same_given(words[0], full[0]):
             return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth", "Bill" / "William Barr"
@@ -218,12 +223,20 @@ def _name_words(name: str) -> list[str]:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+def _plural_of(words: list[str], other: list[str]) -> bool:
+    """One word the plural of the other ("KOs" / "KO", "Democrats" / "Democrat")."""
+    if len(words) != 1 or len(other) != 1:
+        return False
+    x, y = words[0], other[0]
+    return x == y + "s" or y == x + "s"
+
+
 def _same_given(x: str, y: str) -> bool:
     """Two given names of one person: the same, one the other's initial ("F." / "Frank"), both
     starting alike ("Zack" / "Zachary"), or one a short form of the other ("Bill" / "William")."""
     x, y = x.rstrip("."), y.rstrip(".")
-    if x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]):
-        return True
+    if x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) or x in TITLES or y in TITLES:
+        return True  # "F." / "Frank", "Miss Jenkin" / "Katie Jenkin"
     if x[:3] == y[:3] and min(len(x), len(y)) > 2:
         return True
     short = _nicknames()

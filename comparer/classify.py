@@ -1167,16 +1167,20 @@ def _closest(run: list[Unit], others: list[list[Unit]]) -> int:
 
 def _paired(extra_a: list[Unit], extra_b: list[Unit], shared: int) -> list[tuple[Unit, Unit]]:
     """Two lists that share two names or more and differ in one: that one was swapped.
-    Otherwise only names that share a word ("North Korea", "South Korea") are paired."""
+    Otherwise only names that share a word other than their first ("North Korea", "South Korea")
+    are paired."""
     if not extra_a or not extra_b:
         return []
     if len(extra_a) == 1 and len(extra_b) == 1 and shared >= 2:
         return [(extra_a[0], extra_b[0])]
     pairs = []
     for x in extra_a:
-        words_x = set(x.key[2:].split())
+        words_x = x.key[2:].split()
         for y in extra_b:
-            if words_x & set(y.key[2:].split()):
+            words_y = y.key[2:].split()
+            # a word in common after the first ("North Korea", "South Korea"); a shared first
+            # word alone ("National Marine Fisheries Service", "National Oceanic") is no sign
+            if set(words_x[1:]) & set(words_y) or set(words_y[1:]) & set(words_x):
                 pairs.append((x, y))
     return pairs
 

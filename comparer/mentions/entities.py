@@ -19,7 +19,7 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:&[^\W_]+)*(?:['’](?![sS]\b)[
 TITLES = frozenset("""
 president vice prime minister secretary chancellor king queen prince princess pope premier
 sen senator gov governor mayor rep representative congressman congresswoman ambassador envoy
-mr mrs ms dr prof gen general lt col sgt capt cpl officer deputy sheriff chief detective
+mr mrs ms miss dr prof gen general lt col sgt capt cpl officer deputy sheriff chief detective
 judge justice attorney spokesman spokeswoman spokesperson chairman chairwoman chair director
 commissioner superintendent trooper agent lawyer actor actress singer rapper coach constable const
 inspector insp det supt
