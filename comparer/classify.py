@@ -162,20 +162,10 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 def _verb_for_verb(cues: Sequence[Unit], ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
     """A denying verb ("avoiding", "refused") where the other side has another word: a rewording
     ("preventing") unless the two are opposites, which :func:`_opposite_pair` tells."""
-    if any(u.key.split(":")[-1] in _negators() for u in cues):
+    if any(u.key.split(":")[-1] in _stems("negators") for u in cues):
         return False
     plain = ub if cues[0] in ua else ua
     return any(u.content and u.kind == "word" for u in plain)
-
-
-@functools.cache
-def _negation_adverbs() -> frozenset[str]:
-    return frozenset(stem(w) for w in words("negation_adverbs"))
-
-
-@functools.cache
-def _negators() -> frozenset[str]:
-    return frozenset(stem(w) for w in words("negators"))
 
 
 def _one_word_quoted_otherwise(diff: ClaimDiff, change: Change, text_a: str, text_b: str) -> bool:
@@ -217,7 +207,7 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     # What the cue denies within the change must be something the other claim says ("no
     # discussion" denies nothing of "on Wednesday"), unless words are put for it.
     cue_at = max(k for k, u in enumerate(negated) if u.kind == "negation")
-    denied = {u.key.split(":")[-1] for u in negated[cue_at + 1:] if u.content} - _negation_adverbs()
+    denied = {u.key.split(":")[-1] for u in negated[cue_at + 1:] if u.content} - _stems("negation_adverbs")
     other_units = diff.units_b if negated is side_a else diff.units_a
     replaced = any(u.content and u.kind == "word" for u in plain)  # "did not know" / "knew"
     if denied and not replaced and not denied & {u.key.split(":")[-1] for u in other_units}:
@@ -231,7 +221,7 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     # predicate ("now ready to fight for", "not running for").
     if _moved_negation(diff, negated is side_a, change):
         return False
-    lexical = negated[cue_at].key.split(":")[-1] not in _negators()
+    lexical = negated[cue_at].key.split(":")[-1] not in _stems("negators")
     if lexical:
         # A denying verb with nothing facing it negates only a verb or clause it governs
         # ("refused to model" / "modelled", "denied that he lied" / "he lied"); before an
@@ -313,8 +303,9 @@ def _is_source(claim, units: Sequence[Unit], name: Unit) -> bool:
         verb = units[k + 1]
         between = text[name.end - claim.start:verb.start - claim.start]
         word = text[verb.start - claim.start:verb.end - claim.start].lower()
+        said = verb.key.split(":")[-1]
         if not between.strip() and not word.endswith("ing") and \
-                verb.key.split(":")[-1] in _speech_verbs() | _attribution():
+                (said in _stems("speech_verbs") or said in _stems("attribution")):
             return True
     before = [u.key.split(":")[-1] for u in units[max(0, k - 2):k]]
     return before == ["accord", "to"]
@@ -425,7 +416,7 @@ def _negated_run(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak:
     if sorted(cues) != [0, 1] or any(c.text.rstrip(" \"'”’").endswith("?") for c in (diff.a, diff.b)):
         return None
     cue = negated[at]
-    if any(u.content for u in negated[at + 1:]) or cue.key.split(":")[-1] not in _negators():
+    if any(u.content for u in negated[at + 1:]) or cue.key.split(":")[-1] not in _stems("negators"):
         return None
     if not plain or any(u.kind == "negation" for u in plain) or _opposite_pair(negated[at:], plain[-1:]):
         return None
@@ -829,7 +820,7 @@ def _opposite_pair(ua: Sequence[Unit], ub: Sequence[Unit], diff: ClaimDiff | Non
     is part of a compound ("3-year-old" is no "old")."""
     ca = [u for u in ua if u.content and not (diff and _hyphened(diff.a, u))]
     cb = [u for u in ub if u.content and not (diff and _hyphened(diff.b, u))]
-    if any(u.kind == "negation" and u.key.split(":")[-1] in _negators() for u in (*ca, *cb)):
+    if any(u.kind == "negation" and u.key.split(":")[-1] in _stems("negators") for u in (*ca, *cb)):
         return False
     one, other = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
     if len(one) != 1 or len(other) > 2:
@@ -1072,7 +1063,7 @@ def _certainty_change(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -
     governed = next((u for u in claim_units[k + 1:] if u.content and u.kind != "hedge"), None)
     if governed is not None and governed.key.split(":")[-1] not in {u.key.split(":")[-1] for u in plain}:
         return False
-    sourcing = _attribution()
+    sourcing = _stems("attribution")
     return not (all(u.key.split(":")[-1] in sourcing for u in hedged)
                 and any(u.key.split(":")[-1] in sourcing for u in plain))
 
@@ -1091,7 +1082,7 @@ def _grades_of(units: Sequence[Unit], changed: Sequence[Unit]) -> list[tuple[str
         if k + 1 < len(units) and units[k + 1].kind == "negation" or unit.kind == "negation":
             continue
         family, grade = grades[word]
-        if family == "modal" and any(u.key.split(":")[-1] in _speech_verbs() for u in units[:k]):
+        if family == "modal" and any(u.key.split(":")[-1] in _stems("speech_verbs") for u in units[:k]):
             grade = _BACKSHIFT.get(word, grade)
         out.append((family, grade))
     return out
@@ -1101,13 +1092,9 @@ _BACKSHIFT = {"would": 3}  # reported speech: "would" is the "will" said
 
 
 @functools.cache
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(stem(w) for w in words("speech_verbs"))
-
-
-@functools.cache
-def _attribution() -> frozenset[str]:
-    return frozenset(stem(w) for w in words("attribution"))
+def _stems(name: str) -> frozenset[str]:
+    """The stems of the words of ``data/<name>.txt``, compared with units' keys."""
+    return frozenset(stem(w) for w in words(name))
 
 
 _LIST_GLUE = frozenset({"and", "or", "the", "as", "well"})
