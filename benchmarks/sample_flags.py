@@ -1,7 +1,7 @@
 """Draw flags of ``comparer.diff`` on real three-outlet events for an editor to judge, before anyone reads them.
 
 Usage: python benchmarks/sample_flags.py BASIL.jsonl --seed S --out benchmarks/judgements/basil-sample-S.jsonl
-       [--flags 80] [--omissions 30] [--all] [--force] [--half 0|1|all]
+       [--flags 80] [--omissions 30] [--all] [--force] [--half 0|1|all] [--exclude SAMPLE ...]
 
 BASIL.jsonl holds one document per line (``id``, ``text``, ``title``, ``published``, ``source``)
 with the gold ``cluster`` of its event. The documents of each event are diffed together with
@@ -9,7 +9,8 @@ with the gold ``cluster`` of its event. The documents of each event are diffed t
 not omissions and ``--omissions`` omissions are drawn from all the events (from a list sorted by
 event and discrepancy id, so the draw depends only on the seed and on what the diff reported).
 By default only the flags the terminal view shows are drawn (severity medium or high); ``--all``
-draws from every flag.
+draws from every flag. ``--exclude`` leaves out the discrepancies (by id) of earlier samples, so
+that a new draw holds only flags nobody has judged.
 
 Each drawn flag is written as one JSON line that points into the data without copying its text:
 the event, the discrepancy's id, kind and severity, and for each side the document, outlet, claim
@@ -76,7 +77,10 @@ def main() -> None:
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
     parser.add_argument("--half", choices=HALVES, default="all",
                         help="events of one half of the id hash split (draw from the half not tuned on)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="SAMPLE",
+                        help="an earlier sample whose discrepancies are not drawn again (repeatable)")
     args = parser.parse_args()
+    judged = {str(row["id"]) for path in args.exclude for row in read_jsonl(path, ("id",))}
     if os.path.exists(args.out) and not args.force:
         fail(f"{args.out}: exists (it may hold verdicts); give --force to overwrite it")
 
@@ -96,7 +100,7 @@ def main() -> None:
         for item in sorted(report.discrepancies, key=lambda d: d.id):
             omission = item.kind == "omission"
             counts[("omission" if omission else "flag", item.severity)] += 1
-            if item.severity == "low" and not args.all:
+            if (item.severity == "low" and not args.all) or item.id in judged:
                 continue
             pool[omission].append((event, item, sources))
     elapsed = time.perf_counter() - started
