@@ -117,8 +117,28 @@ def units_of(index: ClaimIndex, claim: Claim) -> tuple[Unit, ...]:
             out.append(Unit(cue.kind[0] + ":" + token.stem, token.start, token.end, cue.kind, True, quote, cue))
             continue
         kind = "date" if is_calendar_word(token.text) else "number" if _HAS_DIGIT.search(token.low) else "word"
+        if kind == "number" and _continues_digits(claim, out, token.start, token.low):
+            last = out.pop()  # "0800 555 111": one string of digits, however it is spaced
+            out.append(last._replace(key=last.key + token.low, end=token.end))
+            continue
         out.append(Unit(token.stem, token.start, token.end, kind, token.content, quote))
     return tuple(out)
+
+
+def _continues_digits(claim: Claim, units: list[Unit], start: int, token: str) -> bool:
+    """A group of digits right after another that no quantity holds (a phone number, a code):
+    they are one string of digits."""
+    if not token.isdigit() or not units:
+        return False
+    last = units[-1]
+    between = claim.text[last.end - claim.start:start - claim.start]
+    if between == "-" and not (len(token) in (3, 4) and _GROUP_OF_THREE.search(claim.text, 0, last.end - claim.start)):
+        return False  # "2008-09", "2009-2010": a season, a range, not one string ("555-1234" is)
+    return last.kind == "number" and last.mention is None and last.key.isdigit() and between in _DIGIT_GAPS
+
+
+_GROUP_OF_THREE = re.compile(r"(?<!\d)\d{3}$")
+_DIGIT_GAPS = frozenset({" ", "-", ".", ") ", ")-"})  # "(501) 778-1171", "501.778.1171"
 
 
 def _fact_key(index: ClaimIndex, mention: Mention) -> str:
@@ -169,6 +189,41 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
+def _spelt_out(short: list[str], long: list[str]) -> bool:
+    """``long`` is ``short`` with an acronym in it written out: the other words the same, the
+    acronym the initials of a run of words (function words inside the run left out)."""
+    if len(short) >= len(long) or len(short) < 2:
+        return False
+    i = j = 0
+    expanded = False
+    while i < len(short) and j < len(long):
+        if short[i] == long[j]:
+            i, j = i + 1, j + 1
+            continue
+        run = _initial_run(short[i], long, j)
+        if run == 0:
+            return False
+        i, j, expanded = i + 1, j + run, True
+    return expanded and i == len(short) and j == len(long)
+
+
+def _initial_run(acronym: str, words: list[str], start: int) -> int:
+    """How many words from ``start`` the letters of ``acronym`` are the initials of (0: none)."""
+    if len(acronym) < 2 or not acronym.isalpha():
+        return 0
+    k, j = 0, start
+    while k < len(acronym) and j < len(words):
+        if words[j][0] == acronym[k]:
+            k += 1
+        elif j == start or words[j] not in _INSIDE_ACRONYM:
+            return 0
+        j += 1
+    return j - start if k == len(acronym) else 0
+
+
+_INSIDE_ACRONYM = frozenset({"of", "the", "and", "for", "to", "on", "in"})
+
+
 def _acronym_forms(text: str) -> tuple[str, ...]:
     """An acronym as written and, for a plural ("DNNs"), without its "s"."""
     return (text, text[:-1]) if len(text) > 2 and text.endswith("s") and " " not in text else (text,)
@@ -201,6 +256,8 @@ def _unify(key: str, others: Sequence[str]) -> str:
             return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth", "Bill" / "William Barr"
         if _initials(full) in _acronym_forms(key[2:]) or _initials(words) in _acronym_forms(other[2:]):
             return other  # "Internet Explorer" / "IE"
+        if _spelt_out(words, full) or _spelt_out(full, words):
+            return other  # "MVP Award" / "Most Valuable Player Award"
         if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING and same_digits(key, other):
             return other  # "O'Neill" / "ONeills", "Visual Basic" / "VisualBasic"
     return key

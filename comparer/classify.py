@@ -109,13 +109,16 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         fa = [u for u in ua if u.kind == kind]
         fb = [u for u in ub if u.kind == kind]
         if kind == "number":
-            fa, fb = _unmatched_numbers(fa, fb)
+            fa, fb = _unmatched_numbers(*_identifiers_apart(fa, fb))
             if _currencies_converted(fa, fb):
                 return None  # "$108 million" where the other gives "£74 million": a conversion
         if fa and fb:
             if kind == "number" and _same_quantity(fa, fb, diff):
                 return None
-            if kind == "date" and _compatible_dates(fa, fb):
+            if kind == "number" and _measure_against_bare(fa, fb):
+                return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
+                                               f"values of different measures.")
+            if kind == "date" and _compatible_dates(fa, fb, diff):
                 return None
             return found(kind, "high", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: {noun} differs.")
         if fa or fb:  # a detail only one side gives is no conflict of values
@@ -132,7 +135,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
             and not _descriptions(ea) and not _descriptions(eb) and not _one_place(ea, eb) \
             and not _spelling_variant(text_a, text_b) and _same_type(ea, eb) \
             and not all(_transliterated(x, y) for x, y in zip(ea, eb)) \
-            and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a):
+            and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a) \
+            and _same_place_in_change(ua, ub):
         if _speaker_swap(diff, ea, eb):
             return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
         alike = diff.same * min(len(diff.units_a), len(diff.units_b)) / max(len(diff.units_a), len(diff.units_b))
@@ -349,6 +353,21 @@ def _names_only(units: Sequence[Unit]) -> bool:
     return sum(1 for u in units if u.content and u.kind != "entity") <= 1
 
 
+def _same_place_in_change(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """The names stand on the same side of the change's other word: "Gaskin said" against "he
+    told the Herald" puts a speaker against whom he told, not one name in another's place."""
+    speech = _stems("speech_verbs")
+
+    def before_word(units: Sequence[Unit]) -> bool | None:
+        words = [k for k, u in enumerate(units) if u.kind != "entity" and u.key not in TITLES
+                 and (u.content or u.key in speech)]
+        names = [k for k, u in enumerate(units) if u.kind == "entity"]
+        return names[0] < words[0] if words and names else None
+
+    x, y = before_word(ua), before_word(ub)
+    return x is None or y is None or x == y
+
+
 def _few_words(units: Sequence[Unit]) -> bool:
     return sum(1 for u in units if u.content) <= 2
 
@@ -371,7 +390,7 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
                                  or not _comparable(x, y)):
             continue
         labels_xy = {m.label for m in (x.mention, y.mention) if m is not None}
-        if kind == "date" and (_compatible_dates(fa, fb) or "relative" in labels_xy
+        if kind == "date" and (_compatible_dates(fa, fb, diff) or "relative" in labels_xy
                                or (diff.same < _SAME and not _same_occasion(diff, x, y))):
             continue
         span_a, span_b = (x.start, x.end), (y.start, y.end)
@@ -848,6 +867,29 @@ def _opposite(x: str, y: str) -> bool:
     return y in _opposites().get(x, ())
 
 
+_IDENTIFIER_DIGITS = 7  # a string of digits this long is a phone number or a code, not a quantity
+
+
+def _identifiers_apart(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """Phone numbers and codes are compared with their own kind only: "(866) 274-6347" against
+    "(866) CRIME-GP" is one line written two ways, not 8662746347 against 866."""
+    def is_id(unit: Unit) -> bool:
+        return unit.mention is None and unit.key.isdigit() and len(unit.key) >= _IDENTIFIER_DIGITS
+
+    if any(map(is_id, fa)) == any(map(is_id, fb)):
+        return fa, fb
+    return [u for u in fa if not is_id(u)], [u for u in fb if not is_id(u)]
+
+
+def _measure_against_bare(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
+    """A measurement ("58km") against a bare number ("6.1"): what the bare number counts is
+    unknown, so the two are no evidence of one value reported two ways."""
+    if len(fa) != 1 or len(fb) != 1 or fa[0].mention is None or fb[0].mention is None:
+        return False
+    units = fa[0].mention.unit, fb[0].mention.unit
+    return "" in units and any(u in _unit_factors() for u in units)
+
+
 def _unmatched_numbers(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     """The numbers of each side that the other side does not give: "19 hijackers" is
     matched by a bare "19", the unit then being named elsewhere in the other claim."""
@@ -1001,15 +1043,18 @@ def approximate(claim, mention) -> bool:
     return any(" ".join(before[-n:]) in phrases for n in (1, 2, 3) if len(before) >= n)
 
 
-def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """Dates of which one is a part of the other ("May 2023" and "May 18, 2023"), or that
-    cannot be compared: a relative date ("today", "last week") that no publication date
-    resolves, against anything but another such date written the same way."""
+def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -> bool:
+    """Dates of which one is a part of the other ("May 2023" and "May 18, 2023"), an approximate
+    time and one close to it ("shortly after 3:30", "3:33"), or dates that cannot be compared: a
+    relative date ("today", "last week") that no publication date resolves, against anything but
+    another such date written the same way."""
     if len(fa) != 1 or len(fb) != 1:
         return False
     x, y = fa[0].mention, fb[0].mention
     if x is None or y is None:  # a bare month or weekday name
         return fa[0].key == fb[0].key
+    if x.label == y.label == "time" and (approximate(diff.a, x) or approximate(diff.b, y)):
+        return _minutes_apart(str(x.value), str(y.value)) <= _CLOSE_MINUTES
     ago_x, ago_y = _time_ago(x.text), _time_ago(y.text)
     if ago_x and ago_y and ago_x[1:] == ago_y[1:]:
         return ago_x[0] == ago_y[0]  # "15 years ago", "18 years ago": counted from one day
@@ -1018,6 +1063,16 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
         return not all(named) if named else True
     vx, vy = str(x.value), str(y.value)
     return vx.startswith(vy) or vy.startswith(vx) or vx.endswith(vy.lstrip("-")) or vy.endswith(vx.lstrip("-"))
+
+
+_CLOSE_MINUTES = 15  # an approximate time of day ("about 3:30") agrees with one this close
+
+
+def _minutes_apart(x: str, y: str) -> int:
+    """Minutes between two "HH:MM" times of day."""
+    (hx, mx), (hy, my) = (map(int, t.split(":")) for t in (x, y))
+    apart = abs(hx * 60 + mx - hy * 60 - my)
+    return min(apart, 24 * 60 - apart)
 
 
 def _time_ago(text: str) -> tuple[float, str, str] | None:

@@ -121,14 +121,34 @@ def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
 
 
 def is_furniture(sentence: str) -> bool:
-    """Page furniture (links, bylines, comment counters, separators) is not a claim."""
+    """Page furniture (links, bylines, comment counters, separators, timestamps) is not a claim."""
     stripped = sentence.strip()
     if not _HAS_LETTER.search(stripped):
         return True
-    if _FURNITURE.match(stripped):
+    if _FURNITURE.match(stripped) or _is_timestamp(stripped):
         return True
     # A photo caption: a short line ending in "(Photo: ...)".
     return bool(_CAPTION.search(stripped)) and len(stripped) < 160
+
+
+_TIMESTAMP_TOKEN = re.compile(
+    r"\d{1,4}(?:st|nd|rd|th)?|\d{1,2}\s?[:.]\s?\d{2}(?:[ap]m)?|[ap]\.?\s?m\b\.?|[^\w\s]+|[^\W\d_]+\.?", re.I)
+_CALENDAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
+
+
+def _is_timestamp(line: str) -> bool:
+    """A line of a date, a clock time and publishing words only ("Updated 5: 40 p. m. ET"): when
+    a page was written, not what happened. It needs a digit, and every word a calendar word or a
+    word of ``data/timestamp_words.txt``."""
+    if len(line) > 80 or not any(c.isdigit() for c in line):
+        return False
+    allowed = words("timestamp_words")
+    for token in _TIMESTAMP_TOKEN.findall(line):
+        word = "".join(token.split()).rstrip(".").lower()
+        if token[0].isalpha() and word not in ("a.m", "p.m", "am", "pm") and word not in allowed \
+                and not _CALENDAR.match(word):
+            return False
+    return True
 
 
 def _is_speaker_label(match: re.Match[str]) -> bool:
@@ -224,6 +244,8 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
         return False
     punct = match.group()
+    if punct == "." and _broken_number(text, match.start(), first):
+        return False
     if not punct.startswith(".") or len(punct.rstrip("\"'”’)]")) > 1:
         return True
     word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
@@ -240,6 +262,18 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     if len(token) == 1 and word.group(1).isupper():  # an initial: "Joseph R. Biden"
         return starter
     return True
+
+
+_SHORT_DIGITS = re.compile(r"(?<![\d,.])\d{1,3}$")
+
+
+def _broken_number(text: str, at: int, first: str) -> bool:
+    """A period a tokeniser spaced out inside a number ("6. 0", "at 9. 35am", "(. 538)"), or
+    right after an opening bracket: no sentence ends there. A year or longer number may end
+    one ("in 1987. 15 people")."""
+    if text[at - 1:at] in "([" and at > 0:
+        return True
+    return first.isdigit() and _SHORT_DIGITS.search(text, max(0, at - 4), at) is not None
 
 
 def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int, brackets: list[int]) -> bool:

@@ -54,13 +54,19 @@ CASES = [
     ("one of the US' leading universities", []),  # membership, not a count
     ("from 5 to 7", [("5", 5.0, "", ""), ("7", 7.0, "", "")]),
     ("under Pillar 2 of AUKUS", [("2", 2.0, "", "")]),
+    ("fell 2, 000 feet", [("2, 000 feet", 2000.0, "ft", "")]),
+    ("flights 101, 202 and 303", [("101", 101.0, "", ""), ("202", 202.0, "", ""), ("303", 303.0, "", "")]),
+    ("a magnitude 6. 0 quake", [("6. 0", 6.0, "", "")]),
+    ("between $140 and $150 million", [("$140", 140e6, "USD", ""), ("$150 million", 150e6, "USD", "")]),
+    ("5 to 10 million people", [("5", 5e6, "", ""), ("10 million people", 10e6, "people", "")]),
 ]
 CASE_IDS = ["japan-conversion", "miles-km", "usd-billion", "bn-m-abbr", "currency-prefixes",
             "currency-words", "million", "million-people", "two-percent", "per-cent-pct",
             "percentage-points", "killed-12", "generic-noun", "decimals", "negative", "dozen",
             "half-a-million", "hundred-and", "hyphen-tens", "capitalised-word", "hyphen-unit",
             "fraction", "k-abbr", "pounds", "ordinals", "years", "decade", "one-of-membership", "range-words",
-            "pillar-2"]
+            "pillar-2", "spaced-thousands", "list-of-numbers", "spaced-decimal", "shared-scale",
+            "shared-scale-of-a-count"]
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=CASE_IDS)
@@ -76,12 +82,14 @@ NOT_NUMBERS = [
     "WASHINGTON, Jan. 13 (Reuters) –",
     "on 13 January 2023 and 2023-05-19 and 5/19/2023",
     "call (202) 555-0100 now",
+    "call 0800 555 111 or 0800 555111 or 0845 125 2222",
+    "at 3: 30 a. m. and 12: 52 p. m.",
     "open 24/7 with 5G and 3D",
     "no one came",
     "a two-way street",
 ]
 NOT_IDS = ["g7-may-range", "clock-am", "clock-pm", "identifiers", "dateline", "dates",
-           "phone", "slash-and-glued", "no-one", "hyphen-word"]
+           "phone", "phones-spaced", "clock-spaced", "slash-and-glued", "no-one", "hyphen-word"]
 
 
 @pytest.mark.parametrize("text", NOT_NUMBERS, ids=NOT_IDS)

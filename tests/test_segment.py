@@ -32,6 +32,11 @@ CASES = [
     ("semicolon-in-brackets", "Ann Lee (born 12 May 1950 in Leeds; died 3 June 2010 in York) was a poet.",
      ["Ann Lee (born 12 May 1950 in Leeds; died 3 June 2010 in York) was a poet."]),
     ("lowercase-after-period", "He arrived at 5 p.m. local time.", ["He arrived at 5 p.m. local time."]),
+    ("spaced-decimal", "A magnitude 6. 0 quake can cause damage. It hit.",
+     ["A magnitude 6. 0 quake can cause damage.", "It hit."]),
+    ("period-after-bracket", "He had a 162-139 record (. 538) in Portland. Then he left.",
+     ["He had a 162-139 record (. 538) in Portland.", "Then he left."]),
+    ("year-ends-sentence", "He was born in 1987. 15 people came.", ["He was born in 1987.", "15 people came."]),
 ]
 
 
@@ -59,7 +64,9 @@ def test_hard_wrapped_paragraphs_are_joined():
 FURNITURE = ["Source link", "Comment (0)", "Leave a Comment", "\\###", "###",
              "Reporting by Jeff Mason and Tim Ahmann; Edited by Don Durfee",
              "Our Standards: The Thomson Reuters Principles of Trust.",
-             "Read or Share this story: http://knoxne.ws/2fvK86l", "Police lights. (Photo: File/The Tennessean)"]
+             "Read or Share this story: http://knoxne.ws/2fvK86l", "Police lights. (Photo: File/The Tennessean)",
+             "Updated 5: 40 p. m.", "Friday, Sep 10, 2010 | Updated 9: 28 AM EDT", "September 17, 2013 03:16 PM ET",
+             "Story Created: Aug 7, 2012 at 9: 56 AM AKDT"]
 
 
 @pytest.mark.parametrize("line", FURNITURE, ids=range(len(FURNITURE)))
@@ -70,6 +77,7 @@ def test_page_furniture_is_not_a_claim(line):
 def test_real_sentences_are_not_furniture():
     assert not is_furniture("Reporters asked the minister about the budget.")
     assert not is_furniture("Source: officials said 12 people died.")
+    assert not is_furniture("On May 2 at 12:52 he was arrested.")
 
 
 def test_no_seed_claim_is_furniture_and_offsets_slice_back(seeds_dir):

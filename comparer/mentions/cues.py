@@ -10,9 +10,9 @@ from comparer.wordlists import lines
 
 def _pattern(name: str) -> re.Pattern[str]:
     """One regex of the phrases of ``comparer/data/<name>.txt``, longest first, whole words;
-    an apostrophe matches ' and ’."""
+    an apostrophe matches ' and ’, with the spaces a tokeniser puts around it ("didn ’ t")."""
     phrases = sorted(lines(name), key=lambda p: (-len(p), p))
-    body = "|".join(re.escape(p.lower()).replace("'", "[’']") for p in phrases)
+    body = "|".join(re.escape(p.lower()).replace("'", r"\s?[’']\s?") for p in phrases)
     return re.compile(rf"\b(?:{body})\b", re.I)
 
 
@@ -27,8 +27,11 @@ _TO = re.compile(r"\bto $", re.I)  # "to avoid a crash": a purpose, not a denial
 _MONTH_MAY = re.compile(r"May(?:\s+\d|\s*[,.;:)]|$)")
 
 
+_SPACED_APOSTROPHE = re.compile(r"\s?[’']\s?")
+
+
 def _normal(text: str) -> str:
-    word = text.lower().replace("’", "'")
+    word = _SPACED_APOSTROPHE.sub("'", text.lower())
     if word.endswith("n't"):
         return "not"
     return word

@@ -166,9 +166,10 @@ def _relative(m: re.Match[str], published: dt.date) -> str | None:
     return (published + dt.timedelta(days=step * (7 if unit == "week" else 1))).isoformat()
 
 
-# Clock times: "10:56 a.m.", "4 p.m.", "16:30". A time of day is part of when something happened.
-_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)"
-                   r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b")
+# Clock times: "10:56 a.m.", "4 p.m.", "16:30", and as a tokeniser spaces them, "10: 56 a. m.".
+# A time of day is part of when something happened.
+_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::\s?(?P<m>\d{2}))?(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)"
+                   r"|\b(?P<h24>[01]?\d|2[0-3]):\s?(?P<m24>[0-5]\d)\b")
 
 
 def find_times(text: str) -> list[Mention]:

@@ -12,6 +12,7 @@ Labels: "ordinal" (13th, second), "year" (a bare 1900-2100 integer), "decade"
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -115,7 +116,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _SKIP = "|".join([
-    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[apAP]\.?[mM]\b\.?)?",              # 4:17 a.m.
+    r"\d{1,2}:\s?\d{2}(?::\d{2})?(?:\s*[apAP]\.?\s?[mM]\b\.?)?",       # 4:17 a.m., "4: 17 a. m."
     r"\d{1,2}(?:\.\d{2})?\s*(?:[apAP]\.?[mM]\b\.?|o['’]clock)",          # 4 p.m.
     _MONTH + r"\s+(?:" + _DAY + r"(?:,?\s+\d{4})?|\d{4})(?!\d)",        # May 19-21, 2023
     _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+\d{4})?",               # 19 May 2023
@@ -123,6 +124,7 @@ _SKIP = "|".join([
     r"(?:19|20)\d\d[-–]\d\d(?!\d)",                                     # 2022-23
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{4}(?!\d)",  # phones
     r"(?<![\d,.-])\d{3}-\d{4}(?![\d-])",                                # a local phone: 555-1234
+    r"(?<![\d,.])0\d{2,4}[\s-](?:\d{3,4}[\s-]?\d{3,4}|\d{6,8})(?![\d,])",   # 0800 555 111, 0800 555111
 ])
 _SMALL = rf"(?:(?:{_cap(_TENS)})(?:[-\s](?:{_cap(_ONES[1:10])}))?|{_cap(_ONES)})\b"
 _HUNDREDS = rf"{_SMALL}(?:\s+hundred\b(?:\s+(?:and\s+)?{_SMALL})?)?"
@@ -134,6 +136,8 @@ _NOUN = (r"(?!(?:was|has|as|its|yes|perhaps|always|towards|afterwards|besides|do
          r"whereas|sometimes|seems|remains|means|gets|makes|takes|comes|becomes)\b)"
          r"[a-z]{1,24}(?<![siu])s\b|people|children|men|women|police|personnel|staff|cattle")
 
+# "2, 000" is a number a tokeniser spaced, unless it reads as a list ("flights 101, 202 and 303").
+_NOT_LISTED = r"(?!(?:,\s?|\s(?:and|or)\s)\d{1,3}\b(?!,))"
 _ORDW = rf"(?<!-)(?P<ordw>{_cap(_ORDINALS)})\b"
 _WORD_LEAD = rf"(?<!\b[Nn]o\s)(?P<word>{_WORD})(?:-(?P<frac>{_alt(_FRACTIONS)})\b)?"
 _QTY_TAIL = rf"""
@@ -161,7 +165,7 @@ _NUMBER = re.compile(rf"""
       (?P<neg>[-−](?=[.\d])|[Mm]inus\s+)?
       (?P<cur>(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|₩|₽|Rs\.?
                 |(?:{_CODES_ALT})(?=\s?\d))\s?)?
-      (?: (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+      (?: (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:,\s?\d{{3}})+(?!\d){_NOT_LISTED}|\d+(?:\.\s?\d+)?|\.\d+)
           (?:(?P<abbr>(?i:bn|mn|mln|bln|tn|k|m|b))\b|\s(?P<abbr2>(?i:bn|mn|mln|bln|tn))\b)?
         | {_WORD_LEAD} )
       {_QTY_TAIL}
@@ -242,7 +246,7 @@ def find_numbers(text: str) -> list[Mention]:
             unit, abbr, unit_text = "m", "", None
         power = (_SCALES[abbr] if abbr else 0) + (_SCALES[scale.lower()] if scale else 0)
         if num is not None:
-            value = float(f"{num.replace(',', '')}e{power}")
+            value = float(f"{''.join(num.replace(',', '').split())}e{power}")
         else:
             value = _word_value(word) * 10 ** power
             if frac:
@@ -267,7 +271,27 @@ def find_numbers(text: str) -> list[Mention]:
                     end = m.start("noun") - 2
         out.append(Mention("number", start, end, text[start:end], value, unit, label))
     _mark_conversions(text, out)
+    _share_scales(text, out)
     return out
+
+
+_PAIRED = re.compile(r"\s*(?:and|or|to|[-–])\s*")
+_SCALE_WORD = re.compile(r"(?i)(?<=[\d\s])(thousand|million|billion|trillion|bn|mn|mln|bln|tn|k|m|b)\b")
+
+
+def _share_scales(text: str, found: list[Mention]) -> None:
+    """"$140 and $150 million": the first of two paired amounts takes the scale word of the
+    second when it has none of its own."""
+    for i in range(len(found) - 1):
+        first, second = found[i], found[i + 1]
+        scale = _SCALE_WORD.search(second.text)
+        if (scale is None or first.label or _SCALE_WORD.search(first.text) or first.unit not in ("", second.unit)
+                or not _PAIRED.fullmatch(text, first.end, second.start)):
+            continue
+        if second.unit == "m" and scale.group(1).lower() == "m":
+            continue  # "100m" is metres
+        power = _SCALES[scale.group(1).lower()]
+        found[i] = dataclasses.replace(first, value=float(f"{first.value!r}e{power}"))
 
 
 def _mark_conversions(text: str, found: list[Mention]) -> None:
