@@ -153,8 +153,9 @@ def diff_claims(index: ClaimIndex, a: Claim, b: Claim) -> ClaimDiff:
     """The changes between two claims, moved units left out."""
     ua, ub = _as_names(units_of(index, a), units_of(index, b)), _as_names(units_of(index, b), units_of(index, a))
     ka = [u.key for u in ua]
-    kb = [_unify(u.key, ka) if u.kind == "entity" else u.key for u in ub]
-    ka = [_unify(u.key, kb) if u.kind == "entity" else u.key for u in ua]
+    written = {u.key: u.mention.text for u in (*ua, *ub) if u.kind == "entity" and u.mention is not None}
+    kb = [_unify(u.key, ka, written) if u.kind == "entity" else u.key for u in ub]
+    ka = [_unify(u.key, kb, written) if u.kind == "entity" else u.key for u in ua]
     ua = tuple(u._replace(key=k) for u, k in zip(ua, ka))
     ub = tuple(u._replace(key=k) for u, k in zip(ub, kb))
     matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
@@ -241,7 +242,7 @@ def same_digits(x: str, y: str) -> bool:
 _DIGITS = re.compile(r"\d+")
 
 
-def _unify(key: str, others: Sequence[str]) -> str:
+def _unify(key: str, others: Sequence[str], written: dict[str, str]) -> str:
     """A shorter form of a name the other claim gives in full gets the full name's key: its
     words are some of the other's ("Biden" / "Joe Biden", "NBC" / "NBC News"), or both have
     the same last word and first words that start alike ("Susan Rice" / "Susan E. Rice")."""
@@ -256,11 +257,20 @@ def _unify(key: str, others: Sequence[str]) -> str:
             return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth", "Bill" / "William Barr"
         if _initials(full) in _acronym_forms(key[2:]) or _initials(words) in _acronym_forms(other[2:]):
             return other  # "Internet Explorer" / "IE"
+        if _acronym_of_written(key, other, written) or _acronym_of_written(other, key, written):
+            return other  # "AFC" / "American Football Conference" (keyed "united states football conference")
         if _spelt_out(words, full) or _spelt_out(full, words):
             return other  # "MVP Award" / "Most Valuable Player Award"
         if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING and same_digits(key, other):
             return other  # "O'Neill" / "ONeills", "Visual Basic" / "VisualBasic"
     return key
+
+
+def _acronym_of_written(short: str, long: str, written: dict[str, str]) -> bool:
+    """``short`` is the initials of ``long`` as the text writes it (its key may put an alias
+    in place of a word)."""
+    text = written.get(long)
+    return text is not None and _initials(text.lower().replace("-", " ").split()) in _acronym_forms(short[2:])
 
 
 def _name_words(name: str) -> list[str]:

@@ -132,7 +132,7 @@ def is_furniture(sentence: str) -> bool:
 
 
 _TIMESTAMP_TOKEN = re.compile(
-    r"\d{1,4}(?:st|nd|rd|th)?|\d{1,2}\s?[:.]\s?\d{2}(?:[ap]m)?|[ap]\.?\s?m\b\.?|[^\w\s]+|[^\W\d_]+\.?", re.I)
+    r"\d{1,2}\s?[:.]\s?\d{2}(?:[ap]m?)?|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?\s?m\b\.?|[^\w\s]+|[^\W\d_]+\.?", re.I)
 _CALENDAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
 
 

@@ -66,7 +66,7 @@ FURNITURE = ["Source link", "Comment (0)", "Leave a Comment", "\\###", "###",
              "Our Standards: The Thomson Reuters Principles of Trust.",
              "Read or Share this story: http://knoxne.ws/2fvK86l", "Police lights. (Photo: File/The Tennessean)",
              "Updated 5: 40 p. m.", "Friday, Sep 10, 2010 | Updated 9: 28 AM EDT", "September 17, 2013 03:16 PM ET",
-             "Story Created: Aug 7, 2012 at 9: 56 AM AKDT"]
+             "Story Created: Aug 7, 2012 at 9: 56 AM AKDT", "on Dec 23 2012, 6: 11p"]
 
 
 @pytest.mark.parametrize("line", FURNITURE, ids=range(len(FURNITURE)))

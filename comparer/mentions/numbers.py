@@ -141,8 +141,8 @@ _NOT_LISTED = r"(?!(?:,\s?|\s(?:and|or)\s)\d{1,3}\b(?!,))"
 _ORDW = rf"(?<!-)(?P<ordw>{_cap(_ORDINALS)})\b"
 _WORD_LEAD = rf"(?<!\b[Nn]o\s)(?P<word>{_WORD})(?:-(?P<frac>{_alt(_FRACTIONS)})\b)?"
 _QTY_TAIL = rf"""
-  (?:\s?(?P<scale>(?i:thousand|million|billion|trillion))\b)?
-  (?:(?:\s|-)?(?P<unit>(?i:{_alt(_UNIT_OF)}))(?!\w) | \s(?P<noun>{_NOUN}))?
+  (?:(?:\s|\s?-\s?)?(?P<scale>(?i:thousand|million|billion|trillion))\b)?
+  (?:(?(scale)(?:\s|\s?-\s?)|(?:\s|-))?(?P<unit>(?i:{_alt(_UNIT_OF)}))(?!\w) | \s(?P<noun>{_NOUN}))?
   (?(word)(?!-[^\W\d_]))
   (?!\w)"""
 # The first letters of every number word, for a cheap test before the grammar.
