@@ -277,6 +277,7 @@ def _name_words(name: str) -> list[str]:
     """The words a name is compared by: a possessive, a generational suffix ("II", "Jr.") and
     middle initials dropped, "&" read as "and", a state's abbreviation as the state ("N.C.")."""
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in name.replace("&", " and ").split()]
+    words = [_word_abbreviations().get(w.rstrip("."), w) for w in words]
     words = [w for w in words if w.rstrip(".") not in _SUFFIXES]
     words = [w for k, w in enumerate(words) if k == 0 or k == len(words) - 1 or len(w.rstrip(".")) > 1]
     if len(words) == 1:
@@ -285,6 +286,12 @@ def _name_words(name: str) -> list[str]:
         if state:
             return state.lower().split()
     return words
+
+
+@functools.cache
+def _word_abbreviations() -> dict[str, str]:
+    """Abbreviation -> the word (``data/name_word_abbreviations.txt``): "mt" -> "mount"."""
+    return {short: word for word, forms in entries("name_word_abbreviations") for short in forms.split()}
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -115,6 +115,10 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         if fa and fb:
             if kind == "number" and _same_quantity(fa, fb, diff):
                 return None
+            if kind == "number" and all(map(_is_identifier, (*fa, *fb))):
+                return Finding("number", "low", span_a, span_b,
+                               f"{la} gives {text_a!r} where {lb} gives {text_b!r}: another phone number or code, "
+                               f"often another line or office rather than a wrong one.")
             if kind == "number" and _measure_against_bare(fa, fb):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
                                                f"values of different measures.")
@@ -873,12 +877,13 @@ _IDENTIFIER_DIGITS = 7  # a string of digits this long is a phone number or a co
 def _identifiers_apart(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     """Phone numbers and codes are compared with their own kind only: "(866) 274-6347" against
     "(866) CRIME-GP" is one line written two ways, not 8662746347 against 866."""
-    def is_id(unit: Unit) -> bool:
-        return unit.mention is None and unit.key.isdigit() and len(unit.key) >= _IDENTIFIER_DIGITS
-
-    if any(map(is_id, fa)) == any(map(is_id, fb)):
+    if any(map(_is_identifier, fa)) == any(map(_is_identifier, fb)):
         return fa, fb
-    return [u for u in fa if not is_id(u)], [u for u in fb if not is_id(u)]
+    return [u for u in fa if not _is_identifier(u)], [u for u in fb if not _is_identifier(u)]
+
+
+def _is_identifier(unit: Unit) -> bool:
+    return unit.mention is None and unit.key.isdigit() and len(unit.key) >= _IDENTIFIER_DIGITS
 
 
 def _measure_against_bare(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:

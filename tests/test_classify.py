@@ -37,8 +37,6 @@ CHANGES = {
     "opposite-with-a-degree": ("The company had a decrease in net income in March.",
                                "The company had a major increase in net income in March.",
                                ("negation", "high", "decrease", "major increase")),
-    "phone-number": ("Call police on 0845 125 2222 with any information.", "Call police on 0845 125 2223 with any information.",
-                     ("number", "high", "0845 125 2222", "0845 125 2223")),
     "spaced-time-of-day": ("The first call came at 3: 33 a. m. on Tuesday.", "The first call came at 3: 53 a. m. on Tuesday.",
                            ("date", "high", "3: 33 a. m.", "3: 53 a. m.")),
     "ordinal-opposite": ("She was the first speaker at the event.", "She was the last speaker at the event.",
@@ -175,6 +173,10 @@ SAME = {
                                             "The Colts secured the fifth seed in the AFC playoffs."),
     "amount-as-a-compound-adjective": ("Four men made off with a two-million-euro booty on Monday.",
                                        "Four men made off with a €2 million booty on Monday."),
+    "abbreviated-word-of-a-name": ("A climber died after falling 150 metres at Mount Cook on Sunday.",
+                                   "A climber died after falling 150 metres at Mt Cook National Park on Sunday."),
+    "mixed-fraction": ("LaRue served 4½ months in federal prison for conspiracy.",
+                       "LaRue served 4 1/2 months in federal prison for conspiracy."),
     "acronym-inside-a-name": ("The game was shown live on NFL Network on Sunday.",
                               "The game was shown live on National Football League Network on Sunday."),
     "spaced-contraction": ("Smith didn't return a call seeking further comment.",
@@ -329,3 +331,11 @@ def test_a_negation_between_differently_worded_claims_of_longer_accounts_is_low(
     b = "The council met on Tuesday. The senator attended a rally on the budget in the capital while aides spoke for him."
     found = _found(a, b, with_low=True)
     assert [(kind, severity) for kind, severity, *_ in found if kind == "negation"] == [("negation", "low")]
+
+
+def test_another_phone_number_is_low():
+    """Two phone numbers are more often two lines (of the police, of a tip line) than one
+    misreported: shown with --all, and compared digit for digit however they are spaced."""
+    found = _found("Call police on 0845 125 2222 with any information.",
+                   "Call police on 0845 125 2223 with any information.", with_low=True)
+    assert found == [("number", "low", "0845 125 2222", "0845 125 2223")]

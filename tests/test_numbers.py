@@ -60,6 +60,7 @@ CASES = [
     ("between $140 and $150 million", [("$140", 140e6, "USD", ""), ("$150 million", 150e6, "USD", "")]),
     ("5 to 10 million people", [("5", 5e6, "", ""), ("10 million people", 10e6, "people", "")]),
     ("a two - million - euro booty", [("two - million - euro", 2e6, "EUR", "")]),
+    ("served 4½ months, a 2 1/2 year term", [("4½ months", 4.5, "month", ""), ("2 1/2 year", 2.5, "year", "")]),
 ]
 CASE_IDS = ["japan-conversion", "miles-km", "usd-billion", "bn-m-abbr", "currency-prefixes",
             "currency-words", "million", "million-people", "two-percent", "per-cent-pct",
@@ -67,7 +68,7 @@ CASE_IDS = ["japan-conversion", "miles-km", "usd-billion", "bn-m-abbr", "currenc
             "half-a-million", "hundred-and", "hyphen-tens", "capitalised-word", "hyphen-unit",
             "fraction", "k-abbr", "pounds", "ordinals", "years", "decade", "one-of-membership", "range-words",
             "pillar-2", "spaced-thousands", "list-of-numbers", "spaced-decimal", "shared-scale",
-            "shared-scale-of-a-count", "spaced-compound-adjective"]
+            "shared-scale-of-a-count", "spaced-compound-adjective", "mixed-fractions"]
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=CASE_IDS)

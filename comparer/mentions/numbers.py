@@ -166,6 +166,7 @@ _NUMBER = re.compile(rf"""
       (?P<cur>(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|₩|₽|Rs\.?
                 |(?:{_CODES_ALT})(?=\s?\d))\s?)?
       (?: (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:,\s?\d{{3}})+(?!\d){_NOT_LISTED}|\d+(?:\.\s?\d+)?|\.\d+)
+          (?P<part>\s?[½¼¾⅓⅔]|\s[1-3]/[2-4](?![\d/]))?
           (?:(?P<abbr>(?i:bn|mn|mln|bln|tn|k|m|b))\b|\s(?P<abbr2>(?i:bn|mn|mln|bln|tn))\b)?
         | {_WORD_LEAD} )
       {_QTY_TAIL}
@@ -177,13 +178,24 @@ _WORDS_ONLY = re.compile(rf"""
   (?: {_ORDW}
     | (?<![^\W\d_]-)(?P<neg>[Mm]inus\s+)?{_WORD_LEAD}{_QTY_TAIL}
   )
-  (?:(?!)(?P<skip>)(?P<decade>)(?P<ordd>)(?P<cur>)(?P<num>)(?P<abbr>)(?P<abbr2>))?
+  (?:(?!)(?P<skip>)(?P<decade>)(?P<ordd>)(?P<cur>)(?P<num>)(?P<part>)(?P<abbr>)(?P<abbr2>))?
 """, re.VERBOSE)
 _HAS_DIGIT = re.compile(r"[\d$£€¥₹₩₽]")
 _TOKEN = re.compile(r"[a-z]+")
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|till|during|before|after|by)\s+$", re.IGNORECASE)
 _CONV_OPEN = re.compile(r"\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|or)\s+|~)?")
 _CONV_CLOSE = re.compile(r"\s*\)")
+
+
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+
+def _part(written: str) -> float:
+    """The fraction of a mixed number: "½", "1/2"."""
+    if written in _VULGAR:
+        return _VULGAR[written]
+    top, bottom = written.split("/")
+    return int(top) / int(bottom)
 
 
 def _word_value(words: str) -> float:
@@ -247,6 +259,8 @@ def find_numbers(text: str) -> list[Mention]:
         power = (_SCALES[abbr] if abbr else 0) + (_SCALES[scale.lower()] if scale else 0)
         if num is not None:
             value = float(f"{''.join(num.replace(',', '').split())}e{power}")
+            if m.group("part") and "." not in num:
+                value += _part(m.group("part").strip()) * 10 ** power  # "4½ months", "2 1/2 years"
         else:
             value = _word_value(word) * 10 ** power
             if frac:
