@@ -538,6 +538,31 @@ def _counted(units: Sequence[Unit], number: Unit) -> set[str]:
     return set(after + before + noun)
 
 
+def scattered_numbers(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
+    """A number replaced where the word diff saw a deletion in one place and an insertion in
+    another ("$90 million to $100 million" / "$100 million to $120 million"): in claims
+    otherwise the same, the one number only the first gives against the one only the second
+    gives, when both have the same unit."""
+    longer = max(len(diff.units_a), len(diff.units_b), 1)
+    if diff.same * min(len(diff.units_a), len(diff.units_b)) / longer < _NEARLY_SAME:
+        return []
+    one_sided = [c for c in diff.changes if not any(u.kind == "number" for u in c.a)
+                 or not any(u.kind == "number" for u in c.b)]
+    fa = [u for c in one_sided for u in c.a if u.kind == "number" and u.mention is not None]
+    fb = [u for c in one_sided for u in c.b if u.kind == "number" and u.mention is not None]
+    fa, fb = _unmatched_numbers(fa, fb)
+    if len(fa) != 1 or len(fb) != 1 or _same_quantity(fa, fb, diff):
+        return []
+    (x,), (y,) = fa, fb
+    unit_x, unit_y = (u.mention.unit if u.mention else "" for u in (x, y))
+    if not unit_x or unit_x != unit_y:
+        return []  # "two blocks" against "36": what the bare number counts is unknown
+    la, lb = labels
+    return [Finding("number", "low" if weak else "high", (x.start, x.end), (y.start, y.end),
+                    f"{la} gives {_text(diff.a, (x.start, x.end))!r} where {lb} gives "
+                    f"{_text(diff.b, (y.start, y.end))!r}: the number differs.")]
+
+
 def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
     """Words that differ inside a quotation both claims give: each pair of quotations of the
     same words is diffed on its own, and each change between matching words inside them is

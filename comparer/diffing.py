@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from comparer.align import Link, align
 from comparer.amounts import amount_conflicts
 from comparer.claimdiff import diff_claims
-from comparer.classify import Finding, classify, enumeration_swaps, list_changes, quotation_changes
+from comparer.classify import Finding, classify, enumeration_swaps, list_changes, quotation_changes, scattered_numbers
 from comparer.config import Config
 from comparer.digest import sha1_hex
 from comparer.omissions import omissions
@@ -138,7 +138,7 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_thres
         if unsure:
             lists = [_unsure(f) for f in lists]
         for extra in [*quotation_changes(pair, labels, weak), *enumeration_swaps(pair, labels, weak),
-                      *lists, *(f for f in typed if f.kind in _AFTER_QUOTES)]:
+                      *lists, *scattered_numbers(pair, labels, weak), *(f for f in typed if f.kind in _AFTER_QUOTES)]:
             if not any(_overlap(extra.a, f.a) or _overlap(extra.b, f.b) for f in taken):
                 taken.append(extra)
         found.extend((link, f._replace(a=f.b, b=f.a) if flip else f) for f in taken)

@@ -339,3 +339,11 @@ def test_another_phone_number_is_low():
     found = _found("Call police on 0845 125 2222 with any information.",
                    "Call police on 0845 125 2223 with any information.", with_low=True)
     assert found == [("number", "low", "0845 125 2222", "0845 125 2223")]
+
+
+def test_a_number_replaced_apart_from_where_the_other_was_deleted_is_a_number():
+    """The word diff keeps the shared "$100 million" and sees "$90 million to" deleted before
+    it and "to $120 million" inserted after it: one range, its ends changed."""
+    found = _found("The company expects capital expenditures of $90 million to $100 million this year.",
+                   "The company expects capital expenditures of $100 million to $120 million this year.")
+    assert found == [("number", "high", "$90 million", "$120 million")]
