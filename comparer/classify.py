@@ -119,7 +119,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                 return Finding("number", "low", span_a, span_b,
                                f"{la} gives {text_a!r} where {lb} gives {text_b!r}: another phone number or code, "
                                f"often another line or office rather than a wrong one.")
-            if kind == "number" and _measure_against_bare(fa, fb):
+            if kind == "number" and (_measure_against_bare(fa, fb) or _other_labels(fa, fb)
+                                     or (len(fa) == len(fb) == 1 and _other_holders(diff, fa[0], fb[0]))):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
                                                f"values of different measures.")
             if kind == "date" and _compatible_dates(fa, fb, diff):
@@ -391,6 +392,7 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
             continue
         x, y = fa[0], fb[0]
         if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)
+                                 or _other_holders(diff, x, y)
                                  or not _comparable(x, y)):
             continue
         labels_xy = {m.label for m in (x.mention, y.mention) if m is not None}
@@ -477,6 +479,26 @@ def _same_role(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
     keys_a = {u.key for u in diff.units_a}
     keys_b = {u.key for u in diff.units_b}
     return x.key not in keys_b and y.key not in keys_a
+
+
+def _other_holders(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
+    """The numbers belong to different names: the name just before each, in its clause, differs
+    ("Ely put up 23 points", "Lawson also chipped in 16 points")."""
+    hx, hy = _holder(diff.a, diff.units_a, x), _holder(diff.b, diff.units_b, y)
+    return hx is not None and hy is not None and hx != hy
+
+
+_HOLDER_REACH = 6  # units between a name and the number it holds
+
+
+def _holder(claim, units: Sequence[Unit], number: Unit) -> str | None:
+    """The key of the name that a number belongs to: the nearest one before it in its clause."""
+    k = units.index(number)
+    for unit in reversed(units[max(0, k - _HOLDER_REACH):k]):
+        if unit.kind == "entity":
+            between = claim.text[unit.end - claim.start:number.start - claim.start]
+            return None if _CLAUSE_BREAK.search(between) else unit.key
+    return None
 
 
 def _same_occasion(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
@@ -911,6 +933,12 @@ def _is_identifier(unit: Unit) -> bool:
     return unit.mention is None and unit.key.isdigit() and len(unit.key) >= _IDENTIFIER_DIGITS
 
 
+def _other_labels(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
+    """An age against a count, an ordinal against an amount: values of different measures."""
+    labels = {u.mention.label for u in (*fa, *fb) if u.mention is not None}
+    return len(fa) == len(fb) == 1 and len(labels) > 1
+
+
 def _measure_against_bare(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
     """A measurement ("58km") against a bare number ("6.1"): what the bare number counts is
     unknown, so the two are no evidence of one value reported two ways."""
@@ -1039,8 +1067,12 @@ def _unit_factors() -> dict[str, tuple[str, float]]:
 
 def _within_bound(diff: ClaimDiff, mx: Mention, vx: float, my: Mention, vy: float) -> bool:
     """One value is a bound the other keeps: "at least one" and "three", "more than 24 hours"
-    and "27 hours", "up to 50" and "40"."""
+    and "27 hours", "up to 50" and "40"; or a lower and an upper bound that leave values between
+    them ("more than 100 mph", "up to 120 mph")."""
     kinds = _bound(diff.a, mx), _bound(diff.b, my)
+    if kinds[0] and kinds[1] and kinds[0] != kinds[1]:  # "more than 100 mph", "up to 120 mph"
+        low, high = (vx, vy) if kinds[0] == "lower" else (vy, vx)
+        return low <= high
     if all(kinds) or not any(kinds):  # two bounds ("more than 5,000", "more than 3,500") differ
         return False
     kind, value, other = (kinds[0], vx, vy) if kinds[0] else (kinds[1], vy, vx)

@@ -177,6 +177,12 @@ SAME = {
                                    "A climber died after falling 150 metres at Mt Cook National Park on Sunday."),
     "mixed-fraction": ("LaRue served 4½ months in federal prison for conspiracy.",
                        "LaRue served 4 1/2 months in federal prison for conspiracy."),
+    "opposite-bounds-that-overlap": ("Police chased him at speeds of more than 100 mph before he pulled over.",
+                                     "Police chased him at speeds up to 120 mph before he pulled over."),
+    "area-converted": ("The 15,800-square-metre building houses law offices.",
+                       "The 170,000-square-foot building houses law offices."),
+    "age-against-a-count": ("Williams, 32, was arrested around 1:30 a.m. on Sunday.",
+                            "Williams, a three-time Pro Bowl tackle, was arrested around 1:30 a.m. on Sunday."),
     "acronym-inside-a-name": ("The game was shown live on NFL Network on Sunday.",
                               "The game was shown live on National Football League Network on Sunday."),
     "spaced-contraction": ("Smith didn't return a call seeking further comment.",
@@ -347,3 +353,10 @@ def test_a_number_replaced_apart_from_where_the_other_was_deleted_is_a_number():
     found = _found("The company expects capital expenditures of $90 million to $100 million this year.",
                    "The company expects capital expenditures of $100 million to $120 million this year.")
     assert found == [("number", "high", "$90 million", "$120 million")]
+
+
+def test_numbers_that_belong_to_different_names_are_not_compared():
+    found = _found("Shy Ely put up 23 points against the Tar Heels on Saturday.",
+                   "Ty Lawson also chipped in 16 points for the Tar Heels on Saturday, though Shy Ely "
+                   "ended the first half with a dunk.", with_low=True)
+    assert [f for f in found if f[0] == "number" and f[1] != "low"] == []

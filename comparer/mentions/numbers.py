@@ -7,7 +7,7 @@ refuse digits glued to letters ("G7", "F-35"), so neither is reported.
 
 Labels: "ordinal" (13th, second), "year" (a bare 1900-2100 integer), "decade"
 ("1990s"), "conversion" (a parenthesised restatement of the previous quantity,
-"1,000 km (600 mi)"), otherwise "".
+"1,000 km (600 mi)"), "age" ("Williams, 32,", "a 38-year-old"), otherwise "".
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "km2": ("sq km", "km2", "km²", "square kilometres", "square kilometers", "square kilometre",
             "square kilometer"),
     "mi2": ("sq mi", "square miles", "square mile"),
+    "m2": ("sq m", "m2", "m²", "square metres", "square meters", "square metre", "square meter"),
+    "ft2": ("sq ft", "ft2", "ft²", "square feet", "square foot"),
     "ha": ("hectares", "hectare"),
     "acre": ("acres", "acre"),
     "kg": ("kg", "kgs", "kilograms", "kilogram", "kilogrammes", "kilos"),
@@ -95,9 +97,10 @@ _UNIT_OF = {form: unit for unit, forms in _UNITS.items() for form in forms}
 
 
 def _alt(words: Iterable[str]) -> str:
-    """Regex alternation of literal words, longest first, spaces matching any whitespace."""
+    """Regex alternation of literal words, longest first, a space matching any whitespace or a
+    hyphen ("square-metre")."""
     items = sorted(set(words), key=lambda w: (-len(w), w))  # a fixed order: the same pattern every run
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return "|".join(re.escape(w).replace(r"\ ", r"(?:\s+|\s?-\s?)") for w in items)
 
 
 def _cap(words: Iterable[str]) -> str:
@@ -266,7 +269,7 @@ def find_numbers(text: str) -> list[Mention]:
             if frac:
                 value /= _FRACTIONS[frac.lower()]
         if unit_text and not unit:
-            key = " ".join(unit_text.lower().split())
+            key = " ".join(unit_text.lower().replace("-", " ").split())
             unit = _UNIT_OF[key]
             if unit == "lb" and key.startswith("pound") and (scale or abbr):
                 unit = "GBP"                   # "5 million pounds" is money, not weight
@@ -286,7 +289,26 @@ def find_numbers(text: str) -> list[Mention]:
         out.append(Mention("number", start, end, text[start:end], value, unit, label))
     _mark_conversions(text, out)
     _share_scales(text, out)
+    _mark_ages(text, out)
     return out
+
+
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w.'’-]*,\s$")
+_AGE_END = re.compile(r"\s?(?:[,;)]|\.(?!\d)|$)")
+_YEAR_OLD = re.compile(r"-\s?old\b|\s+old\b", re.IGNORECASE)
+
+
+def _mark_ages(text: str, found: list[Mention]) -> None:
+    """Label ages "age": "Williams, 32, was arrested" (a bare number set off after a name) and
+    "a 38-year-old man". An age is compared with ages only, not with a count nearby."""
+    for i, m in enumerate(found):
+        if m.label or not isinstance(m.value, float) or not 0 < m.value < 130:
+            continue
+        after_name = not m.unit and _AGE_AFTER_NAME.search(text, max(0, m.start - 40), m.start) \
+            and _AGE_END.match(text, m.end)
+        year_old = m.unit == "year" and _YEAR_OLD.match(text, m.end)
+        if after_name or year_old:
+            found[i] = dataclasses.replace(m, label="age")
 
 
 _PAIRED = re.compile(r"\s*(?:and|or|to|[-–])\s*")
