@@ -15,6 +15,7 @@ weakly aligned pair, is ``low``.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import re
@@ -1120,11 +1121,29 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
     ago_x, ago_y = _time_ago(x.text), _time_ago(y.text)
     if ago_x and ago_y and ago_x[1:] == ago_y[1:]:
         return ago_x[0] == ago_y[0]  # "15 years ago", "18 years ago": counted from one day
+    weekday = _weekday_against_date(x, y) if not x.value else _weekday_against_date(y, x) if not y.value else None
+    if weekday is not None:
+        return weekday
     if not x.value or not y.value:
         named = [is_calendar_word(m.text.split()[-1]) for m in (x, y) if not m.value]
         return not all(named) if named else True
     vx, vy = str(x.value), str(y.value)
     return vx.startswith(vy) or vy.startswith(vx) or vx.endswith(vy.lstrip("-")) or vy.endswith(vx.lstrip("-"))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_against_date(day: Mention, date: Mention) -> bool | None:
+    """Whether an unresolved weekday ("on Thursday") is the weekday of a full date ("Nov. 10,
+    2011"); None when the two are not a weekday and a full date."""
+    word = day.text.split()[-1].lower().rstrip(".,")
+    if word not in _WEEKDAYS or not isinstance(date.value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(date.value[:10]).weekday() == _WEEKDAYS.index(word)
+    except ValueError:
+        return None
 
 
 _CLOSE_MINUTES = 15  # an approximate time of day ("about 3:30") agrees with one this close
