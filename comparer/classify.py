@@ -95,7 +95,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     neg_a = [u for u in ua if u.kind == "negation"]
     neg_b = [u for u in ub if u.kind == "negation"]
-    if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change) and not _verb_for_verb(neg_a or neg_b, ua, ub):
+    if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change) and not _verb_for_verb(neg_a or neg_b, ua, ub) \
+            and not _negation_raised(diff):
         negated, plain = (la, lb) if neg_a else (lb, la)
         return found("negation", "high",
                      f"{negated} says {text_a if neg_a else text_b!r} where {plain} says "
@@ -247,6 +248,17 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
             (following is not None and following.key in ("to", "that"))  # "avoid walking" / "walk"
         return governs and after_a.key == after_b.key and after_a.content
     return after_a.key == after_b.key and (after_a.content or _only_the_cue(plain))
+
+
+def _negation_raised(diff: ClaimDiff) -> bool:
+    """Both claims negate as often, around a verb such as "think" or "feel" that takes the
+    negation before it or in its clause with one sense ("I didn't feel we were executing" / "I
+    feel we weren't executing", ``data/neg_raising_verbs.txt``)."""
+    counts = [sum(u.kind == "negation" for u in units) for units in (diff.units_a, diff.units_b)]
+    if counts[0] != counts[1] or not counts[0]:
+        return False
+    raising = _stems("neg_raising_verbs")
+    return bool(raising & {u.key for u in diff.units_a} & {u.key for u in diff.units_b})
 
 
 def _moved_negation(diff: ClaimDiff, negated_is_a: bool, change: Change) -> bool:
@@ -822,7 +834,8 @@ def _quoted_finding(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit], spa
     # the quotation, and function words alone change nothing.
     replaced = any(u.content for u in ua) and any(u.content for u in ub)
     kind, severity = "quote", "medium" if replaced or _one_word_more(diff, ua, ub) else "low"
-    if ("negation" in kinds_a) != ("negation" in kinds_b) and _only_the_cue(ua) and _only_the_cue(ub):
+    if ("negation" in kinds_a) != ("negation" in kinds_b) and _only_the_cue(ua) and _only_the_cue(ub) \
+            and not _negation_raised(diff):
         kind, severity = "negation", "high"
     else:
         for fact in ("number", "date", "entity"):

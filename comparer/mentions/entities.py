@@ -172,6 +172,7 @@ def _descriptors() -> frozenset[str]:
 
 
 _OPENERS = frozenset({"“", "\"", "‘", "(", ":", "—", "–", "!", "?"})
+_APOSTROPHES = frozenset({"'", "’", "`"})
 
 
 def _opens_sentence(tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -179,6 +180,8 @@ def _opens_sentence(tokens: list[tuple[int, int, str]], i: int) -> bool:
     of a name. A full stop after a title or an initial ("Mr. Royce", "J. Royce") ends none."""
     if i == 0 or tokens[i - 1][2] in _OPENERS:
         return True
+    if tokens[i - 1][2] in _APOSTROPHES and (i == 1 or tokens[i - 2][2] in _APOSTROPHES | _OPENERS):
+        return True  # a quotation opened with apostrophes: "''Without getting emotional ..."
     if tokens[i - 1][2] != "." or i < 2:
         return False
     before = _key(tokens[i - 2][2])
