@@ -14,6 +14,7 @@ still measure two things.
 from __future__ import annotations
 
 import bisect
+import re
 
 from comparer.align import claim_features
 from comparer.classify import Finding, approximate, rounded_alike
@@ -66,6 +67,9 @@ def amount_conflicts(index: ClaimIndex, by_doc: dict[str, list[Claim]],
                             continue  # each account also gives the other's figure
                         if approximate(ca, ma) or approximate(cb, mb) or rounded_alike(ma.text, va, mb.text, vb):
                             continue
+                        holders = _holder(index, ca, ma), _holder(index, cb, mb)
+                        if None not in holders and holders[0] != holders[1]:
+                            continue  # "Kathimerini found 68 per cent", "Ethnos said 83.3 percent"
                         shared = around(ca, ma) & around(cb, mb)
                         if len(shared) < _NEAR_SHARED or not any(df.get(f, 0) <= rare_limit for f in shared):
                             continue
@@ -98,6 +102,21 @@ def _near(index: ClaimIndex, claim: Claim, mention: Mention) -> set[str]:
     after = next((k for k, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
     return {t.stem for t in (*tokens[max(0, at - _WINDOW):at], *tokens[after:after + _WINDOW])
             if t.content and not any(ch.isdigit() for ch in t.low)}
+
+
+_HOLDER_REACH = 60  # characters between a name and the amount it holds
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\bbut\b")
+
+
+def _holder(index: ClaimIndex, claim: Claim, mention: Mention) -> str | None:
+    """The name an amount belongs to: the nearest one before it in its clause."""
+    before = [m for m in claim.mentions if m.kind == "entity" and m.end <= mention.start
+              and mention.start - m.end <= _HOLDER_REACH]
+    if not before:
+        return None
+    name = max(before, key=lambda m: m.end)
+    between = claim.text[name.end - claim.start:mention.start - claim.start]
+    return None if _CLAUSE_BREAK.search(between) else index.canon(name)
 
 
 def _listed(claim: Claim, mention: Mention) -> bool:

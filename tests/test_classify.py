@@ -369,3 +369,13 @@ def test_numbers_that_belong_to_different_names_are_not_compared():
                    "Ty Lawson also chipped in 16 points for the Tar Heels on Saturday, though Shy Ely "
                    "ended the first half with a dunk.", with_low=True)
     assert [f for f in found if f[0] == "number" and f[1] != "low"] == []
+
+
+def test_close_amounts_of_two_named_holders_are_not_compared():
+    """Two polls, each named before its figure: two quantities, not one reported twice."""
+    a = ("Riots spread across Greece on Sunday. An opinion poll for the respected Kathimerini newspaper found "
+         "that 68 per cent of Greeks believe the government has mishandled the crisis.")
+    b = ("Riots spread across Greece on Sunday. Another night of clashes followed in Athens. Greeks are angry, "
+         "and an opinion poll published by Ethnos newspaper on Sunday said 80 per cent of Greeks were unhappy "
+         "with the government response to the violence.")
+    assert [f for f in _found(a, b) if f[0] == "number"] == []
