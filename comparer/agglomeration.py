@@ -77,10 +77,11 @@ class MergeRule:
 
 
 def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature],
-                 cluster: ClusterConfig, evidence: Any = None) -> list[list[int]]:
+                 cluster: ClusterConfig, evidence: Any = None, crowd: Any = None) -> list[list[int]]:
     """Average-link agglomeration of ``members`` (dense), cut at ``cluster.threshold``.
 
-    ``evidence`` (see :func:`evidence_rows`), when given, discounts pairs that share little.
+    ``evidence`` (see :func:`evidence_rows`), when given, discounts pairs that share little;
+    ``crowd`` (see :func:`comparer.events.crowding`), when given, is subtracted for each side.
 
     Up to ``cluster.exact_limit`` members the cohesive agglomeration is exact; above it, the
     plain average-link tree is cut under the same rule (:func:`_cohesive_cut`).
@@ -92,6 +93,9 @@ def average_link(matrix: Any, members: Sequence[int], dates: Sequence[Signature]
     if evidence is not None and cluster.evidence > 0:  # the evidence factor of every pair at once
         shared = gram(evidence, members)
         _discount(sim, shared, agree, cluster.evidence)
+    if crowd is not None:
+        local = crowd[list(members)]
+        sim -= local[:, None] + local[None, :]
     groups: dict[int, list[int]] = {}
     for member, label in zip(members, _cut(sim, agree, apart, cluster)):
         groups.setdefault(int(label), []).append(member)

@@ -81,10 +81,14 @@ class ClusterConfig(_Checked):
     ``main_factor`` (1.0: off). Two reports whose dates do not agree have their similarity
     multiplied by ``shared / (shared + evidence)``, where ``shared`` is the summed IDF (times kind
     weight) of the features both hold: headlines that share one name of their topic carry too
-    little evidence to join, however high their cosine (0: off).
+    little evidence to join, however high their cosine (0: off). Each similarity is then lowered
+    by ``density / 2`` times each side's background: the mean of its candidate similarities
+    ranked ``density_skip`` to ``density_skip + density_k`` (0: off), so that a pair on a busy
+    topic needs more than the topic's words. Adjacent content words also count as a phrase
+    feature, at ``phrase_weight`` times a word (0: off).
     """
 
-    threshold: float = 0.1
+    threshold: float = 0.08
     link_threshold: float = 0.1
     cohesion: float = 0.6
     exact_limit: int = 2000
@@ -98,7 +102,7 @@ class ClusterConfig(_Checked):
     name_weight: float = 1.5
     number_weight: float = 2.0
     top_features: int = 30
-    max_df: int = 50
+    max_df: int = 100
     max_component: int = 2000
     main_factor: float = 0.7
     main_chars: int = 1000
@@ -115,6 +119,10 @@ class ClusterConfig(_Checked):
     conflict_days: int = 30
     conflict_share: float = 0.7
     evidence: float = 40.0
+    density: float = 1.5
+    density_k: int = 20
+    density_skip: int = 30
+    phrase_weight: float = 0.5
 
     def check(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
@@ -148,6 +156,10 @@ class ClusterConfig(_Checked):
         _check_range("cluster.main_margin", self.main_margin, 1.0, 1000.0)
         _check_range("cluster.main_side", self.main_side, 0.0, 1.0)
         _check_range("cluster.evidence", self.evidence, 0.0, 1000.0)
+        _check_range("cluster.density", self.density, 0.0, 2.0)
+        _check_int("cluster.density_k", self.density_k, 1, 1000)
+        _check_int("cluster.density_skip", self.density_skip, 0, 1000)
+        _check_range("cluster.phrase_weight", self.phrase_weight, 0.0, 10.0)
 
 
 @dataclass(frozen=True, slots=True)

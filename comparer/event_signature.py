@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from comparer.config import ClusterConfig, Config
 from comparer.types import Document
@@ -103,6 +104,8 @@ def signature(doc: Document, config: Config, cluster: ClusterConfig | None = Non
     for part, weight in ((title, title_weight), (doc.text[: cluster.lede_chars], 1.0)):
         if part and weight > 0:
             _features(part, weight, counts, names)
+            if cluster.phrase_weight > 0:
+                _phrases(part, weight * cluster.phrase_weight, cast("dict[str, float]", counts))
     event, dates, months = _dates(doc, cluster)
     years = {int(y) for y in _YEAR.findall(doc.title + " " + doc.text[: cluster.date_chars])}
     years.update(d.year for d in dates if isinstance(d, dt.date))
@@ -189,6 +192,23 @@ def _features(text: str, weight: float, counts: Counter[str], names: dict[str, s
                 if key not in names:
                     names[key] = written
             kept = []
+
+
+def _phrases(text: str, weight: float, counts: dict[str, float]) -> None:
+    """Add each pair of adjacent content words of ``text`` (stemmed) to ``counts`` as a phrase.
+
+    Reports of one event repeat its phrases ("nursing home deaths", "orderly transition"); reports
+    of one topic share its words but less often in the same order. A phrase is a word feature
+    (``p:``), weighed by its rarity like any other.
+    """
+    from comparer.textunits import stem
+
+    stop = STOPWORDS
+    words = _WORD.findall(text.lower())
+    for a, b in zip(words, words[1:]):
+        if len(a) > 2 and len(b) > 2 and a not in stop and b not in stop:
+            key = f"p:{stem(a)} {stem(b)}"
+            counts[key] = counts.get(key, 0.0) + weight
 
 
 def _quantities(text: str) -> Iterator[tuple[str, str]]:

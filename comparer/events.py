@@ -9,7 +9,9 @@ name, a street, a death toll) counts for more than what every report of that kin
 their dates, when both are known, are close.
 
 Candidates come from an inverted index of each document's strongest rare features, so the corpus is
-never compared pair by pair. Groups are made by average-link agglomeration inside each connected
+never compared pair by pair. Each document's background (its similarity to the candidates beyond
+its closest few, :func:`crowding`) is subtracted from its pairs: on a busy topic, sharing the
+topic's words is no sign of one event. Groups are made by average-link agglomeration inside each connected
 component of the candidate graph (:mod:`comparer.agglomeration`): a document joins a group only if
 it is close to the group as a whole, which keeps two meetings of the same two leaders (or two
 shootings in one city) apart even when a report of one mentions the other.
@@ -175,11 +177,11 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
     if must_link:
         signatures = _share_dates(signatures, must_link)
     evidence = evidence_rows(matrix, features, df, cluster) if cluster.evidence > 0 else None
-    pairs, sims = _links(matrix, df, signatures, cluster, evidence)
+    pairs, sims, crowd = _links(matrix, df, signatures, cluster, evidence)
     edges = [tuple(p) for p in pairs.tolist()] + [tuple(p) for p in must_link]
     groups: list[list[int]] = []
     for members in _components(n, edges, cluster.max_component, matrix, pairs, sims):
-        groups.extend(average_link(matrix, members, signatures, cluster, evidence))
+        groups.extend(average_link(matrix, members, signatures, cluster, evidence, crowd))
     if must_link:  # copies of one story are one event, whatever the averages say
         groups = _join_copies(n, groups, must_link)
     return [sorted(g) for g in groups], signatures, matrix, (features, df)
@@ -201,15 +203,17 @@ def _feature_counts(documents: Sequence[Document], config: Config, signatures: l
 
 
 def _links(matrix: Any, df: Any, signatures: Sequence[Signature], cluster: ClusterConfig,
-           evidence: Any) -> tuple[Any, Any]:
-    """Candidate pairs whose similarity, after the date, participant and evidence factors, reaches
-    ``cluster.link_threshold``, and those similarities."""
+           evidence: Any) -> tuple[Any, Any, Any]:
+    """Candidate pairs whose similarity, after the date, participant, evidence and crowding
+    factors, reaches ``cluster.link_threshold``, those similarities, and each document's crowding
+    (see :func:`crowding`)."""
     import numpy as np
 
     pairs = candidate_pairs(matrix, df, cluster)
     sims = pair_similarity(matrix, pairs)
+    crowd = crowding(matrix.shape[0], pairs, sims, cluster)
     # the date factor only lowers a similarity: look at dates for pairs that could still link
-    close = sims >= cluster.link_threshold
+    close = sims - crowd[pairs[:, 0]] - crowd[pairs[:, 1]] >= cluster.link_threshold
     pairs, sims = pairs[close], sims[close]
     if len(pairs):
         relations = np.array([_pair_factor(signatures[i], signatures[j], cluster) for i, j in pairs.tolist()])
@@ -217,8 +221,36 @@ def _links(matrix: Any, df: Any, signatures: Sequence[Signature], cluster: Clust
         if evidence is not None:  # the evidence factor of every pair at once (see evidence_factor)
             shared = pair_similarity(evidence, pairs)
             sims *= np.where(relations[:, 1] > 0, 1.0, shared / (shared + cluster.evidence))
+    sims = sims - crowd[pairs[:, 0]] - crowd[pairs[:, 1]]
     keep = sims >= cluster.link_threshold
-    return pairs[keep], sims[keep]
+    return pairs[keep], sims[keep], crowd
+
+
+def crowding(n: int, pairs: Any, sims: Any, cluster: ClusterConfig) -> Any:
+    """How much each document's similarities are lowered for the crowd around it: ``density / 2``
+    times the mean of its candidate similarities ranked ``density_skip`` to ``density_skip +
+    density_k`` (missing ones count 0).
+
+    A report on a busy topic (a court, a pandemic) is close to dozens of reports of other events of
+    that topic; one on a rare event is close to its own reports only. Subtracting each side's
+    background (as CSLS does against hubs) compares a pair with what is usual around both
+    documents. The first ``density_skip`` neighbours are left out: they may be the event's own
+    reports, and a large event is not a crowd to be held against itself.
+    """
+    import numpy as np
+
+    crowd = np.zeros(n)
+    if cluster.density <= 0 or not len(pairs):
+        return crowd
+    docs = np.concatenate((pairs[:, 0], pairs[:, 1]))
+    values = np.concatenate((sims, sims))
+    order = np.lexsort((-values, docs))
+    docs, values = docs[order], values[order]
+    first = np.searchsorted(docs, docs)  # where each document's run starts
+    rank = np.arange(len(docs)) - first
+    top = (rank >= cluster.density_skip) & (rank < cluster.density_skip + cluster.density_k)
+    np.add.at(crowd, docs[top], values[top])
+    return crowd * (cluster.density / 2 / cluster.density_k)
 
 
 def _join_copies(n: int, groups: list[list[int]], must_link: Sequence[tuple[int, int]]) -> list[list[int]]:
