@@ -178,8 +178,10 @@ def assign_event(sig: Signature, vector: tuple[Any, Any], lookup: Lookup, duplic
 
     Copies of one story are one event (as in :func:`comparer.events.group_events`), so a verified
     near-duplicate decides. Otherwise a document joins the candidate event whose members are, on
-    average, at least ``cluster.threshold`` similar to it (cosine times the date factor and, given the
-    ``evidence`` weights of its features, the evidence factor).
+    average, at least ``cluster.link_threshold`` similar to it (cosine times the date factor and,
+    given the ``evidence`` weights of its features, the evidence factor). The batch clusterer cuts at
+    ``cluster.threshold`` after subtracting each side's crowd (:func:`comparer.events.crowding`),
+    which an incremental index does not see: it keeps the stricter cut of a pair before that.
     """
     for event in duplicate_events:
         if event and event in lookup.events:
@@ -197,7 +199,7 @@ def assign_event(sig: Signature, vector: tuple[Any, Any], lookup: Lookup, duplic
         if not scores:
             continue
         average = sum(scores) / len(scores)
-        if average >= cluster.threshold and (best.score is None or average > best.score):
+        if average >= cluster.link_threshold and (best.score is None or average > best.score):
             best = EventMatch(event, average, members)
     return best
 
