@@ -3,7 +3,8 @@
 A small grammar of our own: general number parsers were measured to misread
 "1.2 million". One compiled alternation is scanned once per text; dates, clock
 times and phone numbers are matched by a ``skip`` branch first, and lookbehinds
-refuse digits glued to letters ("G7", "F-35"), so neither is reported.
+refuse digits glued to letters ("G7", "F-35", and as a tokeniser spaces a capital's "AK - 47"),
+so neither is reported.
 
 Labels: "ordinal" (13th, second), "year" (a bare 1900-2100 integer), "decade"
 ("1990s"), "conversion" (a parenthesised restatement of the previous quantity,
@@ -164,7 +165,7 @@ _NUMBER = re.compile(rf"""
     | (?<![\w.,'’])(?P<decade>(?:1[89]|20)\d0s)\b
     | (?<![\w.,])(?P<ordd>\d{{1,4}}(?:st|nd|rd|th))\b
     | {_ORDW}
-    | (?<![\w.,])(?<![^\W\d_]-)
+    | (?<![\w.,])(?<![^\W\d_]-)(?<![A-Z]\s-\s)
       (?P<neg>[-−](?=[.\d])|[Mm]inus\s+)?
       (?P<cur>(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|₩|₽|Rs\.?
                 |(?:{_CODES_ALT})(?=\s?\d))\s?)?
