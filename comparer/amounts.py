@@ -14,10 +14,9 @@ still measure two things.
 from __future__ import annotations
 
 import bisect
-import re
 
 from comparer.align import claim_features
-from comparer.classify import Finding, approximate, rounded_alike
+from comparer.classify import CLAUSE_BREAK, Finding, approximate, rounded_alike
 from comparer.textunits import ClaimIndex
 from comparer.types import Claim, Mention
 
@@ -105,7 +104,6 @@ def _near(index: ClaimIndex, claim: Claim, mention: Mention) -> set[str]:
 
 
 _HOLDER_REACH = 60  # characters between a name and the amount it holds
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\bbut\b")
 
 
 def _holder(index: ClaimIndex, claim: Claim, mention: Mention) -> str | None:
@@ -116,7 +114,7 @@ def _holder(index: ClaimIndex, claim: Claim, mention: Mention) -> str | None:
         return None
     name = max(before, key=lambda m: m.end)
     between = claim.text[name.end - claim.start:mention.start - claim.start]
-    return None if _CLAUSE_BREAK.search(between) else index.canon(name)
+    return None if CLAUSE_BREAK.search(between) else index.canon(name)
 
 
 def _listed(claim: Claim, mention: Mention) -> bool:

@@ -276,12 +276,13 @@ def _moved_negation(diff: ClaimDiff, negated_is_a: bool, change: Change) -> bool
             continue
         lo, hi = sorted((unit.end, plain_units[min(start, len(plain_units) - 1)].start))
         between = plain_claim.text[lo - plain_claim.start:hi - plain_claim.start]
-        if not _CLAUSE_BREAK.search(between):
+        if not CLAUSE_BREAK.search(between):
             return True
     return False
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b")
+# Where a clause ends: what stands beyond it is said of something else.
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b")
 
 
 def _named_elsewhere(names: Sequence[Unit], other: Sequence[Unit]) -> bool:
@@ -510,7 +511,7 @@ def _holder(claim, units: Sequence[Unit], number: Unit) -> str | None:
     for unit in reversed(units[max(0, k - _HOLDER_REACH):k]):
         if unit.kind == "entity":
             between = claim.text[unit.end - claim.start:number.start - claim.start]
-            return None if _CLAUSE_BREAK.search(between) else unit.key
+            return None if CLAUSE_BREAK.search(between) else unit.key
     return None
 
 
