@@ -1034,6 +1034,7 @@ def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | Non
 
 _CLOSE = 0.1  # relative difference of an approximate or converted value that still agrees
 _ROUNDING = 0.05  # relative difference, at most, of a value and its rounding
+_SMALL = 10  # under this, a value is often rounded to the nearest whole one whatever the share
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -1043,6 +1044,8 @@ def rounded_alike(text_x: str, x: float, text_y: str, y: float) -> bool:
     close (not "100" for "130")."""
     if x == y or not x or not y:
         return x == y
+    if max(abs(x), abs(y)) < _SMALL and (x.is_integer() != y.is_integer()) and abs(x - y) <= 0.5:
+        return True  # "five months" for 4½ months, "a magnitude 6" for 6.1: a small value to the unit
     rounder, exact = (x, y) if _precision(text_x, x) > _precision(text_y, y) else (y, x)
     step = _precision(text_x, x) if rounder == x else _precision(text_y, y)
     return step > 0 and abs(exact - rounder) <= min(step / 2, _ROUNDING * abs(exact))

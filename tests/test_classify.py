@@ -184,6 +184,8 @@ SAME = {
                                     "I think he won't come to the meeting on Friday."),
     "quotation-opened-with-apostrophes": ('"Without getting emotional again, the work week shouldn\'t be as stressful."',
                                           "''Without getting emotional again, the work week shouldn't be as stressful.\""),
+    "small-value-to-the-unit": ("LaRue served 4½ months in federal prison for conspiracy.",
+                                "LaRue served five months in federal prison for conspiracy."),
     "weekday-of-the-date": ("The navy thwarted a piracy attack on Thursday in the Gulf of Aden.",
                             "The navy thwarted a piracy attack on Nov. 10, 2011 in the Gulf of Aden."),
     "opposite-bounds-that-overlap": ("Police chased him at speeds of more than 100 mph before he pulled over.",
