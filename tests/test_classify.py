@@ -186,6 +186,8 @@ SAME = {
                                           "''Without getting emotional again, the work week shouldn't be as stressful.\""),
     "small-value-to-the-unit": ("LaRue served 4½ months in federal prison for conspiracy.",
                                 "LaRue served five months in federal prison for conspiracy."),
+    "time-in-four-digits": ("The quake struck at 02:41 GMT on Sunday near the island.",
+                            "The quake struck at 0241 GMT on Sunday near the island."),
     "weekday-of-the-date": ("The navy thwarted a piracy attack on Thursday in the Gulf of Aden.",
                             "The navy thwarted a piracy attack on Nov. 10, 2011 in the Gulf of Aden."),
     "opposite-bounds-that-overlap": ("Police chased him at speeds of more than 100 mph before he pulled over.",
