@@ -296,13 +296,18 @@ def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int, b
 def _serial_list(text: str, start: int, end: int) -> bool:
     """Whether the sentence from ``start`` is a list whose items ";" separates, the last one
     opened by "; and" or "; or" ("Nancy Pelosi of California; the Senate Democratic leader,
-    Harry Reid of Nevada; and ..."): its items are not claims. Looks ``_LIST_REACH`` characters
+    Harry Reid of Nevada; and ..."): its items are not claims. Initials and dotted abbreviations
+    ("the former I.R.S. commissioner; Neal S. Wolin, ...; and ...") do not end the sentence here. Looks ``_LIST_REACH`` characters
     ahead at most, so a paragraph of many ";" stays linear."""
     limit = min(end, start + _LIST_REACH)
-    stop = _SENTENCE_END.search(text, start, limit)
-    return _SERIAL.search(text, start, stop.start() if stop else limit) is not None
+    stop = next((m.start() for m in _SENTENCE_END.finditer(text, start, limit)
+                 if not _ABBREVIATED.search(text, max(start, m.start() - 12), m.start() + 1)), limit)
+    return _SERIAL.search(text, start, stop) is not None
 
 
 _LIST_REACH = 2000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)")
 _SERIAL = re.compile(r";\s+(?:and|or)\s", re.I)
+# A full stop that ends an initial or an abbreviation with dots ("Neal S. Wolin", "the I.R.S."),
+# not the sentence.
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|[A-Za-z]\.[A-Za-z])\.$")

@@ -37,6 +37,10 @@ CASES = [
     ("period-after-bracket", "He had a 162-139 record (. 538) in Portland. Then he left.",
      ["He had a 162-139 record (. 538) in Portland.", "Then he left."]),
     ("year-ends-sentence", "He was born in 1987. 15 people came.", ["He was born in 1987.", "15 people came."]),
+    ("serial-list-with-abbreviations", "The panel heard Douglas H. Shulman, the former I.R.S. commissioner; Neal S. "
+     "Wolin, the deputy secretary; and J. Russell George, the inspector general. It adjourned.",
+     ["The panel heard Douglas H. Shulman, the former I.R.S. commissioner; Neal S. Wolin, the deputy secretary; "
+      "and J. Russell George, the inspector general.", "It adjourned."]),
 ]
 
 
