@@ -297,8 +297,8 @@ def _serial_list(text: str, start: int, end: int) -> bool:
     """Whether the sentence from ``start`` is a list whose items ";" separates, the last one
     opened by "; and" or "; or" ("Nancy Pelosi of California; the Senate Democratic leader,
     Harry Reid of Nevada; and ..."): its items are not claims. Initials and dotted abbreviations
-    ("the former I.R.S. commissioner; Neal S. Wolin, ...; and ...") do not end the sentence here. Looks ``_LIST_REACH`` characters
-    ahead at most, so a paragraph of many ";" stays linear."""
+    ("the former I.R.S. commissioner; Neal S. Wolin, ...; and ...") do not end the sentence here.
+    Looks ``_LIST_REACH`` characters ahead at most, so a paragraph of many ";" stays linear."""
     limit = min(end, start + _LIST_REACH)
     stop = next((m.start() for m in _SENTENCE_END.finditer(text, start, limit)
                  if not _ABBREVIATED.search(text, max(start, m.start() - 12), m.start() + 1)), limit)
