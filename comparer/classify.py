@@ -714,7 +714,7 @@ def _spelling_variant(x: str, y: str) -> bool:
     if not same_digits(x, y):
         return False
     lx, ly = _LETTERS.sub("", x.lower()), _LETTERS.sub("", y.lower())
-    if lx == ly or (min(len(lx), len(ly)) >= 4 and fuzz.ratio(lx, ly) >= _SPELLING):
+    if lx == ly or (min(len(lx), len(ly)) >= 4 and (fuzz.ratio(lx, ly) >= _SPELLING or _transposed(lx, ly))):
         return True
     if " " not in x.strip() and " " not in y.strip() and min(len(lx), len(ly)) >= 3 \
             and (lx.startswith(ly) or ly.startswith(lx)):
@@ -722,6 +722,14 @@ def _spelling_variant(x: str, y: str) -> bool:
     spoken = _colloquial()
     return spoken.get(" ".join(x.lower().split())) == " ".join(y.lower().split()) or \
         spoken.get(" ".join(y.lower().split())) == " ".join(x.lower().split())
+
+
+def _transposed(x: str, y: str) -> bool:
+    """One spelling with two neighbouring letters swapped ("Deash", "Daesh")."""
+    if len(x) != len(y):
+        return False
+    apart = [k for k, (a, b) in enumerate(zip(x, y)) if a != b]
+    return len(apart) == 2 and apart[1] == apart[0] + 1 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
 
 
 _SPELLING = 85
@@ -1020,10 +1028,10 @@ def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | Non
         if diff is not None and (base_x == base_y or not (mx.unit and my.unit)) and \
                 _within_bound(diff, mx, vx, my, vy):
             continue
+        if _unit_agrees(x, y) and rounded_alike(mx.text, mx.value, my.text, my.value):
+            continue  # "3.3 million Americans", "3.28 million workers"
         if base_x != base_y:
             return False
-        if mx.unit == my.unit and rounded_alike(mx.text, mx.value, my.text, my.value):
-            continue
 
         converted = mx.unit != my.unit
         loose = converted or (diff is not None and (approximate(diff.a, mx) or approximate(diff.b, my)))
@@ -1036,6 +1044,7 @@ _CLOSE = 0.1  # relative difference of an approximate or converted value that st
 _ROUNDING = 0.05  # relative difference, at most, of a value and its rounding
 _SMALL = 10  # under this, a value is often rounded to the nearest whole one whatever the share
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SPACED_DIGITS = re.compile(r"(?<=\d)([,.])\s(?=\d)")
 
 
 def rounded_alike(text_x: str, x: float, text_y: str, y: float) -> bool:
@@ -1054,7 +1063,7 @@ def rounded_alike(text_x: str, x: float, text_y: str, y: float) -> bool:
 def _precision(text: str, value: float) -> float:
     """The place of a written value's last significant digit: 1,000 for "$43,000", 0.1 for
     "$3.5 billion" read as 3.5, scaled to the value."""
-    digits = _DIGITS.search(text)
+    digits = _DIGITS.search(_SPACED_DIGITS.sub(r"\1", text))  # "4, 051", "5. 9" as a tokeniser spaces them
     if digits is None:
         return 0.0
     written = digits.group().replace(",", "")

@@ -61,6 +61,8 @@ CASES = [
     ("5 to 10 million people", [("5", 5e6, "", ""), ("10 million people", 10e6, "people", "")]),
     ("a two - million - euro booty", [("two - million - euro", 2e6, "EUR", "")]),
     ("served 4½ months, a 2 1/2 year term", [("4½ months", 4.5, "month", ""), ("2 1/2 year", 2.5, "year", "")]),
+    ("6 in 10 voters, one out of five, 3 in 2020", [("6 in 10", 60.0, "%", ""), ("one out of five", 20.0, "%", ""),
+                                                    ("3", 3.0, "", ""), ("2020", 2020.0, "", "year")]),
     ("Williams, 32, and a 38-year-old man", [("32", 32.0, "", "age"), ("38-year", 38.0, "year", "age")]),
     ("a 170,000-square-foot building of 5,000 sq m", [("170,000-square-foot", 170000.0, "ft2", ""),
                                                       ("5,000 sq m", 5000.0, "m2", "")]),
@@ -71,7 +73,7 @@ CASE_IDS = ["japan-conversion", "miles-km", "usd-billion", "bn-m-abbr", "currenc
             "half-a-million", "hundred-and", "hyphen-tens", "capitalised-word", "hyphen-unit",
             "fraction", "k-abbr", "pounds", "ordinals", "years", "decade", "one-of-membership", "range-words",
             "pillar-2", "spaced-thousands", "list-of-numbers", "spaced-decimal", "shared-scale",
-            "shared-scale-of-a-count", "spaced-compound-adjective", "mixed-fractions", "ages",
+            "shared-scale-of-a-count", "spaced-compound-adjective", "mixed-fractions", "shares", "ages",
             "areas"]
 
 

@@ -292,7 +292,27 @@ def find_numbers(text: str) -> list[Mention]:
     _mark_conversions(text, out)
     _share_scales(text, out)
     _mark_ages(text, out)
-    return out
+    return _as_shares(text, out)
+
+
+_SHARE = re.compile(r"\b(\d{1,3}|" + "|".join(_ONES[1:11]) + r")\s+(?:in|out\s+of)\s+([2-9]|10|100|1,?000|"
+                    + "|".join(_ONES[2:11]) + r"|a\s+hundred)\b(?!\s*(?:" + _alt(_UNIT_OF) + r")\b)", re.IGNORECASE)
+
+
+def _as_shares(text: str, found: list[Mention]) -> list[Mention]:
+    """"6 in 10 Mexicans", "one out of five": a share, in percent (60, 20), in place of its two
+    numbers."""
+    if " in " not in text and " out of " not in text:
+        return found
+    shares = []
+    for m in _SHARE.finditer(text):
+        part, whole = (float(g.replace(",", "")) if g[0].isdigit() else _word_value(g) for g in m.groups())
+        if 0 < part < whole:
+            shares.append(Mention("number", m.start(), m.end(), m.group(), 100 * part / whole, "%", ""))
+    if not shares:
+        return found
+    kept = [f for f in found if not any(s.start <= f.start < s.end for s in shares)]
+    return sorted(kept + shares, key=lambda mention: mention.start)
 
 
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w.'’-]*,\s$")
