@@ -85,7 +85,10 @@ class ClusterConfig(_Checked):
     by ``density / 2`` times each side's background: the mean of its candidate similarities
     ranked ``density_skip`` to ``density_skip + density_k`` (0: off), so that a pair on a busy
     topic needs more than the topic's words. Adjacent content words also count as a phrase
-    feature, at ``phrase_weight`` times a word (0: off).
+    feature, at ``phrase_weight`` times a word (0: off). A report left alone by the cut then joins
+    the group it is closest to on average when that average reaches ``attach`` times
+    ``threshold`` and beats its next closest group by ``attach_margin`` times ``threshold``
+    (``attach`` 0: off).
     """
 
     threshold: float = 0.08
@@ -99,7 +102,7 @@ class ClusterConfig(_Checked):
     title_weight: float = 2.0
     lede_chars: int = 6000
     date_chars: int = 2000
-    name_weight: float = 1.5
+    name_weight: float = 1.2
     number_weight: float = 2.0
     top_features: int = 30
     max_df: int = 100
@@ -123,6 +126,8 @@ class ClusterConfig(_Checked):
     density_k: int = 20
     density_skip: int = 30
     phrase_weight: float = 0.5
+    attach: float = 0.625
+    attach_margin: float = 0.25
 
     def check(self) -> None:
         _check_range("cluster.threshold", self.threshold, 0.0, 1.0)
@@ -160,6 +165,8 @@ class ClusterConfig(_Checked):
         _check_int("cluster.density_k", self.density_k, 1, 1000)
         _check_int("cluster.density_skip", self.density_skip, 0, 1000)
         _check_range("cluster.phrase_weight", self.phrase_weight, 0.0, 10.0)
+        _check_range("cluster.attach", self.attach, 0.0, 1.0)
+        _check_range("cluster.attach_margin", self.attach_margin, 0.0, 1.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,11 +177,13 @@ def group_events(documents: Sequence[Document], config: Config | None = None,
     if must_link:
         signatures = _share_dates(signatures, must_link)
     evidence = evidence_rows(matrix, features, df, cluster) if cluster.evidence > 0 else None
-    pairs, sims, crowd = _links(matrix, df, signatures, cluster, evidence)
+    pairs, sims, crowd, near = _links(matrix, df, signatures, cluster, evidence)
     edges = [tuple(p) for p in pairs.tolist()] + [tuple(p) for p in must_link]
     groups: list[list[int]] = []
     for members in _components(n, edges, cluster.max_component, matrix, pairs, sims):
         groups.extend(average_link(matrix, members, signatures, cluster, evidence, crowd))
+    if cluster.attach > 0:
+        groups = attach_singletons(groups, near, matrix, signatures, cluster, evidence, crowd)
     if must_link:  # copies of one story are one event, whatever the averages say
         groups = _join_copies(n, groups, must_link)
     return [sorted(g) for g in groups], signatures, matrix, (features, df)
@@ -203,27 +205,103 @@ def _feature_counts(documents: Sequence[Document], config: Config, signatures: l
 
 
 def _links(matrix: Any, df: Any, signatures: Sequence[Signature], cluster: ClusterConfig,
-           evidence: Any) -> tuple[Any, Any, Any]:
+           evidence: Any) -> tuple[Any, Any, Any, Any]:
     """Candidate pairs whose similarity, after the date, participant, evidence and crowding
-    factors, reaches ``cluster.link_threshold``, those similarities, and each document's crowding
-    (see :func:`crowding`)."""
-    import numpy as np
+    factors, reaches ``cluster.link_threshold``, those similarities, each document's crowding
+    (see :func:`crowding`), and the candidates near enough for :func:`attach_singletons` (their
+    similarity less the crowding reaches ``cluster.attach`` times ``cluster.threshold``)."""
 
     pairs = candidate_pairs(matrix, df, cluster)
     sims = pair_similarity(matrix, pairs)
     crowd = crowding(matrix.shape[0], pairs, sims, cluster)
     # the date factor only lowers a similarity: look at dates for pairs that could still link
-    close = sims - crowd[pairs[:, 0]] - crowd[pairs[:, 1]] >= cluster.link_threshold
-    pairs, sims = pairs[close], sims[close]
-    if len(pairs):
-        relations = np.array([_pair_factor(signatures[i], signatures[j], cluster) for i, j in pairs.tolist()])
-        sims = sims * relations[:, 0]
-        if evidence is not None:  # the evidence factor of every pair at once (see evidence_factor)
-            shared = pair_similarity(evidence, pairs)
-            sims *= np.where(relations[:, 1] > 0, 1.0, shared / (shared + cluster.evidence))
-    sims = sims - crowd[pairs[:, 0]] - crowd[pairs[:, 1]]
+    background = sims - crowd[pairs[:, 0]] - crowd[pairs[:, 1]]
+    near = pairs[background >= cluster.attach * cluster.threshold] if cluster.attach > 0 else pairs[:0]
+    close = background >= cluster.link_threshold
+    pairs = pairs[close]
+    sims = _weighed(pairs, matrix, signatures, cluster, evidence, crowd)
     keep = sims >= cluster.link_threshold
-    return pairs[keep], sims[keep], crowd
+    return pairs[keep], sims[keep], crowd, near
+
+
+def attach_singletons(groups: list[list[int]], near: Any, matrix: Any, signatures: Sequence[Signature],
+                      cluster: ClusterConfig, evidence: Any, crowd: Any) -> list[list[int]]:
+    """``groups`` with each report left alone joined to the group it is closest to on average, when
+    that average (after every factor a link weighs, :func:`_weighed`) reaches ``cluster.attach``
+    and beats its next closest group (or 0) by ``cluster.attach_margin``, both times
+    ``cluster.threshold``.
+
+    Reports of one event told from different sides share fewer words than reports told alike: the
+    average-link cut, set for links that build groups, leaves such a report alone although the group
+    it is closest to is clearly its own. A lone report that joins the wrong group is one error, not
+    a chain of them, so it may join on less, but only where its choice is clear: a report about
+    as close to two groups (or to every other report of a small corpus) stays alone. Only the
+    groups of its ``near`` pairs (candidates within reach, from :func:`_links`) are looked at.
+    """
+    import numpy as np
+
+    group_of = np.empty(matrix.shape[0], dtype=np.int64)
+    for g, members in enumerate(groups):
+        group_of[members] = g
+    alone = np.bincount(group_of, minlength=len(groups))[group_of] == 1
+    lone, target = _lone_targets(near, alone, group_of)
+    if not len(lone):
+        return groups
+    # every (lone report, member of a group it may join) pair, weighed as a link
+    sizes = np.array([len(groups[g]) for g in target.tolist()])
+    owner = np.repeat(np.arange(len(lone)), sizes)
+    members = np.concatenate([groups[g] for g in target.tolist()])
+    sims = _weighed(np.stack((lone[owner], members), axis=1), matrix, signatures, cluster, evidence, crowd)
+    average = np.bincount(owner, weights=sims, minlength=len(lone)) / sizes
+    order = np.lexsort((-average, lone))  # each lone report's best group first
+    starts = np.flatnonzero(np.concatenate(([True], lone[order][1:] != lone[order][:-1])))
+    best = average[order[starts]]
+    has_second = np.append(starts[1:], len(order)) > starts + 1
+    second = np.where(has_second, average[order[np.minimum(starts + 1, len(order) - 1)]], 0.0)
+    bar, margin = cluster.attach * cluster.threshold, cluster.attach_margin * cluster.threshold
+    chosen = order[starts[(best >= bar) & (best - np.maximum(second, 0.0) >= margin)]]
+    return _joined(groups, group_of[lone[chosen]], target[chosen])
+
+
+def _lone_targets(near: Any, alone: Any, group_of: Any) -> tuple[Any, Any]:
+    """Each distinct (lone report, group) pair that a ``near`` pair makes, as two arrays."""
+    import numpy as np
+
+    sides = [(near[alone[near[:, 0]]], 0), (near[alone[near[:, 1]]], 1)]
+    codes = np.concatenate([part[:, side] * len(alone) + group_of[part[:, 1 - side]] for part, side in sides])
+    codes = np.unique(codes)
+    lone, target = codes // len(alone), codes % len(alone)
+    keep = group_of[lone] != target
+    return lone[keep], target[keep]
+
+
+def _joined(groups: list[list[int]], sources: Any, targets: Any) -> list[list[int]]:
+    """``groups`` with each group of ``sources`` joined to the matching group of ``targets``."""
+    from comparer.unionfind import UnionFind
+
+    uf = UnionFind(len(groups))
+    for a, b in zip(sources.tolist(), targets.tolist()):
+        uf.union(a, b)
+    merged: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        merged.setdefault(uf.find(g), []).extend(members)
+    return list(merged.values())
+
+
+def _weighed(pairs: Any, matrix: Any, signatures: Sequence[Signature], cluster: ClusterConfig,
+             evidence: Any, crowd: Any) -> Any:
+    """The similarity of each pair after the date, participant, evidence and crowding factors."""
+    import numpy as np
+
+    sims = pair_similarity(matrix, pairs)
+    if not len(pairs):
+        return sims
+    relations = np.array([_pair_factor(signatures[i], signatures[j], cluster) for i, j in pairs.tolist()])
+    sims = sims * relations[:, 0]
+    if evidence is not None:  # the evidence factor of every pair at once (see evidence_factor)
+        shared = pair_similarity(evidence, pairs)
+        sims *= np.where(relations[:, 1] > 0, 1.0, shared / (shared + cluster.evidence))
+    return sims - crowd[pairs[:, 0]] - crowd[pairs[:, 1]]
 
 
 def crowding(n: int, pairs: Any, sims: Any, cluster: ClusterConfig) -> Any:

@@ -468,3 +468,26 @@ def test_rulings_sharing_only_their_court_stay_apart_and_the_why_names_the_speci
     assert "travel" in why.split("shared words: ")[1].split(";")[0]
     assert "topic: Supreme Court" in why          # named, but as the topic, after the specific evidence
     assert why.index("shared words") < why.index("topic:")
+
+
+def test_a_lone_report_joins_the_group_it_is_clearly_closest_to():
+    import numpy as np
+    from scipy import sparse
+
+    from comparer.events import attach_singletons
+    from comparer.event_signature import Signature
+
+    rows = np.array([[1.0, 0.0, 0.0], [0.9, 0.1, 0.0], [0.5, 0.0, 0.87], [0.0, 0.0, 1.0]])
+    matrix = sparse.csr_matrix(rows / np.linalg.norm(rows, axis=1)[:, None])
+    signatures = [Signature({}, {}, (), None)] * 4
+    near = np.array([[0, 2], [1, 2], [2, 3]])
+    cluster = ClusterConfig(threshold=0.5, attach=0.8, attach_margin=0.0)
+    groups = attach_singletons([[0, 1], [2], [3]], near, matrix, signatures, cluster, None, np.zeros(4))
+    assert sorted(map(sorted, groups)) == [[0, 1], [2, 3]]  # 2 is closer to 3 (0.87) than to 0 and 1
+    # as close to two groups: stays alone
+    rows = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.1], [0.1, 1.0]])
+    matrix = sparse.csr_matrix(rows / np.linalg.norm(rows, axis=1)[:, None])
+    near = np.array([[0, 2], [1, 2], [2, 3], [2, 4]])
+    clear = dataclasses.replace(cluster, attach_margin=0.1)
+    groups = attach_singletons([[0, 3], [1, 4], [2]], near, matrix, signatures * 2, clear, None, np.zeros(5))
+    assert sorted(map(sorted, groups)) == [[0, 3], [1, 4], [2]]
