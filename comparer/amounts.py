@@ -68,7 +68,7 @@ def amount_conflicts(index: ClaimIndex, by_doc: dict[str, list[Claim]],
                             continue
                         holders = _holder(index, ca, ma), _holder(index, cb, mb)
                         if None not in holders and holders[0] != holders[1]:
-                            continue  # "Kathimerini found 68 per cent", "Ethnos said 83.3 percent"
+                            continue  # "the Ledger found 64 per cent", "the Star said 75 per cent"
                         shared = around(ca, ma) & around(cb, mb)
                         if len(shared) < _NEAR_SHARED or not any(df.get(f, 0) <= rare_limit for f in shared):
                             continue

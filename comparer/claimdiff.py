@@ -118,7 +118,7 @@ def units_of(index: ClaimIndex, claim: Claim) -> tuple[Unit, ...]:
             continue
         kind = "date" if is_calendar_word(token.text) else "number" if _HAS_DIGIT.search(token.low) else "word"
         if kind == "number" and _continues_digits(claim, out, token.start, token.low):
-            last = out.pop()  # "0800 555 111": one string of digits, however it is spaced
+            last = out.pop()  # "0800 432 987": one string of digits, however it is spaced
             out.append(last._replace(key=last.key + token.low, end=token.end))
             continue
         out.append(Unit(token.stem, token.start, token.end, kind, token.content, quote))
@@ -258,7 +258,7 @@ def _unify(key: str, others: Sequence[str], written: dict[str, str]) -> str:
         if _initials(full) in _acronym_forms(key[2:]) or _initials(words) in _acronym_forms(other[2:]):
             return other  # "Internet Explorer" / "IE"
         if _acronym_of_written(key, other, written) or _acronym_of_written(other, key, written):
-            return other  # "AFC" / "American Football Conference" (keyed "united states football conference")
+            return other  # "AHL" / "American Hockey League" (keyed "united states hockey league")
         if _spelt_out(words, full) or _spelt_out(full, words):
             return other  # "MVP Award" / "Most Valuable Player Award"
         if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING and same_digits(key, other):

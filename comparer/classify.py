@@ -252,8 +252,8 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
 
 def _negation_raised(diff: ClaimDiff) -> bool:
     """Both claims negate as often, around a verb such as "think" or "feel" that takes the
-    negation before it or in its clause with one sense ("I didn't feel we were executing" / "I
-    feel we weren't executing", ``data/neg_raising_verbs.txt``)."""
+    negation before it or in its clause with one sense ("I don't think he will come" / "I
+    think he won't come", ``data/neg_raising_verbs.txt``)."""
     counts = [sum(u.kind == "negation" for u in units) for units in (diff.units_a, diff.units_b)]
     if counts[0] != counts[1] or not counts[0]:
         return False
@@ -373,8 +373,8 @@ def _names_only(units: Sequence[Unit]) -> bool:
 
 
 def _same_place_in_change(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
-    """The names stand on the same side of the change's other word: "Gaskin said" against "he
-    told the Herald" puts a speaker against whom he told, not one name in another's place."""
+    """The names stand on the same side of the change's other word: "Harlow said" against "she
+    told the Post" puts a speaker against whom he told, not one name in another's place."""
     speech = _stems("speech_verbs")
 
     def before_word(units: Sequence[Unit]) -> bool | None:
@@ -497,7 +497,7 @@ def _same_role(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
 
 def _other_holders(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
     """The numbers belong to different names: the name just before each, in its clause, differs
-    ("Ely put up 23 points", "Lawson also chipped in 16 points")."""
+    ("Quinn put up 19 points", "Ortiz also added 14 points")."""
     hx, hy = _holder(diff.a, diff.units_a, x), _holder(diff.b, diff.units_b, y)
     return hx is not None and hy is not None and hx != hy
 
@@ -576,7 +576,7 @@ def _counted(units: Sequence[Unit], number: Unit) -> set[str]:
 
 def scattered_numbers(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
     """A number replaced where the word diff saw a deletion in one place and an insertion in
-    another ("$90 million to $100 million" / "$100 million to $120 million"): in claims
+    another ("$40 million to $50 million" / "$50 million to $65 million"): in claims
     otherwise the same, the one number only the first gives against the one only the second
     gives, when both have the same unit."""
     longer = max(len(diff.units_a), len(diff.units_b), 1)
@@ -725,7 +725,7 @@ def _spelling_variant(x: str, y: str) -> bool:
 
 
 def _transposed(x: str, y: str) -> bool:
-    """One spelling with two neighbouring letters swapped ("Deash", "Daesh")."""
+    """One spelling with two neighbouring letters swapped ("Tispras", "Tsipras")."""
     if len(x) != len(y):
         return False
     apart = [k for k, (a, b) in enumerate(zip(x, y)) if a != b]
@@ -945,8 +945,8 @@ _IDENTIFIER_DIGITS = 7  # a string of digits this long is a phone number or a co
 
 
 def _identifiers_apart(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """Phone numbers and codes are compared with their own kind only: "(866) 274-6347" against
-    "(866) CRIME-GP" is one line written two ways, not 8662746347 against 866."""
+    """Phone numbers and codes are compared with their own kind only: "(877) 555-0143" against
+    "(877) TIP-LINE" is one line written two ways, not 8775550143 against 877."""
     if any(map(_is_identifier, fa)) == any(map(_is_identifier, fb)):
         return fa, fb
     return [u for u in fa if not _is_identifier(u)], [u for u in fb if not _is_identifier(u)]
@@ -963,7 +963,7 @@ def _other_labels(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
 
 
 def _measure_against_bare(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """A measurement ("58km") against a bare number ("6.1"): what the bare number counts is
+    """A measurement ("40km") against a bare number ("5.4"): what the bare number counts is
     unknown, so the two are no evidence of one value reported two ways."""
     if len(fa) != 1 or len(fb) != 1 or fa[0].mention is None or fb[0].mention is None:
         return False
@@ -1029,7 +1029,7 @@ def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | Non
                 _within_bound(diff, mx, vx, my, vy):
             continue
         if _unit_agrees(x, y) and rounded_alike(mx.text, mx.value, my.text, my.value):
-            continue  # "3.3 million Americans", "3.28 million workers"
+            continue  # "2.6 million residents", "2.58 million taxpayers"
         if base_x != base_y:
             return False
 
@@ -1054,7 +1054,7 @@ def rounded_alike(text_x: str, x: float, text_y: str, y: float) -> bool:
     if x == y or not x or not y:
         return x == y
     if max(abs(x), abs(y)) < _SMALL and (x.is_integer() != y.is_integer()) and abs(x - y) <= 0.5:
-        return True  # "five months" for 4½ months, "a magnitude 6" for 6.1: a small value to the unit
+        return True  # "five months" for 4½ months, "a magnitude 5" for 5.2: a small value to the unit
     rounder, exact = (x, y) if _precision(text_x, x) > _precision(text_y, y) else (y, x)
     step = _precision(text_x, x) if rounder == x else _precision(text_y, y)
     return step > 0 and abs(exact - rounder) <= min(step / 2, _ROUNDING * abs(exact))
@@ -1063,7 +1063,7 @@ def rounded_alike(text_x: str, x: float, text_y: str, y: float) -> bool:
 def _precision(text: str, value: float) -> float:
     """The place of a written value's last significant digit: 1,000 for "$43,000", 0.1 for
     "$3.5 billion" read as 3.5, scaled to the value."""
-    digits = _DIGITS.search(_SPACED_DIGITS.sub(r"\1", text))  # "4, 051", "5. 9" as a tokeniser spaces them
+    digits = _DIGITS.search(_SPACED_DIGITS.sub(r"\1", text))  # "1, 482", "5. 4" as a tokeniser spaces them
     if digits is None:
         return 0.0
     written = digits.group().replace(",", "")

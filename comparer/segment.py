@@ -297,7 +297,7 @@ def _serial_list(text: str, start: int, end: int) -> bool:
     """Whether the sentence from ``start`` is a list whose items ";" separates, the last one
     opened by "; and" or "; or" ("Nancy Pelosi of California; the Senate Democratic leader,
     Harry Reid of Nevada; and ..."): its items are not claims. Initials and dotted abbreviations
-    ("the former I.R.S. commissioner; Neal S. Wolin, ...; and ...") do not end the sentence here.
+    ("the former F.A.A. administrator; Paul K. Brandt, ...; and ...") do not end the sentence here.
     Looks ``_LIST_REACH`` characters ahead at most, so a paragraph of many ";" stays linear."""
     limit = min(end, start + _LIST_REACH)
     stop = next((m.start() for m in _SENTENCE_END.finditer(text, start, limit)
@@ -308,6 +308,6 @@ def _serial_list(text: str, start: int, end: int) -> bool:
 _LIST_REACH = 2000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)")
 _SERIAL = re.compile(r";\s+(?:and|or)\s", re.I)
-# A full stop that ends an initial or an abbreviation with dots ("Neal S. Wolin", "the I.R.S."),
+# A full stop that ends an initial or an abbreviation with dots ("Paul K. Brandt", "the F.A.A."),
 # not the sentence.
 _ABBREVIATED = re.compile(r"(?:\b[A-Z]|[A-Za-z]\.[A-Za-z])\.$")

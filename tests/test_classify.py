@@ -37,14 +37,14 @@ CHANGES = {
     "opposite-with-a-degree": ("The company had a decrease in net income in March.",
                                "The company had a major increase in net income in March.",
                                ("negation", "high", "decrease", "major increase")),
-    "spaced-time-of-day": ("The first call came at 3: 33 a. m. on Tuesday.", "The first call came at 3: 53 a. m. on Tuesday.",
-                           ("date", "high", "3: 33 a. m.", "3: 53 a. m.")),
-    "spaced-thousands-differ": ("Hansbrough finished his career with 2, 117 points for the Tar Heels.",
-                                "Hansbrough finished his career with 2, 116 points for the Tar Heels.",
-                                ("number", "high", "2, 117 points", "2, 116 points")),
-    "another-weekday-than-the-date's": ("The navy thwarted a piracy attack on Friday in the Gulf of Aden.",
-                                        "The navy thwarted a piracy attack on Nov. 10, 2011 in the Gulf of Aden.",
-                                        ("date", "high", "Friday", "Nov. 10, 2011")),
+    "spaced-time-of-day": ("The alarm sounded at 4: 12 a. m. on Monday.", "The alarm sounded at 4: 42 a. m. on Monday.",
+                           ("date", "high", "4: 12 a. m.", "4: 42 a. m.")),
+    "spaced-thousands-differ": ("The forward ended the season with 1, 482 points for the club.",
+                                "The forward ended the season with 1, 481 points for the club.",
+                                ("number", "high", "1, 482 points", "1, 481 points")),
+    "another-weekday-than-the-date's": ("The frigate rescued the crew on Saturday off the coast of Oman.",
+                                        "The frigate rescued the crew on March 3, 2016 off the coast of Oman.",
+                                        ("date", "high", "Saturday", "March 3, 2016")),
     "ordinal-opposite": ("She was the first speaker at the event.", "She was the last speaker at the event.",
                          ("negation", "high", "first", "last")),
     "ordinal-changed": ("She was the first speaker at the event.", "She was the second speaker at the event.",
@@ -175,54 +175,54 @@ SAME = {
     "period-named-two-ways": ("The report comes out every week.", "The report comes out weekly."),
     "description-for-a-name": ("Gowdy set a May 1 deadline for the interview.",
                                "The South Carolina Republican set a deadline of May 1 for the interview."),
-    "acronym-of-a-name-keyed-by-an-alias": ("The Colts secured the fifth seed in the American Football Conference playoffs.",
-                                            "The Colts secured the fifth seed in the AFC playoffs."),
-    "amount-as-a-compound-adjective": ("Four men made off with a two-million-euro booty on Monday.",
-                                       "Four men made off with a €2 million booty on Monday."),
-    "abbreviated-word-of-a-name": ("A climber died after falling 150 metres at Mount Cook on Sunday.",
-                                   "A climber died after falling 150 metres at Mt Cook National Park on Sunday."),
-    "mixed-fraction": ("LaRue served 4½ months in federal prison for conspiracy.",
-                       "LaRue served 4 1/2 months in federal prison for conspiracy."),
+    "acronym-of-a-name-keyed-by-an-alias": ("The Rangers reached the final of the American Hockey League playoffs.",
+                                            "The Rangers reached the final of the AHL playoffs."),
+    "amount-as-a-compound-adjective": ("Thieves took a three-million-euro painting from the museum on Monday.",
+                                       "Thieves took a €3 million painting from the museum on Monday."),
+    "abbreviated-word-of-a-name": ("A hiker was hurt after slipping 40 metres near Mount Ruapehu on Sunday.",
+                                   "A hiker was hurt after slipping 40 metres near Mt Ruapehu National Park on Sunday."),
+    "mixed-fraction": ("The former aide served 3½ years in a state prison for fraud.",
+                       "The former aide served 3 1/2 years in a state prison for fraud."),
     "negation-raised-to-the-verb": ("I don't think he will come to the meeting on Friday.",
                                     "I think he won't come to the meeting on Friday."),
-    "quotation-opened-with-apostrophes": ('"Without getting emotional again, the work week shouldn\'t be as stressful."',
-                                          "''Without getting emotional again, the work week shouldn't be as stressful.\""),
-    "small-value-to-the-unit": ("LaRue served 4½ months in federal prison for conspiracy.",
-                                "LaRue served five months in federal prison for conspiracy."),
-    "time-in-four-digits": ("The quake struck at 02:41 GMT on Sunday near the island.",
-                            "The quake struck at 0241 GMT on Sunday near the island."),
-    "rounded-count-of-other-nouns": ("A record 3.3 million Americans applied for unemployment benefits last week.",
-                                     "A record 3.28 million workers applied for unemployment benefits last week."),
-    "share-as-a-percentage": ("More than 60 percent of Mexicans believe migrants are a burden, a poll found.",
-                              "More than 6 in 10 Mexicans believe migrants are a burden, a poll found."),
-    "transposed-letters": ("Erdogan vowed to fight Daesh terrorists in northern Syria on Wednesday.",
-                           "Erdogan vowed to fight Deash terrorists in northern Syria on Wednesday."),
-    "weekday-of-the-date": ("The navy thwarted a piracy attack on Thursday in the Gulf of Aden.",
-                            "The navy thwarted a piracy attack on Nov. 10, 2011 in the Gulf of Aden."),
-    "opposite-bounds-that-overlap": ("Police chased him at speeds of more than 100 mph before he pulled over.",
-                                     "Police chased him at speeds up to 120 mph before he pulled over."),
-    "area-converted": ("The 15,800-square-metre building houses law offices.",
-                       "The 170,000-square-foot building houses law offices."),
-    "age-against-a-count": ("Williams, 32, was arrested around 1:30 a.m. on Sunday.",
-                            "Williams, a three-time Pro Bowl tackle, was arrested around 1:30 a.m. on Sunday."),
+    "quotation-opened-with-apostrophes": ('"Without a doubt, the next game won\'t be as easy for us."',
+                                          "''Without a doubt, the next game won't be as easy for us.\""),
+    "small-value-to-the-unit": ("The former aide served 3½ years in a state prison for fraud.",
+                                "The former aide served four years in a state prison for fraud."),
+    "time-in-four-digits": ("The tremor struck at 04:17 GMT on Monday off the coast.",
+                            "The tremor struck at 0417 GMT on Monday off the coast."),
+    "rounded-count-of-other-nouns": ("A record 2.6 million residents filed their tax returns online this spring.",
+                                     "A record 2.58 million taxpayers filed their tax returns online this spring."),
+    "share-as-a-percentage": ("More than 70 percent of farmers say the new rules cost too much, a survey found.",
+                              "More than 7 in 10 farmers say the new rules cost too much, a survey found."),
+    "transposed-letters": ("The delegation met Prime Minister Tsipras in Athens on Wednesday.",
+                           "The delegation met Prime Minister Tispras in Athens on Wednesday."),
+    "weekday-of-the-date": ("The frigate rescued the crew on Thursday off the coast of Oman.",
+                            "The frigate rescued the crew on March 3, 2016 off the coast of Oman."),
+    "opposite-bounds-that-overlap": ("Officers followed the truck at speeds of more than 80 mph on the highway.",
+                                     "Officers followed the truck at speeds up to 95 mph on the highway."),
+    "area-converted": ("The 9,300-square-metre warehouse stores medical supplies.",
+                       "The 100,000-square-foot warehouse stores medical supplies."),
+    "age-against-a-count": ("Garcia, 27, was detained near the stadium at 9 p.m. on Friday.",
+                            "Garcia, a two-time national champion, was detained near the stadium at 9 p.m. on Friday."),
     "acronym-inside-a-name": ("The game was shown live on NFL Network on Sunday.",
                               "The game was shown live on National Football League Network on Sunday."),
-    "spaced-contraction": ("Smith didn't return a call seeking further comment.",
-                           "Smith didn ’ t return a call seeking further comment."),
-    "phone-number-spaced": ("Call Crimestoppers anonymously on 0800 555111 with any information.",
-                            "Call Crimestoppers anonymously on 0800 555 111 with any information."),
-    "phone-number-in-letters": ("Tips may be left at (866) 274-6347 with the police.",
-                                "Tips may be left at (866) CRIME-GP with the police."),
-    "scale-of-the-second-amount": ("The Orioles offered between $140 and $150 million over seven years.",
-                                   "The Orioles offered between $140 million and $150 million over seven years."),
-    "approximate-time": ("Shortly after 3:30 a.m. someone called 911 to report the fire.",
-                         "At 3:33 a.m. someone called 911 to report the fire."),
-    "spaced-thousands-converted": ("Robert Buckley fell about 600m while climbing to a hut on Saturday.",
-                                   "Robert Buckley fell about 2, 000 feet while climbing to a hut on Saturday."),
-    "speaker-against-whom-he-told": ('"It looks like a lack of experience," he told the Timaru Herald.',
-                                     '"It looks like a lack of experience," Inspector Gaskin said.'),
-    "measure-against-a-bare-number": ("The survey put the epicentre at about 58km from the port.",
-                                      "The survey put the magnitude at 6.1 from the port."),
+    "spaced-contraction": ("The mayor didn't answer questions from reporters after the vote.",
+                           "The mayor didn ’ t answer questions from reporters after the vote."),
+    "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
+                            "Witnesses may call the hotline on 0800 432 987 at any time of day."),
+    "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
+                                "Tips may be left at (877) TIP-LINE with the sheriff."),
+    "scale-of-the-second-amount": ("The club offered between $80 and $90 million for the striker.",
+                                   "The club offered between $80 million and $90 million for the striker."),
+    "approximate-time": ("Shortly after 9:15 p.m. a neighbour reported smoke from the roof.",
+                         "At 9:19 p.m. a neighbour reported smoke from the roof."),
+    "spaced-thousands-converted": ("The climber fell about 300m while descending the ridge on Monday.",
+                                   "The climber fell about 1, 000 feet while descending the ridge on Monday."),
+    "speaker-against-whom-he-told": ('"It was a very difficult night for the crew," she told the Evening Post.',
+                                     '"It was a very difficult night for the crew," Sergeant Harlow said.'),
+    "measure-against-a-bare-number": ("The agency put the epicentre at about 40km from the town.",
+                                      "The agency put the magnitude at 5.4 from the town."),
 }
 
 
@@ -364,31 +364,31 @@ def test_a_negation_between_differently_worded_claims_of_longer_accounts_is_low(
 def test_another_phone_number_is_low():
     """Two phone numbers are more often two lines (of the police, of a tip line) than one
     misreported: shown with --all, and compared digit for digit however they are spaced."""
-    found = _found("Call police on 0845 125 2222 with any information.",
-                   "Call police on 0845 125 2223 with any information.", with_low=True)
-    assert found == [("number", "low", "0845 125 2222", "0845 125 2223")]
+    found = _found("Call police on 0161 496 0311 with any information.",
+                   "Call police on 0161 496 0312 with any information.", with_low=True)
+    assert found == [("number", "low", "0161 496 0311", "0161 496 0312")]
 
 
 def test_a_number_replaced_apart_from_where_the_other_was_deleted_is_a_number():
     """The word diff keeps the shared "$100 million" and sees "$90 million to" deleted before
     it and "to $120 million" inserted after it: one range, its ends changed."""
-    found = _found("The company expects capital expenditures of $90 million to $100 million this year.",
-                   "The company expects capital expenditures of $100 million to $120 million this year.")
-    assert found == [("number", "high", "$90 million", "$120 million")]
+    found = _found("The city expects repair costs of $40 million to $50 million next year.",
+                   "The city expects repair costs of $50 million to $65 million next year.")
+    assert found == [("number", "high", "$40 million", "$65 million")]
 
 
 def test_numbers_that_belong_to_different_names_are_not_compared():
-    found = _found("Shy Ely put up 23 points against the Tar Heels on Saturday.",
-                   "Ty Lawson also chipped in 16 points for the Tar Heels on Saturday, though Shy Ely "
-                   "ended the first half with a dunk.", with_low=True)
+    found = _found("Mara Quinn put up 19 points against the Hawks on Friday.",
+                   "Lena Ortiz also added 14 points for the Hawks on Friday, though Mara Quinn "
+                   "fouled out late in the game.", with_low=True)
     assert [f for f in found if f[0] == "number" and f[1] != "low"] == []
 
 
 def test_close_amounts_of_two_named_holders_are_not_compared():
     """Two polls, each named before its figure: two quantities, not one reported twice."""
-    a = ("Riots spread across Greece on Sunday. An opinion poll for the respected Kathimerini newspaper found "
-         "that 68 per cent of Greeks believe the government has mishandled the crisis.")
-    b = ("Riots spread across Greece on Sunday. Another night of clashes followed in Athens. Greeks are angry, "
-         "and an opinion poll published by Ethnos newspaper on Sunday said 80 per cent of Greeks were unhappy "
-         "with the government response to the violence.")
+    a = ("Protests continued in the capital on Sunday. A survey for the respected Daily Ledger newspaper found "
+         "that 64 per cent of voters believe the cabinet has mishandled the strike.")
+    b = ("Protests continued in the capital on Sunday. Another night of marches followed downtown. Voters are "
+         "angry, and a survey published by Morning Star newspaper on Sunday said 75 per cent of voters were "
+         "unhappy with the cabinet response to the strike.")
     assert [f for f in _found(a, b) if f[0] == "number"] == []

@@ -166,7 +166,7 @@ def _relative(m: re.Match[str], published: dt.date) -> str | None:
     return (published + dt.timedelta(days=step * (7 if unit == "week" else 1))).isoformat()
 
 
-# Clock times: "10:56 a.m.", "4 p.m.", "16:30", "0241 GMT", and as a tokeniser spaces them, "10: 56 a. m.".
+# Clock times: "10:56 a.m.", "4 p.m.", "16:30", "0417 GMT", and as a tokeniser spaces them, "10: 56 a. m.".
 # A time of day is part of when something happened.
 _TIME = re.compile(r"\b(?P<h>\d{1,2})(?::\s?(?P<m>\d{2}))?(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)"
                    r"|\b(?P<h24>[01]?\d|2[0-3]):\s?(?P<m24>[0-5]\d)\b"
@@ -179,7 +179,7 @@ def find_times(text: str) -> list[Mention]:
     for m in _TIME.finditer(text):
         if m.group("h24") is not None:
             hour, minute = int(m.group("h24")), int(m.group("m24"))
-        elif m.group("hh") is not None:  # "0241 GMT"
+        elif m.group("hh") is not None:  # "0417 GMT"
             hour, minute = int(m.group("hh")), int(m.group("mm"))
         else:
             hour, minute = int(m.group("h")), int(m.group("m") or 0)

@@ -181,7 +181,7 @@ def _opens_sentence(tokens: list[tuple[int, int, str]], i: int) -> bool:
     if i == 0 or tokens[i - 1][2] in _OPENERS:
         return True
     if tokens[i - 1][2] in _APOSTROPHES and (i == 1 or tokens[i - 2][2] in _APOSTROPHES | _OPENERS):
-        return True  # a quotation opened with apostrophes: "''Without getting emotional ..."
+        return True  # a quotation opened with apostrophes: "''Without a doubt, ..."
     if tokens[i - 1][2] != "." or i < 2:
         return False
     before = _key(tokens[i - 2][2])

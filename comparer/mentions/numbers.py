@@ -8,7 +8,7 @@ so neither is reported.
 
 Labels: "ordinal" (13th, second), "year" (a bare 1900-2100 integer), "decade"
 ("1990s"), "conversion" (a parenthesised restatement of the previous quantity,
-"1,000 km (600 mi)"), "age" ("Williams, 32,", "a 38-year-old"), otherwise "".
+"1,000 km (600 mi)"), "age" ("Garcia, 27,", "a 45-year-old"), otherwise "".
 """
 
 from __future__ import annotations
@@ -122,14 +122,14 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _SKIP = "|".join([
     r"\d{1,2}:\s?\d{2}(?::\d{2})?(?:\s*[apAP]\.?\s?[mM]\b\.?)?",       # 4:17 a.m., "4: 17 a. m."
     r"\d{1,2}(?:\.\d{2})?\s*(?:[apAP]\.?[mM]\b\.?|o['’]clock)",          # 4 p.m.
-    r"(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC)\b)",            # 0241 GMT
+    r"(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC)\b)",            # 0417 GMT
     _MONTH + r"\s+(?:" + _DAY + r"(?:,?\s+\d{4})?|\d{4})(?!\d)",        # May 19-21, 2023
     _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+\d{4})?",               # 19 May 2023
     r"\d{4}-\d{2}-\d{2}|\d+(?:/\d+)+|\d+(?:\.\d+){2,}",                 # ISO, 5/19/2023, 24/7, 1.2.3
     r"(?:19|20)\d\d[-–]\d\d(?!\d)",                                     # 2022-23
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{4}(?!\d)",  # phones
     r"(?<![\d,.-])\d{3}-\d{4}(?![\d-])",                                # a local phone: 555-1234
-    r"(?<![\d,.])0\d{2,4}[\s-](?:\d{3,4}[\s-]?\d{3,4}|\d{6,8})(?![\d,])",   # 0800 555 111, 0800 555111
+    r"(?<![\d,.])0\d{2,4}[\s-](?:\d{3,4}[\s-]?\d{3,4}|\d{6,8})(?![\d,])",   # 0800 432 987, 0800 432987
 ])
 _SMALL = rf"(?:(?:{_cap(_TENS)})(?:[-\s](?:{_cap(_ONES[1:10])}))?|{_cap(_ONES)})\b"
 _HUNDREDS = rf"{_SMALL}(?:\s+hundred\b(?:\s+(?:and\s+)?{_SMALL})?)?"
@@ -300,7 +300,7 @@ _SHARE = re.compile(r"\b(\d{1,3}|" + "|".join(_ONES[1:11]) + r")\s+(?:in|out\s+o
 
 
 def _as_shares(text: str, found: list[Mention]) -> list[Mention]:
-    """"6 in 10 Mexicans", "one out of five": a share, in percent (60, 20), in place of its two
+    """"7 in 10 farmers", "one out of five": a share, in percent (60, 20), in place of its two
     numbers."""
     if " in " not in text and " out of " not in text:
         return found
@@ -321,7 +321,7 @@ _YEAR_OLD = re.compile(r"-\s?old\b|\s+old\b", re.IGNORECASE)
 
 
 def _mark_ages(text: str, found: list[Mention]) -> None:
-    """Label ages "age": "Williams, 32, was arrested" (a bare number set off after a name) and
+    """Label ages "age": "Garcia, 27, was detained" (a bare number set off after a name) and
     "a 38-year-old man". An age is compared with ages only, not with a count nearby."""
     for i, m in enumerate(found):
         if m.label or not isinstance(m.value, float) or not 0 < m.value < 130:
@@ -338,7 +338,7 @@ _SCALE_WORD = re.compile(r"(?i)(?<=[\d\s])(thousand|million|billion|trillion|bn|
 
 
 def _share_scales(text: str, found: list[Mention]) -> None:
-    """"$140 and $150 million": the first of two paired amounts takes the scale word of the
+    """"$80 and $90 million": the first of two paired amounts takes the scale word of the
     second when it has none of its own."""
     for i in range(len(found) - 1):
         first, second = found[i], found[i + 1]
