@@ -7,7 +7,8 @@ as ``bench_cluster_scale.py`` does: variants of real news texts with names, numb
 a tenth of them lightly edited copies of others. Steps, in one run on one machine:
 
 1. ``comparer.index.add`` of all documents to a new SQLite file: documents per second, and bytes
-   per document (file size after a WAL checkpoint, divided by the number of documents);
+   per document (file size after a WAL checkpoint, divided by the number of documents); then
+   ``comparer.index.regroup`` of that store, against ``comparer.cluster`` of the same documents;
 2. the same into Redis (a redis-server started here on a free loopback port, without persistence):
    documents per second, and bytes per document (``INFO memory`` used_memory delta);
 3. match throughput against that Redis server, on the same precomputed signatures: comparer's query
@@ -115,7 +116,8 @@ def main() -> None:
     import numpy as np
     import redis
 
-    from comparer.index import open_store
+    from comparer.clustering import cluster
+    from comparer.index import open_store, regroup
     from comparer.index.assignment import prepare
 
     config = Config()
@@ -134,10 +136,21 @@ def main() -> None:
             seconds = timed_add(docs, store, config, "sqlite")
             store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             size = sum(os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if p.exists())
-            store.close()
             print(f"sqlite add: {len(docs):,} documents in {seconds:,.1f} s = {len(docs) / seconds:,.0f} docs/s; "
                   f"{size / len(docs):,.0f} bytes/document ({size / 2**20:,.1f} MiB)")
             summary.append(f"sqlite_add={len(docs) / seconds:.0f}docs/s,{size / len(docs):.0f}B/doc")
+            started = time.perf_counter()
+            regrouped = regroup(store, config)
+            regroup_s = time.perf_counter() - started
+            store.close()
+            started = time.perf_counter()
+            cluster(docs, config)
+            cluster_s = time.perf_counter() - started
+            print(f"sqlite regroup: {regroup_s:,.1f} s ({regrouped.moved:,} documents changed event, "
+                  f"{regrouped.events_before:,} -> {regrouped.events_after:,} events); comparer.cluster of the same "
+                  f"documents {cluster_s:,.1f} s")
+            summary.append(f"sqlite_regroup={regroup_s / len(docs) * 1000:.2f}s/1kdocs="
+                           f"{regroup_s / cluster_s:.2f}x_cluster")
 
         client = redis.Redis(port=port)
         before = int(client.info("memory")["used_memory"])

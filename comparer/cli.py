@@ -439,6 +439,30 @@ def index_add(ctx: Context, paths, store_url, batch_size):
     return ctx.emit(Report(errors=tuple(problems), sections=(), index=info, events_of=result.events), "index")
 
 
+@index.command("regroup")
+@store_option(required=True)
+@common_options
+def index_regroup(ctx: Context, store_url):
+    """Cluster every stored document again, as 'comparer cluster' would, and store the events.
+
+    Documents added one at a time join events from what was stored before them;
+    on busy topics that merges more than clustering the whole archive at once.
+    Run this after large adds: each document's event is rewritten in one
+    transaction (refused, with nothing changed, if another process adds
+    documents meanwhile). An event keeps its id when its earliest member does.
+    """
+    from comparer.index import regroup
+    from comparer.types import Report
+
+    store = _open_store(ctx, store_url)
+    with ctx.progress(store.count(), "Regrouping") as bar:
+        result = regroup(store, ctx.config(), progress=bar.update)
+    info = {"store": store.url, "documents": result.documents, "events_before": result.events_before,
+            "events_after": result.events_after, "documents_moved": result.moved,
+            "seconds": round(result.seconds, 1)}
+    return ctx.emit(Report(sections=(), index=info), "index")
+
+
 @index.command("stats")
 @store_option(required=True)
 @common_options

@@ -370,3 +370,77 @@ def test_stored_events_weigh_shared_evidence_as_batch_clustering_does(tmp_path):
     assert sorted(c["documents"] for c in stored) == sorted(c["documents"] for c in batch)
     assert ["travel1", "travel2"] in [c["documents"] for c in stored]
     assert len(stored) == 7
+
+
+def write_topic_corpus(path: Path, events: int = 40, per_event: int = 3, seed: int = 0) -> list[list[str]]:
+    """Short reports of ``events`` events, each with names of its own, all drawn from one topic's
+    words, written as JSONL in shuffled order; each event's ids.
+
+    Added one at a time, early reports pull later reports of other events into theirs; clustering
+    all of them at once keeps more of them apart.
+    """
+    rng = random.Random(seed)
+    rows, truth = [], []
+    for e in range(events):
+        names = ["".join(rng.choice(s) for s in ("BCDFGKLMNPRSTV", "aeiou", "lnrst", "aeiou", "dkmnrt"))
+                 for _ in range(3)]
+        topic = rng.sample(WORDS, 6)
+        truth.append([])
+        for k in range(per_event):
+            words = rng.sample(topic, 4) + rng.sample(names, 2) + rng.sample(WORDS, 3)
+            rng.shuffle(words)
+            rows.append({"id": f"e{e:02d}-{k}", "text": " ".join(words).capitalize() + "."})
+            truth[-1].append(rows[-1]["id"])
+    rng.shuffle(rows)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return truth
+
+
+def cluster_parts(*args) -> list[list[str]]:
+    result = run_cli("cluster", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return sorted(c["documents"] for c in json.loads(result.stdout)["clusters"])
+
+
+def test_regroup_stores_the_events_clustering_the_whole_archive_gives(tmp_path):
+    corpus, store = tmp_path / "topic.jsonl", tmp_path / "s.db"
+    write_topic_corpus(corpus)
+    assert run_cli("index", "add", corpus, "--store", store).exit_code == 0
+    batch = cluster_parts(corpus)
+    added = cluster_parts("--store", store)
+    assert added != batch   # one at a time, some reports joined other events
+    result = run_cli("index", "regroup", "--store", store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.stdout)["index"]
+    assert cluster_parts("--store", store) == batch
+    assert (info["documents"], info["events_before"], info["events_after"]) == (120, len(added), len(batch))
+    assert info["documents_moved"] > 0
+    with sqlite3.connect(store) as conn:   # the events table agrees with the documents' events
+        sizes = dict(conn.execute("SELECT id, size FROM events"))
+        counted = dict(conn.execute("SELECT event, count(*) FROM docs GROUP BY event"))
+    assert sizes == counted
+
+
+def test_regroup_keeps_the_ids_of_events_it_leaves_alone_and_later_adds_join_them(seeded):
+    before = json.loads(run_cli("cluster", "--store", seeded, "--format", "json").stdout)["clusters"]
+    info = json.loads(run_cli("index", "regroup", "--store", seeded, "--format", "json").stdout)["index"]
+    after = json.loads(run_cli("cluster", "--store", seeded, "--format", "json").stdout)["clusters"]
+    assert info["documents_moved"] == 0
+    assert [(c["id"], c["documents"]) for c in after] == [(c["id"], c["documents"]) for c in before]
+    assert all(c["why"] for c in after)
+    (found,) = match_json(REPRINT, "--store", seeded)["matches"]
+    assert SEED["004"].name in found["event"]["documents"]
+
+
+def test_regroup_changes_nothing_when_documents_were_added_meanwhile(seeded):
+    from comparer.index import StoreError, open_store
+
+    before = store_contents(seeded)
+    store = open_store(str(seeded))
+    try:
+        with pytest.raises(StoreError, match="added while regrouping"):
+            store.regroup({SEED["000"].name: "ev-other"}, {"ev-other": {"why": "", "event_date": None,
+                                                                        "places": []}}, store.count() - 1)
+    finally:
+        store.close()
+    assert store_contents(seeded) == before

@@ -224,3 +224,40 @@ def test_issue14_redis_password_is_not_echoed_in_the_store_field(url, redis_serv
     assert json.loads(result.stdout)["index"]["store"] == url.replace("redis://", "redis://editor:***@")
     result = run_cli("index", "stats", "--store", secret, "--format", "json")
     assert "hunter2" not in result.output
+
+
+def test_regroup_stores_what_batch_clustering_gives_as_sqlite_does(url, tmp_path):
+    from tests.test_index import cluster_parts, write_topic_corpus
+
+    corpus, db = tmp_path / "topic.jsonl", tmp_path / "s.db"
+    write_topic_corpus(corpus, seed=1)
+    for store in (url, db):
+        assert run_cli("index", "add", corpus, "--store", store).exit_code == 0
+    batch = cluster_parts(corpus)
+    assert cluster_parts("--store", url) != batch
+    infos = [json.loads(run_cli("index", "regroup", "--store", s, "--format", "json").stdout)["index"]
+             for s in (url, db)]
+    assert cluster_parts("--store", url) == cluster_parts("--store", db) == batch
+    assert [{k: v for k, v in i.items() if k not in ("store", "seconds")} for i in infos][0] == \
+        {k: v for k, v in infos[1].items() if k not in ("store", "seconds")}
+    a, b = (json.loads(run_cli("cluster", "--store", s, "--format", "json").stdout)["clusters"] for s in (url, db))
+    assert a == b   # the same event ids and whys
+
+
+def test_regroup_refused_when_a_worker_adds_meanwhile_changes_nothing(seeded, redis_server):
+    import redis
+
+    from comparer.index import StoreError, open_store
+
+    host, port = redis_server
+    prefix = seeded.split("prefix=")[1]
+    client = redis.Redis(host=host, port=port)
+    before = {k: client.dump(k) for k in client.scan_iter(match=f"{prefix}:*")}
+    store = open_store(seeded)
+    try:
+        with pytest.raises(StoreError, match="added while regrouping"):
+            store.regroup({SEED["000"].name: "ev-other"}, {"ev-other": {"why": "", "event_date": None,
+                                                                        "places": []}}, store.count() - 1)
+    finally:
+        store.close()
+    assert {k: client.dump(k) for k in client.scan_iter(match=f"{prefix}:*")} == before

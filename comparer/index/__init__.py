@@ -4,7 +4,8 @@
 ``redis://HOST:PORT/DB?prefix=NAME`` URL, a Redis index shared by many workers. ``add`` stores
 documents with their claims (spans), MinHash signatures, LSH band keys and event vectors, and puts
 each new document in an existing event or a new one without recomputing the archive. ``match`` says
-which stored event each document belongs to and which stored documents it copies.
+which stored event each document belongs to and which stored documents it copies. ``regroup``
+clusters the whole archive again, as ``comparer cluster`` would, and stores the events it finds.
 
 The work is split by job: :mod:`~comparer.index.adding` and :mod:`~comparer.index.matching` drive a
 batch through :mod:`~comparer.index.assignment` (signatures, near-duplicate checks, event choice and
@@ -29,11 +30,12 @@ from comparer.config import Config
 from comparer.index.adding import AddResult, NewDocument, add
 from comparer.index.common import FORMAT_VERSION, StoreError, scheme_dict
 from comparer.index.matching import find_copies, match
+from comparer.index.regrouping import RegroupResult, regroup
 from comparer.minhash import Scheme
 from comparer.types import Document, InputProblem, Report
 
-__all__ = ["open_store", "add", "match", "find_copies", "stored_clusters", "stored_report", "stored_documents",
-           "AddResult", "StoreError", "FORMAT_VERSION", "NewDocument"]
+__all__ = ["open_store", "add", "match", "regroup", "find_copies", "stored_clusters", "stored_report",
+           "stored_documents", "AddResult", "RegroupResult", "StoreError", "FORMAT_VERSION", "NewDocument"]
 
 
 def open_store(url_or_path: str, scheme: Scheme | None = None, config: Config | None = None, *,

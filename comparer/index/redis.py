@@ -379,6 +379,42 @@ class RedisStore:
             return CONFLICT
         return stored_id.decode() if status == 1 else None
 
+    def regroup(self, assignment: dict[str, str], infos: dict[str, dict[str, Any]], expected: int) -> None:
+        """Give every document (by stored id) its event in ``assignment``, and replace the events.
+
+        One MULTI/EXEC transaction watching the document count: refused (nothing changed) when
+        another worker stores a document before it runs, or when the store no longer holds
+        ``expected`` documents.
+        """
+        import redis
+
+        changed = StoreError(f"{self.url}: documents were added while regrouping; nothing was changed, "
+                             f"run it again")
+        with self.r.pipeline(transaction=True) as pipe:
+            try:
+                pipe.watch(self.key("n"))
+                if int(pipe.get(self.key("n")) or 0) != expected:
+                    raise changed
+                key_of = {k.decode(): v.decode() for k, v in pipe.hgetall(self.key("ids")).items()}
+                old = [e.decode() for e in pipe.hkeys(self.key("evinfo"))]
+                members: dict[str, list[str]] = {}
+                for stored_id, event in assignment.items():
+                    members.setdefault(event, []).append(key_of[stored_id])
+                pipe.multi()
+                for event in old:
+                    pipe.delete(self.key("ev", event))
+                pipe.delete(self.key("evinfo"))
+                for event, keys in members.items():
+                    for key in keys:
+                        pipe.hset(self.key("doc", key), "event", event)
+                    pipe.sadd(self.key("ev", event), *keys)
+                if infos:
+                    pipe.hset(self.key("evinfo"), mapping={e: json.dumps(v, ensure_ascii=False)
+                                                           for e, v in infos.items()})
+                pipe.execute()
+            except redis.WatchError:
+                raise changed from None
+
     def set_event_infos(self, infos: dict[str, dict[str, Any]]) -> None:
         """The why, date and places of events a batch added to (one command)."""
         if infos:

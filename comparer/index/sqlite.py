@@ -322,6 +322,28 @@ class SQLiteStore:
         """The why, date and places of events the batch added to (written with the batch)."""
         self._pending.infos.update(infos)
 
+    def regroup(self, assignment: dict[str, str], infos: dict[str, dict[str, Any]], expected: int) -> None:
+        """Give every document (by stored id) its event in ``assignment``, and replace the events table.
+
+        One transaction; refused (nothing changed) when the store no longer holds ``expected``
+        documents, because another process added some since they were clustered.
+        """
+        with self.transaction():
+            found = self.count()
+            if found != expected:
+                raise StoreError(f"{self.path}: {found - expected} document(s) were added while regrouping; "
+                                 f"nothing was changed, run it again")
+            self.db.executemany("UPDATE docs SET event = ? WHERE id = ?",
+                                [(event, stored_id) for stored_id, event in assignment.items()])
+            sizes: dict[str, int] = {}
+            for event in assignment.values():
+                sizes[event] = sizes.get(event, 0) + 1
+            self.db.execute("DELETE FROM events")
+            self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)",
+                                [(event, info["why"], info["event_date"],
+                                  json.dumps(info["places"], ensure_ascii=False), sizes.get(event, 0))
+                                 for event, info in infos.items()])
+
     def _flush(self) -> None:
         pending, db = self._pending, self.db
         if not pending.docs:
