@@ -1,9 +1,9 @@
 """Close but different amounts that two accounts give for what may be one quantity.
 
 Alignment pairs sentences, and an amount is often reported in sentences worded too
-differently to be paired, or to be diffed word for word ("to divert $3.6 billion from
-military construction projects" against "money from the military construction budget,
-to the tune of $3.5 billion"). So, across all claims of two accounts, two amounts of
+differently to be paired, or to be diffed word for word ("to shift $3.6 billion from
+highway repair funds" against "money from the highway repair budget, a total of
+$3.5 billion"). So, across all claims of two accounts, two amounts of
 one unit are compared when they are close (within ``_CLOSE``) but not equal, neither
 account gives the other's figure anywhere, neither is approximate, a rounding of the
 other or one of a list of figures, and the words around both share at least two, one
@@ -83,7 +83,7 @@ def amount_conflicts(index: ClaimIndex, by_doc: dict[str, list[Claim]],
 
 def _by_unit(claims: list[Claim]) -> dict[str, list[tuple[Claim, Mention]]]:
     """Amounts of an account by unit, sorted by value; amounts of a claim that lists three or
-    more of one unit ("Romney (17 percent), Palin (12 percent) and ...") are left out."""
+    more of one unit ("Brennan (17 percent), Chu (12 percent) and ...") are left out."""
     out: dict[str, list[tuple[Claim, Mention]]] = {}
     for claim in claims:
         for m in claim.mentions:

@@ -229,7 +229,7 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
         return len(diff.units_a[change.i1:change.i2]) + len(diff.units_b[change.j1:change.j2]) <= 3
     # What the cue denies follows it on both sides ("not a musician", "singer-songwriter,
     # musician"); otherwise the plain side may change only as little, or it states another
-    # predicate ("now ready to fight for", "not running for").
+    # predicate ("now prepared to work for", "not campaigning for").
     if _moved_negation(diff, negated is side_a, change):
         return False
     lexical = negated[cue_at].key.split(":")[-1] not in _stems("negators")
@@ -319,7 +319,7 @@ def _same_type(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
 
 def _is_source(claim, units: Sequence[Unit], name: Unit) -> bool:
     """A name that a claim cites for what it reports: the subject of a reporting verb right
-    after it ("the Dallas Morning News reported", "Fuller said"), or after "according to"."""
+    after it ("the Bergen Tribune reported", "Lindqvist said"), or after "according to"."""
     k = units.index(name)
     text = claim.text
     if k + 1 < len(units):
@@ -395,7 +395,7 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
     """In differently worded claims: a value facing one of its kind, or a quotation's words."""
     la, lb = labels
     if not _share_names(diff):
-        return None  # "Cantor won with 79 percent" is not about "Brat won with 56 percent"
+        return None  # "Hale won with 83 percent" is not about "Delaney won with 58 percent"
     denial = _negated_run(diff, change, labels, weak)
     if denial is not None:
         return denial
@@ -443,7 +443,7 @@ def _shared_after(diff: ClaimDiff, change: Change) -> int:
 
 def _negated_run(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: bool) -> Finding | None:
     """A negation that ends one side of a long change and stands before words both claims then
-    share ("... and became the first woman to lead" / "was not the first woman to lead"): one
+    share ("... and became the first city to ban" / "was not the first city to ban"): one
     claim denies what the other states, however differently the two begin."""
     neg_a = [k for k, u in enumerate(change.a) if u.kind == "negation"]
     neg_b = [k for k, u in enumerate(change.b) if u.kind == "negation"]
@@ -640,8 +640,8 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
                 if tag == "equal":
                     continue
                 # Words one side quotes and the other leaves out at an edge: quoting more or less.
-                # Function words at a quotation's edges do not hold it in place: "the lines of
-                # communication" is the end of "... the meeting, but lines of communication".
+                # Function words at a quotation's edges do not hold it in place: "the terms of the
+                # truce" is the end of "... the talks, but terms of the truce".
                 first_a, last_a = _content_edges(wa)
                 first_b, last_b = _content_edges(wb)
                 inside = first_a < i1 and i2 <= last_a and first_b < j1 and j2 <= last_b
@@ -778,8 +778,8 @@ def _resumes(quotes, quote) -> bool:
 
 def _facing(window: list[Unit], other: list[Unit]) -> list[Unit]:
     """The stretch of a long quotation that a much shorter one renders: the run of twice its
-    length sharing most content words with it ("and we'll win at the Supreme
-    Court", not "we'll end up in the Supreme Court", for "we'll win in the Supreme Court")."""
+    length sharing most content words with it ("and we will win at the appeals
+    court", not "we will take it to the appeals court", for "we will win in the appeals court")."""
     width = 2 * len(other)  # room for what the shorter rendering leaves out
     if len(window) <= width + _RENDERING:
         return window
@@ -972,8 +972,8 @@ def _measure_against_bare(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
 
 
 def _unmatched_numbers(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """The numbers of each side that the other side does not give: "19 hijackers" is
-    matched by a bare "19", the unit then being named elsewhere in the other claim."""
+    """The numbers of each side that the other side does not give: "12 runners" is
+    matched by a bare "12", the unit then being named elsewhere in the other claim."""
     rest_b = list(fb)
     rest_a = []
     for x in fa:
@@ -1218,8 +1218,8 @@ def _certainty_change(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -
     if bool(ha) == bool(hb):
         return False
     hedged, plain = (ha, diff.units_b) if ha else (hb, diff.units_a)
-    # The hedge must soften something both claims say ("in what could be the final blow" hedges
-    # nothing of a claim without that blow).
+    # The hedge must soften something both claims say ("in what could spell the end" hedges
+    # nothing of a claim without that end).
     claim_units = diff.units_a if ha else diff.units_b
     k = claim_units.index(hedged[-1])
     governed = next((u for u in claim_units[k + 1:] if u.content and u.kind != "hedge"), None)
@@ -1359,7 +1359,7 @@ def list_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[F
                 continue
             if all(any(_abbreviates(x, y) for y in words_b) for x in extra_a) or \
                     all(any(_abbreviates(y, x) for x in words_a) for y in extra_b):
-                continue  # "Ft" / "Fort Myers": the members differ only as an abbreviation
+                continue  # "Ft" / "Fort Lauderdale": the members differ only as an abbreviation
             out.append(Finding("list", "low" if weak else "medium", span_a, span_b,
                                f"{la} lists {_text(diff.a, span_a)!r} where {lb} lists "
                                f"{_text(diff.b, span_b)!r}."))

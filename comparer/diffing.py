@@ -83,7 +83,7 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
 
 
 # Of two one-claim accounts, the share of the shorter one's content the longer holds for the
-# match to be strong: a claim checked against its evidence ("Neil Diamond is not a musician"
+# match to be strong: a claim checked against its evidence ("Tomas Reyna is not a translator"
 # against a biography's first sentence) is mostly held in it, though the two are unlike.
 _HELD = 0.6
 

@@ -378,7 +378,7 @@ def _read_dates(text: str, published: dt.date | None, event: dt.date | None) -> 
                 continue
             found.append(day)
             if _BORN.search(text, max(0, mention.start - 30), mention.start):
-                continue  # a birth date ("born on April 22, 1923") is not the event's
+                continue  # a birth date ("born on April 17, 1931") is not the event's
             if event is None and mention.start < 600:
                 event = day
             if dateline is None and mention.start < 600 and mention.label == "absolute":

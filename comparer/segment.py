@@ -137,7 +137,7 @@ _CALENDAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mo
 
 
 def _is_timestamp(line: str) -> bool:
-    """A line of a date, a clock time and publishing words only ("Updated 5: 40 p. m. ET"): when
+    """A line of a date, a clock time and publishing words only ("Updated 6: 25 p. m. ET"): when
     a page was written, not what happened. It needs a digit, and every word a calendar word or a
     word of ``data/timestamp_words.txt``."""
     if len(line) > 80 or not any(c.isdigit() for c in line):
@@ -295,8 +295,8 @@ def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int, b
 
 def _serial_list(text: str, start: int, end: int) -> bool:
     """Whether the sentence from ``start`` is a list whose items ";" separates, the last one
-    opened by "; and" or "; or" ("Nancy Pelosi of California; the Senate Democratic leader,
-    Harry Reid of Nevada; and ..."): its items are not claims. Initials and dotted abbreviations
+    opened by "; and" or "; or" ("Mara Quinn of Oregon; the county party leader,
+    Tom Hale of Idaho; and ..."): its items are not claims. Initials and dotted abbreviations
     ("the former F.A.A. administrator; Paul K. Brandt, ...; and ...") do not end the sentence here.
     Looks ``_LIST_REACH`` characters ahead at most, so a paragraph of many ";" stays linear."""
     limit = min(end, start + _LIST_REACH)

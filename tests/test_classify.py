@@ -25,7 +25,7 @@ CHANGES = {
                           "Senate Majority Whip John Cornyn, R-France, voted no.", ("entity", "high", "Texas", "France")),
     "count": ("The Pentagon is sending more than 5,000 active-duty troops.",
               "The Pentagon is sending more than 3,500 active-duty troops.", ("number", "high", "5,000", "3,500")),
-    "time-of-day": ("The shooting began at 10:56 a.m. on Friday.", "The shooting began at 10:39 a.m. on Friday.",
+    "time-of-day": ("The ferry left the pier at 10:56 a.m. in the fog.", "The ferry left the pier at 10:39 a.m. in the fog.",
                     ("date", "high", "10:56 a.m.", "10:39 a.m.")),
     "one-line-files": ("The leaders met in New York.", "The leaders met in Venezuela.",
                        ("entity", "high", "New York", "Venezuela")),
@@ -34,8 +34,8 @@ CHANGES = {
                 ("negation", "high", "welcomed", "did not welcome")),
     "period-in-a-name": ("Net income fell in Q2 compared with last year.", "Net income fell in Q1 compared with last year.",
                          ("entity", "high", "Q2", "Q1")),
-    "opposite-with-a-degree": ("The company had a decrease in net income in March.",
-                               "The company had a major increase in net income in March.",
+    "opposite-with-a-degree": ("The bakery reported a decrease in annual profit in March.",
+                               "The bakery reported a major increase in annual profit in March.",
                                ("negation", "high", "decrease", "major increase")),
     "spaced-time-of-day": ("The alarm sounded at 4: 12 a. m. on Monday.", "The alarm sounded at 4: 42 a. m. on Monday.",
                            ("date", "high", "4: 12 a. m.", "4: 42 a. m.")),
@@ -76,11 +76,11 @@ def test_one_change_is_one_discrepancy_of_its_kind(name):
 
 
 REWORDED = {
-    "jobs": ("The economy added 845,000 new jobs in June, the Labor Department said.",
-             "Employers reported 870,000 jobs gained last month, according to the Labor Department.",
+    "jobs": ("Businesses added 845,000 new jobs in June, the statistics office said.",
+             "Employers reported 870,000 jobs gained last month, according to the statistics office.",
              ("number", "845,000", "870,000 jobs")),
-    "quote": ('Biden said the troops would not be "in a combat mission" after the end of the year.',
-              'The president said U.S. forces would no longer be "in a combat zone" by the end of the year.',
+    "quote": ('Hammond said the troops would not be "in a combat mission" after the end of the year.',
+              'The minister said U.K. forces would no longer be "in a combat zone" by the end of the year.',
               ("quote", "mission", "zone")),
 }
 
@@ -97,75 +97,75 @@ SAME = {
     "capital-for-country": ("The leaders pledged support for Ukraine.", "The leaders pledged support for Kyiv."),
     "alias": ("The ROK and Japan signed the pact.", "South Korea and Japan signed the pact."),
     "converted-unit": ("The storm was about 3 km from the coast.", "The storm was about two miles from the coast."),
-    "state-abbreviations": ("Sen. Ron Johnson (R-Wis.) voted against the bill on Tuesday.",
-                            "Sen. Ron Johnson (R-Wisc.) voted against the bill on Tuesday."),
-    "approximate-amount": ("Two-way trade totaled more than $34 billion last year.",
-                           "Two-way trade totaled $33.4 billion last year."),
+    "state-abbreviations": ("Sen. Dale Rourke (R-Wis.) voted against the levy on Tuesday.",
+                            "Sen. Dale Rourke (R-Wisc.) voted against the levy on Tuesday."),
+    "approximate-amount": ("Grain exports reached more than $34 billion in 2021.",
+                           "Grain exports reached $33.4 billion in 2021."),
     "name-in-full": ("Biden welcomed the deal on Friday.", "Joe Biden welcomed the deal on Friday."),
-    "list-reordered-and-abbreviated": ("It is airing in Miami, West Palm Beach and Ft. Myers this week.",
-                                       "The ad will air in Fort Myers, West Palm Beach and Miami this week."),
-    "contraction": ('"We\'re asking the president to open the government," she said.',
-                    '"We are asking the president to open the government," she said.'),
+    "list-reordered-and-abbreviated": ("It is airing in Tampa, Orlando and Ft. Lauderdale this month.",
+                                       "The ad will air in Fort Lauderdale, Orlando and Tampa this month."),
+    "contraction": ('"We\'re asking the council to reopen the library," he said.',
+                    '"We are asking the council to reopen the library," he said.'),
     "transliterated-name": ("Gadhafi was killed on Thursday in Sirte, officials said.",
                             "Qaddafi was killed on Thursday in Sirte, officials said."),
-    "spelling-in-a-quotation": ('"And my son says, \'Momma, look, you won,\'" she said.',
-                                '"And my son says, \'Mama, look, you won,\'" she said.'),
+    "spelling-in-a-quotation": ('"Then my daughter shouted, \'Momma, look, it floats,\'" he recalled.',
+                                '"Then my daughter shouted, \'Mama, look, it floats,\'" he recalled.'),
     "title-added-in-a-quotation": ('"We reject Fredette\'s plan," Thibodeau said on Monday.',
                                    '"We reject Representative Fredette\'s plan," Thibodeau said on Monday.'),
-    "filler-in-a-quotation": ('"Oh, not at all, he is a Christian," Santorum said on Sunday.',
-                              '"Not at all, he is a Christian," Santorum said on Sunday.'),
-    "sourced-both-ways": ("Abedin reportedly forwarded State Department emails to a personal account.",
-                          "Abedin forwarded State Department emails to a personal account, the Daily Caller reported."),
+    "filler-in-a-quotation": ('"Oh, not at all, she is a vegetarian," Hartley said on Sunday.',
+                              '"Not at all, she is a vegetarian," Hartley said on Sunday.'),
+    "sourced-both-ways": ("Moreau reportedly sent county payroll files to a private address.",
+                          "Moreau sent county payroll files to a private address, the Gazette reported."),
     "one-of-is-no-count": ("Hunter, one of the earliest supporters, was indicted on Tuesday.",
                            "Hunter, two of the earliest supporters, was indicted on Tuesday."),
-    "bare-number-and-counted": ("Fifteen of the 19 hijackers on 9/11 were Saudi citizens.",
-                                "Fifteen of the 19 Sept. 11 hijackers were Saudi citizens."),
+    "bare-number-and-counted": ("Eight of the 12 marathon runners on 4/15 were Kenyan citizens.",
+                                "Eight of the 12 April 15 marathon runners were Kenyan citizens."),
     "same-count-other-noun": ("Two companies were fined on Monday by the regulator.",
                               "Two firms were fined on Monday by the regulator."),
     "nickname": ("Attorney General Bill Barr should resign, the prosecutors said.",
                  "Attorney General William Barr should resign, the prosecutors said."),
-    "suffix-and-middle-initial": ("Former counsel Don McGahn must appear before Congress.",
-                                  "The former counsel Donald F. McGahn II must appear before Congress."),
+    "suffix-and-middle-initial": ("Former treasurer Bob Halloran must testify before the committee.",
+                                  "The former treasurer Robert J. Halloran III must testify before the committee."),
     "initial-for-given-name": ("The plan was confirmed by Gen. Frank McKenzie on Wednesday.",
                                "The plan was confirmed by Gen. F. McKenzie on Wednesday."),
-    "state-abbreviation": ("He spoke at a rally in Opa-locka, Fla., on Sunday.",
-                           "He spoke at a rally in Opa-locka, Florida, on Sunday."),
+    "state-abbreviation": ("She campaigned at a fair in Kissimmee, Fla., on Sunday.",
+                           "She campaigned at a fair in Kissimmee, Florida, on Sunday."),
     "party-for-a-name": ("Joe Biden accused Trump of fueling hate on Sunday.",
                          "The Democrat accused Trump of fueling hate on Sunday."),
-    "negated-word-not-in-the-other": ("With no discussion, the school board voted 5-2 to fire him.",
-                                      "But on Wednesday, the school board voted 5-2 to fire him."),
-    "denying-verb-before-other-words": ("It left the U.S. as the only country to reject the deal.",
-                                        "It left the U.S. as the only remaining country opposed to the deal."),
+    "negated-word-not-in-the-other": ("With no debate, the zoning panel voted 4-3 to approve the permit.",
+                                      "But on Thursday, the zoning panel voted 4-3 to approve the permit."),
+    "denying-verb-before-other-words": ("It left Chile as the only member to reject the treaty.",
+                                        "It left Chile as the only remaining member opposed to the treaty."),
     "would-in-reported-speech": ("Seattle Mayor Ed Murray said he would resign on Wednesday.",
                                  "Seattle Mayor Ed Murray will resign on Wednesday."),
-    "negated-modals": ("Assange must not be extradited to the U.S., the judge ruled.",
-                       "Assange cannot be extradited to the U.S., the judge ruled."),
-    "hedge-of-what-the-other-lacks": ("Iran said it would no longer abide by limits on uranium in what could be the "
-                                      "final blow to the deal.",
-                                      "Iran said it would no longer abide by the limits of the deal."),
-    "two-sources-of-one-report": ("Perot has died at age 89 after a long illness, the Dallas Morning News reported.",
-                                  "Perot died after a five-month battle with leukemia, Fuller said."),
+    "negated-modals": ("Okafor must not be deported to Nigeria, the tribunal ruled.",
+                       "Okafor cannot be deported to Nigeria, the tribunal ruled."),
+    "hedge-of-what-the-other-lacks": ("The union said it would no longer respect caps on overtime in what could "
+                                      "spell the end of the pact.",
+                                      "The union said it would no longer respect the caps of the pact."),
+    "two-sources-of-one-report": ("Halvorsen has died at age 91 after a long illness, the Bergen Tribune reported.",
+                                  "Halvorsen died after a seven-month battle with pneumonia, Lindqvist said."),
     "a-bound-and-a-value-it-keeps": ("Three rockets hit the embassy compound on Sunday night.",
                                      "At least one rocket hit the embassy compound on Sunday night."),
     "an-upper-bound-kept": ("Officials said 40 people died in the fire on Monday.",
                             "Officials said up to 50 people died in the fire on Monday."),
-    "denying-verb-before-an-object": ("Parliament voted Prime Minister Theresa May's deal down on Tuesday.",
-                                      "Lawmakers rejected Prime Minister Theresa May's deal on Tuesday."),
-    "refusal-and-not": ("Trump's refusal to commit to the result drew criticism on Friday.",
-                        "Trump did not commit to the result, drawing criticism on Friday."),
+    "denying-verb-before-an-object": ("Parliament voted Prime Minister Anders Lund's budget down on Tuesday.",
+                                      "Lawmakers rejected Prime Minister Anders Lund's budget on Tuesday."),
+    "refusal-and-not": ("Mendez's refusal to commit to the timetable drew criticism on Friday.",
+                        "Mendez did not commit to the timetable, drawing criticism on Friday."),
     "a-city-and-its-country": ("The summit was held in Hamburg on Friday.", "The summit was held in Germany on Friday."),
     "two-currencies": ("The deal was worth $108 million to the club.", "The deal was worth £74 million to the club."),
     "contracted-modal": ("He said he could not attend the hearing.", "He said he couldn't attend the hearing."),
-    "age-compound-is-no-opposite": ("The young boy was hit by a stray bullet on Friday.",
-                                    "The 3-year-old boy was hit by a stray bullet on Friday."),
+    "age-compound-is-no-opposite": ("The young girl was struck by a falling branch on Friday.",
+                                    "The 3-year-old girl was struck by a falling branch on Friday."),
     "title-for-given-name": ("The girl, Miss Jenkin, was found on Monday.", "The girl, Katie Jenkin, was found on Monday."),
     "plural-of-a-name": ("He won with 20 KOs in his career.", "He won with 20 KO in his career."),
     "contraction-without-apostrophe": ("Officials said climbers can't be rescued tonight.",
                                        "Officials said climbers cant be rescued tonight."),
     "plural-acronym": ("We train DNNs on the data set.", "We train Deep Neural Networks on the data set."),
     "denying-verb-for-another": ("The team is avoiding a crash.", "The team is preventing a crash."),
-    "list-member-reworded": ("The plan covers SEO services, social media management, and WordPress maintenance.",
-                             "The plan covers SEO services, social media guidance, and WordPress maintenance."),
+    "list-member-reworded": ("The package includes logo design, email marketing management, and Shopify maintenance.",
+                             "The package includes logo design, email marketing guidance, and Shopify maintenance."),
     "noun-and-prefixed-noun": ("Officials lost track of 1,500 migrant children in May.",
                                "Officials lost track of 1,500 immigrant children in May."),
     "word-and-prefixed-word": ("They will cover the cost of the trip.", "They will discover the cost of the trip."),
@@ -173,8 +173,8 @@ SAME = {
     "years-ago-in-words": ("She posed for the magazine fifteen years ago in London.",
                            "She posed for the magazine 15 years ago in London."),
     "period-named-two-ways": ("The report comes out every week.", "The report comes out weekly."),
-    "description-for-a-name": ("Gowdy set a May 1 deadline for the interview.",
-                               "The South Carolina Republican set a deadline of May 1 for the interview."),
+    "description-for-a-name": ("Kessler set a June 3 deadline for the audit.",
+                               "The Ohio Democrat set a deadline of June 3 for the audit."),
     "acronym-of-a-name-keyed-by-an-alias": ("The Rangers reached the final of the American Hockey League playoffs.",
                                             "The Rangers reached the final of the AHL playoffs."),
     "amount-as-a-compound-adjective": ("Thieves took a three-million-euro painting from the museum on Monday.",
@@ -239,8 +239,8 @@ def test_a_negation_before_shared_words_of_reworded_claims_is_a_negation():
 
 
 def test_a_negation_in_a_doubly_negated_claim_or_against_a_question_is_not_typed():
-    assert _found("Who, exactly, spent as much as the other team last season?",
-                  "It is not enough just to not spend as much as the other team last season.") == []
+    assert _found("Who, really, trained as hard as the rival crew this spring?",
+                  "It is not sufficient merely to not train as hard as the rival crew this spring.") == []
 
 
 def test_a_member_swapped_in_a_list_is_a_list_discrepancy():
@@ -257,13 +257,13 @@ def test_function_words_in_a_quotation_are_low_and_no_negation():
 
 
 def test_numbers_of_claims_about_different_people_are_not_compared():
-    assert _found("Mr. Cantor had won primaries in his district with as much as 79 percent of the vote.",
-                  "But Brat unseated the House majority leader with 56 percent of the vote.", with_low=True) == []
+    assert _found("Mr. Hale had carried his ward in past races with as much as 83 percent of the ballots.",
+                  "But Delaney ousted the county party chairman with 58 percent of the ballots.", with_low=True) == []
 
 
 def test_a_denial_of_another_predicate_is_no_negation():
-    found = _found('"I am now ready to fight for the people of the United States," Christie said.',
-                   '"I am not running for the people of the United States," Christie said.')
+    found = _found('"I am now prepared to work for the families of this county," Ramirez said.',
+                   '"I am not campaigning for the families of this county," Ramirez said.')
     assert [kind for kind, *_ in found] == ["quote"]
 
 
@@ -275,13 +275,13 @@ def test_opposite_of_another_subject_is_no_negation():
 
 
 @pytest.mark.parametrize("text,first", [
-    ("Republicans, including Sens. John McCain and Lindsey Graham, objected. The vote failed.",
-     "Republicans, including Sens. John McCain and Lindsey Graham, objected."),
+    ("Republicans, including Sens. Mark Delgado and Ruth Ellison, objected. The vote failed.",
+     "Republicans, including Sens. Mark Delgado and Ruth Ellison, objected."),
     ("The letter was signed by Reps. Nancy Pelosi and Steny Hoyer. It was sent Monday.",
      "The letter was signed by Reps. Nancy Pelosi and Steny Hoyer."),
-    ("Rep. Paul Ryan, R-Wis., said the budget was fair. Democrats disagreed.",
-     "Rep. Paul Ryan, R-Wis., said the budget was fair."),
-    ("Sen. Ron Johnson (R-Wis.) said no. Others agreed.", "Sen. Ron Johnson (R-Wis.) said no."),
+    ("Rep. Alan Brooks, R-Wis., said the budget was fair. Democrats disagreed.",
+     "Rep. Alan Brooks, R-Wis., said the budget was fair."),
+    ("Sen. Carol Ford (R-Wis.) said no. Others agreed.", "Sen. Carol Ford (R-Wis.) said no."),
 ], ids=["sens", "reps", "party-state", "no-is-a-word"])
 def test_abbreviations_never_end_a_claim(text, first):
     assert split_claims(text)[0].text == first
@@ -289,66 +289,67 @@ def test_abbreviations_never_end_a_claim(text, first):
 
 def test_close_amounts_of_unpaired_claims_are_compared():
     """Sentences too differently worded to be paired can still give two figures for one amount."""
-    a = ("Trump declared a national emergency on Friday. The declaration enables the president to divert "
-         "$3.6 billion from military construction projects to the wall. Democrats vowed to sue.")
-    b = ("Trump declared a national emergency on Friday. Lawmakers of both parties objected at once. "
-         "By declaring an emergency, Trump would also seek to unlock money from the military construction "
-         "budget, to the tune of $3.5 billion.")
+    a = ("The governor declared a drought emergency on Monday. The order allows the state to shift "
+         "$3.6 billion from highway repair funds to water pipelines. Farm groups welcomed it.")
+    b = ("The governor declared a drought emergency on Monday. Legislators of both chambers protested right away. "
+         "Under the emergency, the governor would also try to free up money from the highway repair "
+         "budget, a total of $3.5 billion.")
     found = [f for f in _found(a, b) if f[0] == "number"]
     assert found == [("number", "medium", "$3.6 billion", "$3.5 billion")]
 
 
 def test_close_amounts_of_a_list_of_figures_are_not_compared():
-    a = "Trump leads with 20 percent, followed by Romney (17 percent), Palin (12 percent) and Gingrich (9 percent)."
-    b = "In the poll, Gingrich garnered 11 percent, while Palin earned 10 percent support among voters."
+    a = "Alvarez leads with 20 percent, followed by Brennan (17 percent), Chu (12 percent) and Dorsey (9 percent)."
+    b = "In the survey, Dorsey drew 11 percent, while Chu won 10 percent backing among voters."
     assert [f for f in _found(a, b) if f[0] == "number"] == []
 
 
 def test_a_rounded_amount_is_the_same_amount():
-    assert _found("He bought a $43,000 gold-plated Rolex watch with campaign money.",
-                  "He bought a $43,350 gold-plated Rolex watch with campaign money.") == []
+    assert _found("She bought a $43,000 diamond-studded bracelet with charity funds.",
+                  "She bought a $43,350 diamond-studded bracelet with charity funds.") == []
 
 
 def test_a_denied_predicate_the_other_states_among_others_is_a_negation():
-    found = _found("Neil Diamond (born January 24, 1941) is an American singer-songwriter, musician and actor.",
-                   "Neil Diamond is not a musician.")
+    found = _found("Tomas Reyna (born June 9, 1958) is an Argentine poet-novelist, translator and editor.",
+                   "Tomas Reyna is not a translator.")
     assert [kind for kind, *_ in found] == ["negation"]
 
 
 def test_dates_of_the_same_happening_in_differently_worded_claims_are_compared():
-    found = _found("Danielle Cormack (born 26 December 1970) is a stage and screen actress from New Zealand.",
-                   "Danielle Cormack was born in May.")
-    assert found == [("date", "medium", "26 December 1970", "May")]
+    found = _found("Ilse Marquardt (born 14 October 1968) is a theatre and television director from Austria.",
+                   "Ilse Marquardt was born in June.")
+    assert found == [("date", "medium", "14 October 1968", "June")]
 
 
 def test_a_short_quotation_is_compared_with_the_stretch_of_a_long_one_it_renders():
-    found = _found('"And we will win in the Supreme Court," he predicted on Friday.',
-                   '"Then we will end up in the Supreme Court, and hopefully we will get a fair shake, '
-                   'and we will win at the Supreme Court, just like the ban," he said on Friday.')
+    found = _found('"And we will win in the appeals court," she predicted on Monday.',
+                   '"Then we will take it to the appeals court, and with luck we will get a fair hearing, '
+                   'and we will win at the appeals court, just like before," she said on Monday.')
     assert [f for f in found if f[0] == "quote"] == []
 
 
 @pytest.mark.parametrize("a,b", [
-    ('"Without the police, it would have been a massacre, we had no defense at all," Paul said on Fox.',
-     '"It would have been a massacre without them," Paul said on Fox.'),
-    ('The host said, "We need a big tent. What is this, the circus? America is not a clown show. America is '
-     'not a circus. America is an idea. America is an idea that sets people free."',
-     'The host said, "America is not a clown show. America is an idea that sets people free."'),
+    ('"Without the firefighters, it would have been a disaster, we had no water at all," Kerr said on the radio.',
+     '"It would have been a disaster without them," Kerr said on the radio.'),
+    ('The host said, "We need a long table. What is this, a banquet? Our town is not a theme park. Our town is '
+     'not a fairground. Our town is a home. Our town is a home that keeps people safe."',
+     'The host said, "Our town is not a theme park. Our town is a home that keeps people safe."'),
 ], ids=["words-moved-in-a-quotation", "a-sentence-left-out-of-a-quotation"])
 def test_a_quotation_trimmed_or_reordered_is_not_shown(a, b):
     assert _found(a, b) == []
 
 
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
-    found = _found("Trump said on Monday that Hillary Clinton suffered no consequences after she lied to the FBI.",
-                   "Trump said on Monday that he and Hillary Clinton both lied to the FBI but only Flynn faced "
-                   "consequences.")
+    found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
+                   "auditors.",
+                   "Mayor Ross said on Monday that he and Councilor Jane Pike both lied to the auditors but only "
+                   "Hughes faced a penalty.")
     assert [f for f in found if f[0] == "negation"] == []
 
 
 def test_a_claim_of_a_few_words_gives_low_flags_only():
     """'We know.' says too little to tell what a change in it replaces."""
-    assert _found('"I don’t know, maybe I could even surprise you."', "We know.") == []
+    assert _found('"I don’t know, perhaps I might even win it."', "We know.") == []
 
 
 def test_a_negation_between_differently_worded_claims_of_longer_accounts_is_low():

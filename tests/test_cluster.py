@@ -186,19 +186,19 @@ def test_main_participant_and_its_factor():
     config = Config()
 
     def arrest(name: str, other: str = "") -> comparer.Document:
-        text = (f"San Diego receiver {name} was arrested early Saturday on suspicion of drunken driving. "
-                f"{name.split()[-1]} was booked into county jail and released on bail, the team said. {other}")
-        return comparer.Document.from_text(text, id=name, title=f"Chargers' {name.split()[-1]} arrested")
+        text = (f"Portland guard {name} was detained late Saturday after a scuffle outside a nightclub. "
+                f"{name.split()[-1]} spent the night in the city lockup and was let go on bond, the club said. {other}")
+        return comparer.Document.from_text(text, id=name, title=f"Blazers' {name.split()[-1]} detained")
 
-    jackson, williams = signature(arrest("Vincent Jackson"), config), signature(arrest("Jamal Williams"), config)
-    assert jackson.main == "e:jackson" and williams.main == "e:williams"
-    assert participant_factor(jackson, williams, config.cluster) == config.cluster.main_factor < 1.0
-    assert participant_factor(jackson, jackson, config.cluster) == 1.0
+    pryor, hale = signature(arrest("Marcus Pryor"), config), signature(arrest("Devon Hale"), config)
+    assert pryor.main == "e:pryor" and hale.main == "e:hale"
+    assert participant_factor(pryor, hale, config.cluster) == config.cluster.main_factor < 1.0
+    assert participant_factor(pryor, pryor, config.cluster) == 1.0
     # a report that gives the other's name weight of its own is not told apart by it
-    both = signature(arrest("Jamal Williams", "Williams and Jackson were arrested. Jackson, Jackson."), config)
-    assert participant_factor(jackson, both, config.cluster) == 1.0
+    both = signature(arrest("Devon Hale", "Hale and Pryor were detained. Pryor, Pryor."), config)
+    assert participant_factor(pryor, both, config.cluster) == 1.0
     off = dataclasses.replace(config.cluster, main_factor=1.0)
-    assert signature(arrest("Vincent Jackson"), config, off).main is None
+    assert signature(arrest("Marcus Pryor"), config, off).main is None
 
 
 def test_follow_up_naming_the_month_of_its_event_is_not_told_apart_by_date():
@@ -221,7 +221,7 @@ def test_follow_up_naming_the_month_of_its_event_is_not_told_apart_by_date():
     assert factor <= config.cluster.date_floor and agreement == -1.0
     # the month a report is written in is no look back: two events of one month stay dated apart
     same_month = signature(comparer.Document.from_text(
-        "In June 2005 a second deputy was shot in Lakeview.", id="d", published="2005-06-30"), config)
+        "In June 2005 another deputy was wounded in Lakeview.", id="d", published="2005-06-30"), config)
     assert not same_month.back
 
 
@@ -295,7 +295,7 @@ def test_weekday_of_an_undated_report():
 
 
 def test_a_dateline_stands_for_the_publication_date():
-    doc = comparer.Document.from_text("MAY 3, 2013\nThe actress checked into a clinic on Thursday, her "
+    doc = comparer.Document.from_text("MAY 3, 2013\nThe rapper entered a clinic on Thursday, his "
                                       "lawyer said, after a court hearing in March 2013.", id="x")
     sig = signature(doc, Config())
     assert doc.published is None and sig.date == dt.date(2013, 5, 3)
@@ -353,11 +353,11 @@ def test_reports_dated_weeks_apart_are_apart():
 
 
 def test_a_birth_date_is_not_the_event_date():
-    doc = comparer.Document.from_text("The singer, who was born on April 22, 1931, in a small mining "
-                                      "town, died on Thursday, December 11, 2008, her agent said.", id="x")
+    doc = comparer.Document.from_text("The singer, who was born on April 17, 1931, in a small mining "
+                                      "town, died on Thursday, October 16, 2008, her agent said.", id="x")
     sig = signature(doc, Config())
-    assert sig.date == dt.date(2008, 12, 11)
-    assert dt.date(1931, 4, 22) in sig.dates  # still a date the report names
+    assert sig.date == dt.date(2008, 10, 16)
+    assert dt.date(1931, 4, 17) in sig.dates  # still a date the report names
 
 
 def test_fast_agglomeration_is_that_of_a_full_search():
@@ -440,22 +440,22 @@ def test_little_shared_evidence_discounts_a_similarity_unless_the_dates_agree():
 
 
 _RULINGS = [
-    ("travel1", "Supreme Court upholds Trump travel ban",
-     "The Supreme Court on Tuesday upheld the travel ban on visitors from Muslim-majority nations, 5-4."),
-    ("travel2", "Supreme Court backs travel ban in 5-4 ruling",
-     "A divided Supreme Court upheld the president's travel ban on visitors from Muslim-majority nations."),
-    ("union", "Supreme Court rules against public-sector unions",
-     "The Supreme Court ruled that government workers cannot be forced to pay fees to unions."),
-    ("cake", "Supreme Court sides with Colorado baker",
-     "The Supreme Court ruled for a Colorado baker who refused to make a wedding cake."),
-    ("gerry", "Supreme Court sends back Wisconsin gerrymandering case",
-     "The Supreme Court declined to rule on partisan maps drawn by Wisconsin Republicans."),
-    ("betting", "Supreme Court strikes down federal sports betting ban",
-     "The Supreme Court struck down a federal law that barred states from allowing sports betting."),
-    ("tax", "Supreme Court lets states collect online sales tax",
-     "The Supreme Court ruled that states may require online retailers to collect sales tax."),
-    ("phone", "Supreme Court requires warrants for cellphone location data",
-     "The Supreme Court ruled that police generally need a warrant to collect cellphone location records."),
+    ("salmon1", "Supreme Court upholds state salmon quota",
+     "The Supreme Court upheld the state quota on salmon fishing in coastal rivers on Monday, 6-3."),
+    ("salmon2", "Supreme Court backs salmon quota in 6-3 ruling",
+     "A divided Supreme Court upheld the governor's quota on salmon fishing in coastal rivers."),
+    ("pension", "Supreme Court rules against teacher pension cuts",
+     "The Supreme Court ruled that retired teachers cannot lose pensions they have already earned."),
+    ("mural", "Supreme Court sides with Vermont painter",
+     "The Supreme Court ruled for a Vermont painter who refused to paint over a mural on his barn."),
+    ("districts", "Supreme Court sends back Ohio school district case",
+     "The Supreme Court declined to rule on school district lines drawn by Ohio officials."),
+    ("lottery", "Supreme Court strikes down federal lottery rule",
+     "The Supreme Court struck down a federal rule that barred tribes from running online lotteries."),
+    ("tolls", "Supreme Court lets states charge bridge tolls",
+     "The Supreme Court ruled that states may charge trucks tolls on interstate bridges."),
+    ("drones", "Supreme Court requires warrants for police drones",
+     "The Supreme Court ruled that police generally need a warrant to fly drones over private homes."),
 ]
 
 
@@ -463,9 +463,9 @@ def test_rulings_sharing_only_their_court_stay_apart_and_the_why_names_the_speci
     docs = [comparer.Document.from_text(text, id=key, title=title) for key, title, text in _RULINGS]
     report = cluster(docs)
     groups = [c for c in report.clusters if len(c.documents) > 1]
-    assert [c.documents for c in groups] == [("travel1", "travel2")]
+    assert [c.documents for c in groups] == [("salmon1", "salmon2")]
     why = groups[0].why
-    assert "travel" in why.split("shared words: ")[1].split(";")[0]
+    assert "salmon" in why.split("shared words: ")[1].split(";")[0]
     assert "topic: Supreme Court" in why          # named, but as the topic, after the specific evidence
     assert why.index("shared words") < why.index("topic:")
 

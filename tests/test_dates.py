@@ -97,7 +97,7 @@ def test_offsets_in_longer_text():
 @pytest.mark.parametrize("text,value", [
     ("Posted MAY 3, 2013 at 5 pm", "2013-05-03"),
     ("On 3 MAY 2013 it rained", "2013-05-03"),
-    ("06 / 06 / 13 07: 05 PM ET EDT", "2013-06-06"),
+    ("07 / 08 / 13 09: 25 PM ET EDT", "2013-07-08"),
 ], ids=["capital-month", "capital-month-day-first", "spaced-slashes"])
 def test_dateline_forms(text, value):
     (found,) = find_dates(text)

@@ -368,7 +368,7 @@ def test_stored_events_weigh_shared_evidence_as_batch_clustering_does(tmp_path):
     stored = json.loads(run_cli("cluster", "--store", store, "--format", "json").stdout)["clusters"]
     batch = json.loads(run_cli("cluster", corpus, "--format", "json").stdout)["clusters"]
     assert sorted(c["documents"] for c in stored) == sorted(c["documents"] for c in batch)
-    assert ["travel1", "travel2"] in [c["documents"] for c in stored]
+    assert ["salmon1", "salmon2"] in [c["documents"] for c in stored]
     assert len(stored) == 7
 
 

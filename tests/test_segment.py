@@ -32,8 +32,8 @@ CASES = [
     ("semicolon-in-brackets", "Ann Lee (born 12 May 1950 in Leeds; died 3 June 2010 in York) was a poet.",
      ["Ann Lee (born 12 May 1950 in Leeds; died 3 June 2010 in York) was a poet."]),
     ("lowercase-after-period", "He arrived at 5 p.m. local time.", ["He arrived at 5 p.m. local time."]),
-    ("spaced-decimal", "A magnitude 6. 0 quake can cause damage. It hit.",
-     ["A magnitude 6. 0 quake can cause damage.", "It hit."]),
+    ("spaced-decimal", "A magnitude 6. 0 tremor rattled the valley. It passed.",
+     ["A magnitude 6. 0 tremor rattled the valley.", "It passed."]),
     ("period-after-bracket", "She had a 98-64 record (. 605) in Denver. Then she left.",
      ["She had a 98-64 record (. 605) in Denver.", "Then she left."]),
     ("year-ends-sentence", "He was born in 1987. 15 people came.", ["He was born in 1987.", "15 people came."]),
@@ -68,7 +68,7 @@ def test_hard_wrapped_paragraphs_are_joined():
 FURNITURE = ["Source link", "Comment (0)", "Leave a Comment", "\\###", "###",
              "Reporting by Jeff Mason and Tim Ahmann; Edited by Don Durfee",
              "Our Standards: The Thomson Reuters Principles of Trust.",
-             "Read or Share this story: http://knoxne.ws/2fvK86l", "Police lights. (Photo: File/The Tennessean)",
+             "Read or Share this story: http://exmpl.ws/7qTz3Rw", "A fire truck. (Photo: File/The Daily Courier)",
              "Updated 7: 05 p. m.", "Monday, Mar 4, 2019 | Updated 7: 12 PM EDT", "April 2, 2018 11:45 AM ET",
              "Story Created: Jun 2, 2015 at 8: 05 AM AKDT", "on Oct 14 2016, 4: 27p"]
 

@@ -44,7 +44,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-# Short words a headline leaves in lower case ("Steele Criticized for Afghanistan Comments").
+# Short words a headline leaves in lower case ("Mayor Praised for Harbor Plan").
 _LOWER_IN_TITLES = frozenset("a an and as at but by for in nor of on or the to up vs via with".split())
 
 
@@ -212,7 +212,7 @@ def _run_end(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
         if is_calendar_word(word):  # "Republicans Tuesday": the name ends before the day
             break
         if tokens[j - 1][2].endswith(".") and _key(word) in _COMMON:
-            break  # "the F.B.I. Nothing happened": a sentence starts after the abbreviation
+            break  # "the C.I.A. Nothing was found": a sentence starts after the abbreviation
         if _is_capitalised(word) and _key(word).rstrip(".") not in TITLES and not _longest_alias(tokens, j, gaz):
             j += 1
         elif word == "." and len(tokens[j - 1][2]) == 1 and tokens[j - 1][2].isupper():
@@ -226,7 +226,7 @@ def _run_end(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
 
 
 def is_headline_case(text: str) -> bool:
-    """Whether most words of ``text`` are capitalised, as in a headline ("Steele Criticized for ...")."""
+    """Whether most words of ``text`` are capitalised, as in a headline ("Mayor Praised for ...")."""
     if text.rstrip()[-1:] in ".!?\"”’:;":
         return False  # a sentence, not a headline
     words = [w for w in _WORDS.findall(text) if w.lower() not in CONNECTORS and w.lower() not in _LOWER_IN_TITLES]
