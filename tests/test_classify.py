@@ -267,6 +267,16 @@ def test_a_denial_of_another_predicate_is_no_negation():
     assert [kind for kind, *_ in found] == ["quote"]
 
 
+@pytest.mark.parametrize("a,b,spans", [
+    ("The bakery chain reported a gain of $5 million for the spring quarter.",
+     "The bakery chain reported a loss of $5 million for the spring quarter.", ("gain", "loss")),
+    ("The week-long trial of the ferry captain ended in an acquittal on Friday.",
+     "The week-long trial of the ferry captain ended in a conviction on Friday.", ("an acquittal", "a conviction")),
+], ids=["gain-loss", "acquittal-conviction"])
+def test_a_noun_replaced_by_its_wordnet_antonym_in_one_slot_is_high(a, b, spans):
+    assert _found(a, b) == [("negation", "high", *spans)]
+
+
 def test_opposite_of_another_subject_is_no_negation():
     """'payrolls increased' against 'the unemployment rate fell' are two facts, not one negated."""
     found = _found("Payrolls increased by 200,000 in May.", "The unemployment rate fell in May to 3.6 percent.",

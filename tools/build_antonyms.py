@@ -2,11 +2,12 @@
 
 Usage: python tools/build_antonyms.py /usr/share/wordnet > comparer/data/antonyms_wordnet.txt
 
-Reads the direct antonym pointers ("!") of verbs, adjectives and adverbs of the WordNet
+Reads the direct antonym pointers ("!") of nouns, verbs, adjectives and adverbs of the WordNet
 database (Debian package ``wordnet-base``), keeps single-word lemmas, and writes each pair with
 the inflected forms of both words, as lemminflect gives them, so that comparer needs neither
-WordNet nor lemminflect when it runs. Nouns are left out: noun antonyms ("man"/"woman",
-"import"/"export") name different things more often than they contradict.
+WordNet nor lemminflect when it runs. comparer reads a pair only where one word replaces the
+other in the same slot of two claims that otherwise agree: there "a man" against "a woman",
+"exports" against "imports" or a "gain" against a "loss" is a discrepancy.
 
 It adds the adjectives WordNet lists both with and without a negating prefix ("consistent" /
 "inconsistent", "functional" / "dysfunctional") where the plain one has an adjective's ending
@@ -20,7 +21,7 @@ import sys
 
 from lemminflect import getAllInflections
 
-_POS = {"verb": "VERB", "adj": "ADJ", "adv": "ADV"}
+_POS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
 
 LICENSE = """# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
@@ -90,7 +91,7 @@ def main() -> None:
                     continue
                 pairs.add((pos, *sorted((x, y))))
     pairs |= prefixed(os.path.join(root, "index.adj"))
-    print("# Opposites from WordNet 3.0 (verbs, adjectives, adverbs; direct antonyms, and adjectives")
+    print("# Opposites from WordNet 3.0 (nouns, verbs, adjectives, adverbs; direct antonyms, and adjectives")
     print("# with and without a negating prefix), with their inflected forms from lemminflect.")
     print("# Built by tools/build_antonyms.py; do not edit by hand.")
     print(LICENSE)
