@@ -26,6 +26,8 @@ CASES = [
     ("raised $1.5bn and £3m", [("$1.5bn", 1.5e9, "USD", ""), ("£3m", 3e6, "GBP", "")]),
     ("€20 or A$4.56 or US$5", [("€20", 20.0, "EUR", ""), ("A$4.56", 4.56, "AUD", ""),
                               ("US$5", 5.0, "USD", "")]),
+    ("fined $US1.2 million and $A45,500 in costs", [("$US1.2 million", 1.2e6, "USD", ""),
+                                                     ("$A45,500", 45500.0, "AUD", "")]),
     ("5 dollars and 300 euros", [("5 dollars", 5.0, "USD", ""), ("300 euros", 300.0, "EUR", "")]),
     ("1.2 million", [("1.2 million", 1200000.0, "", "")]),
     ("1.2 million people fled", [("1.2 million people", 1200000.0, "people", "")]),
@@ -67,7 +69,7 @@ CASES = [
     ("a 170,000-square-foot warehouse of 5,000 sq m", [("170,000-square-foot", 170000.0, "ft2", ""),
                                                       ("5,000 sq m", 5000.0, "m2", "")]),
 ]
-CASE_IDS = ["japan-conversion", "miles-km", "usd-billion", "bn-m-abbr", "currency-prefixes",
+CASE_IDS = ["japan-conversion", "miles-km", "usd-billion", "bn-m-abbr", "currency-prefixes", "currency-after-dollar-sign",
             "currency-words", "million", "million-people", "two-percent", "per-cent-pct",
             "percentage-points", "killed-12", "generic-noun", "decimals", "negative", "dozen",
             "half-a-million", "hundred-and", "hyphen-tens", "capitalised-word", "hyphen-unit",

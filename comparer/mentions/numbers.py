@@ -36,7 +36,8 @@ _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qu
 
 _CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD",
                     "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD",
-                    "r$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "rs": "INR",
+                    "r$": "BRL", "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD", "$c": "CAD",
+                    "$ca": "CAD", "$hk": "HKD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "rs": "INR",
                     "rs.": "INR", "₩": "KRW", "₽": "RUB"}
 _CODES_ALT = "USD|EUR|GBP|JPY|CNY|AUD|CAD|CHF|INR|RUB|KRW|HKD|SGD|NZD"
 
@@ -168,7 +169,7 @@ _NUMBER = re.compile(rf"""
     | {_ORDW}
     | (?<![\w.,])(?<![^\W\d_]-)(?<![A-Z]\s-\s)
       (?P<neg>[-−](?=[.\d])|[Mm]inus\s+)?
-      (?P<cur>(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|₩|₽|Rs\.?
+      (?P<cur>(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$(?:US|AU?|NZ|CA?|HK)(?=\d)|\$|£|€|¥|₹|₩|₽|Rs\.?
                 |(?:{_CODES_ALT})(?=\s?\d))\s?)?
       (?: (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:,\s?\d{{3}})+(?!\d){_NOT_LISTED}|\d+(?:\.\s?\d+)?|\.\d+)
           (?P<part>\s?[½¼¾⅓⅔]|\s[1-3]/[2-4](?![\d/]))?
