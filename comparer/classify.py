@@ -1142,6 +1142,11 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
     x, y = fa[0].mention, fb[0].mention
     if x is None or y is None:  # a bare month or weekday name
         return fa[0].key == fb[0].key
+    if x.label == y.label == "time" and x.unit != y.unit:
+        if not (x.unit.startswith("UTC") and y.unit.startswith("UTC")):
+            return True  # "6 p.m." against "3 p.m. Arizona time": times of zones that cannot be lined up
+        apart = _minutes_apart(_in_utc(x), _in_utc(y))   # "6 p.m. EDT" is "3 p.m. MST"
+        return apart <= (_CLOSE_MINUTES if approximate(diff.a, x) or approximate(diff.b, y) else 0)
     if x.label == y.label == "time" and (approximate(diff.a, x) or approximate(diff.b, y)):
         return _minutes_apart(str(x.value), str(y.value)) <= _CLOSE_MINUTES
     ago_x, ago_y = _time_ago(x.text), _time_ago(y.text)
@@ -1151,6 +1156,9 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
     if weekday is not None:
         return weekday
     if not x.value or not y.value:
+        names = [_calendar_name(m) for m in (x, y)]
+        if names[0] and names[0] == names[1]:
+            return True  # "last Friday" and "on Friday", "Last May" and "in May": one day told two ways
         named = [is_calendar_word(m.text.split()[-1]) for m in (x, y) if not m.value]
         return not all(named) if named else True
     vx, vy = str(x.value), str(y.value)
@@ -1158,6 +1166,13 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _calendar_name(date: Mention) -> str | None:
+    """The month or weekday a date mention names, by its first three letters ("sep" for "Sept."),
+    or None when it names neither or more than one."""
+    found = {w.rstrip(".,")[:3].lower() for w in date.text.split() if is_calendar_word(w.rstrip(","))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _weekday_against_date(day: Mention, date: Mention) -> bool | None:
@@ -1173,6 +1188,13 @@ def _weekday_against_date(day: Mention, date: Mention) -> bool | None:
 
 
 _CLOSE_MINUTES = 15  # an approximate time of day ("about 3:30") agrees with one this close
+
+
+def _in_utc(time: Mention) -> str:
+    """A clock time with a UTC offset for its zone ("18:00" at "UTC-4"), as "HH:MM" in UTC."""
+    minutes = int(str(time.value)[:2]) * 60 + int(str(time.value)[3:5]) - round(float(time.unit[3:]) * 60)
+    minutes %= 24 * 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _minutes_apart(x: str, y: str) -> int:

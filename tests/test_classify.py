@@ -277,6 +277,28 @@ def test_a_noun_replaced_by_its_wordnet_antonym_in_one_slot_is_high(a, b, spans)
     assert _found(a, b) == [("negation", "high", *spans)]
 
 
+@pytest.mark.parametrize("b,expected", [
+    ("The auction closed at 3 p.m. PDT on Sunday, the organisers said.", []),
+    ("The auction closed at 5 p.m. PDT on Sunday, the organisers said.", [("date", "high", "6 p.m. EDT", "5 p.m. PDT")]),
+    ("The auction closed at 3 p.m. Arizona time on Sunday, the organisers said.", []),
+    ("The auction closed at 4 p.m. on Sunday, the organisers said.", []),
+], ids=["same-instant", "another-instant", "zone-without-offset", "zone-against-none"])
+def test_clock_times_of_two_zones_are_compared_in_utc_or_not_at_all(b, expected):
+    assert _found("The auction closed at 6 p.m. EDT on Sunday, the organisers said.", b) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("The driver surrendered to the police on Friday, his lawyer said.",
+     "The driver surrendered to the police last Friday, his lawyer said.", []),
+    ("In May, the inspector was struck by a car driven by a tax official.",
+     "Last May, the inspector was struck by a car driven by a tax official.", []),
+    ("The driver surrendered to the police on Friday, his lawyer said.",
+     "The driver surrendered to the police on Monday, his lawyer said.", [("date", "high", "Friday", "Monday")]),
+], ids=["last-friday", "last-may", "another-weekday"])
+def test_one_weekday_or_month_told_with_another_relative_word_agrees(a, b, expected):
+    assert _found(a, b) == expected
+
+
 def test_opposite_of_another_subject_is_no_negation():
     """'payrolls increased' against 'the unemployment rate fell' are two facts, not one negated."""
     found = _found("Payrolls increased by 200,000 in May.", "The unemployment rate fell in May to 3.6 percent.",

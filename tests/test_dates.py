@@ -106,3 +106,19 @@ def test_dateline_forms(text, value):
 
 def test_capital_month_words_alone_are_not_dates():
     assert find_dates("The case of MAY and JUNE") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("until 6 p.m. EDT Sunday", ("6 p.m. EDT", "18:00", "UTC-4")),
+    ("until 8am (AEST) today", ("8am (AEST)", "08:00", "UTC+10")),
+    ("by 1018 GMT", ("1018 GMT", "10:18", "UTC+0")),
+    ("at 4 p.m. ET.", ("4 p.m. ET", "16:00", "ET")),
+    ("at 3 p.m. Arizona time", ("3 p.m. Arizona time", "15:00", "local")),
+    ("at 10:56 a.m. on Monday", ("10:56 a.m.", "10:56", "")),
+    ("at 9 p.m. The next day", ("9 p.m.", "21:00", "")),
+], ids=["edt", "aest-in-brackets", "gmt-24h", "seasonal-zone", "named-local-time", "no-zone", "sentence-after"])
+def test_a_clock_time_carries_the_zone_written_after_it(text, expected):
+    from comparer.mentions.dates import find_times
+
+    (time,) = find_times(text)
+    assert (time.text, time.value, time.unit) == expected

@@ -13,9 +13,11 @@ Labels and values (ISO 8601 strings, or None when unresolvable):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from comparer.types import Mention
+from comparer.wordlists import entries
 
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
@@ -173,8 +175,32 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2})(?::\s?(?P<m>\d{2}))?(?:\s*(?P<ap>[aApP])\.
                    r"|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:GMT|UTC)\b)")
 
 
+@functools.cache
+def _zones() -> tuple[re.Pattern, dict[str, str]]:
+    """The zone written after a clock time, and each abbreviation's offset (``data/time_zones.txt``)."""
+    offsets = dict(entries("time_zones"))
+    pattern = re.compile(r"\s?(?:\((?P<paren>" + "|".join(offsets) + r")\)|(?P<abbr>" + "|".join(offsets)
+                         + r")\b|(?P<named>(?:local|[A-Z][a-z]+)\s+time)\b)")
+    return pattern, offsets
+
+
+def _zone_after(text: str, end: int) -> tuple[int, str]:
+    """Where a clock time's zone ends, and the zone: "UTC-4" for "EDT", "ET" for a zone of two
+    offsets, "local" for "Arizona time" or "local time"; ``(end, "")`` when none is written."""
+    pattern, offsets = _zones()
+    m = pattern.match(text, end)
+    if m is None:
+        return end, ""
+    abbr = m.group("paren") or m.group("abbr")
+    if abbr is None:
+        return m.end(), "local"
+    offset = offsets[abbr]
+    return m.end(), f"UTC{float(offset):+g}" if offset else abbr
+
+
 def find_times(text: str) -> list[Mention]:
-    """Clock times (kind "date", label "time", value "HH:MM" on a 24-hour clock)."""
+    """Clock times (kind "date", label "time", value "HH:MM" on a 24-hour clock), with the time
+    zone written after them as the unit ("UTC-4" for "EDT")."""
     out = []
     for m in _TIME.finditer(text):
         if m.group("h24") is not None:
@@ -186,8 +212,8 @@ def find_times(text: str) -> list[Mention]:
             if not 1 <= hour <= 12 or minute > 59:
                 continue
             hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
-        end = m.end()
-        out.append(Mention("date", m.start(), end, text[m.start():end], f"{hour:02d}:{minute:02d}", "", "time"))
+        end, zone = _zone_after(text, m.end())
+        out.append(Mention("date", m.start(), end, text[m.start():end], f"{hour:02d}:{minute:02d}", zone, "time"))
     return out
 
 
