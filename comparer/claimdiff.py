@@ -25,6 +25,7 @@ from comparer.mentions.entities import TITLES
 from comparer.textunits import ClaimIndex, stem
 from comparer.types import Claim, Mention
 from comparer.wordlists import entries, state_abbreviations
+from comparer.wordlists import words as words_of
 
 # Hedge cues that name a source rather than weaken a claim: attribution, not modality.
 _SOURCING = ("according", "source")
@@ -190,6 +191,20 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
+_LINKING = frozenset({"of", "and", "the", "for", "&"})
+
+
+def _acronym_of(words: list[str], acronym: str) -> bool:
+    """``acronym`` is the initials of ``words``: with or without the linking words ("DOJ",
+    "CHOG"), without a company's legal form at the end ("GE" for "General Electric Co."), and
+    read without its dots and ampersand ("S.& P.")."""
+    core = list(words)
+    while len(core) > 2 and core[-1].rstrip(".") in words_of("company_suffixes"):
+        core.pop()
+    forms = _acronym_forms(_NOT_LETTER.sub("", acronym.lower()) if "." in acronym or "&" in acronym else acronym)
+    return any(_initials(w) in forms for w in (core, [w for w in core if w not in _LINKING], words))
+
+
 def _spelt_out(short: list[str], long: list[str]) -> bool:
     """``long`` is ``short`` with an acronym in it written out: the other words the same, the
     acronym the initials of a run of words (function words inside the run left out)."""
@@ -255,7 +270,7 @@ def _unify(key: str, others: Sequence[str], written: dict[str, str]) -> str:
             return other
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _same_given(words[0], full[0]):
             return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth", "Bill" / "William Barr"
-        if _initials(full) in _acronym_forms(key[2:]) or _initials(words) in _acronym_forms(other[2:]):
+        if _acronym_of(full, key[2:]) or _acronym_of(words, other[2:]):
             return other  # "Internet Explorer" / "IE"
         if _acronym_of_written(key, other, written) or _acronym_of_written(other, key, written):
             return other  # "AHL" / "American Hockey League" (keyed "united states hockey league")
@@ -270,7 +285,7 @@ def _acronym_of_written(short: str, long: str, written: dict[str, str]) -> bool:
     """``short`` is the initials of ``long`` as the text writes it (its key may put an alias
     in place of a word)."""
     text = written.get(long)
-    return text is not None and _initials(text.lower().replace("-", " ").split()) in _acronym_forms(short[2:])
+    return text is not None and _acronym_of(text.lower().replace("-", " ").split(), short[2:])
 
 
 def _name_words(name: str) -> list[str]:

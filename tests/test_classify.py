@@ -209,6 +209,12 @@ SAME = {
                               "The game was shown live on National Football League Network on Sunday."),
     "spaced-contraction": ("The mayor didn't answer questions from reporters after the vote.",
                            "The mayor didn ’ t answer questions from reporters after the vote."),
+    "acronym-of-a-company": ("A gloomy outlook from Northern Timber Co. sent its shares down 81 cents.",
+                             "A gloomy outlook from NT sent its shares down 81 cents."),
+    "dotted-acronym-with-ampersand": ("The Harbour & Dock index slipped 12 points on Monday.",
+                                      "The H.& D. index slipped 12 points on Monday."),
+    "title-word-opening-a-company-name": ("The stock of General Tanneries Inc. rose 4% in May.",
+                                          "The stock of GT rose 4% in May."),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
@@ -275,6 +281,11 @@ def test_a_denial_of_another_predicate_is_no_negation():
 ], ids=["gain-loss", "acquittal-conviction"])
 def test_a_noun_replaced_by_its_wordnet_antonym_in_one_slot_is_high(a, b, spans):
     assert _found(a, b) == [("negation", "high", *spans)]
+
+
+def test_another_company_opened_by_a_title_word_is_another_entity():
+    found = _found("General Tanneries Inc. said its sales rose 4% in May.", "General Foundries Co. said its sales rose 4% in May.")
+    assert found == [("entity", "high", "General Tanneries Inc", "General Foundries Co")]
 
 
 @pytest.mark.parametrize("b,expected", [

@@ -138,7 +138,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterabl
             after_title = False
             continue
         lower = _key(word).rstrip(".")
-        if lower in TITLES:
+        if lower in TITLES and not _opens_company_name(tokens, i, gazetteer):
             after_title = True
             i += 1
             continue
@@ -200,6 +200,15 @@ def _longest_alias(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -
             continue
         return length, canonical
     return None
+
+
+def _opens_company_name(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> bool:
+    """A title word that starts a company's name ("General Electric Co.", "General Mills Inc."):
+    the capitalised run after it ends with a legal form (``data/company_suffixes.txt``)."""
+    if i + 1 >= len(tokens) or not _is_capitalised(tokens[i + 1][2]):
+        return False
+    j = _run_end(tokens, i + 1, gaz)
+    return _key(tokens[j - 1][2]).rstrip(".") in words("company_suffixes")
 
 
 def _run_end(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
