@@ -1253,8 +1253,7 @@ def _certainty_change(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -
 
 
 def _grades_of(units: Sequence[Unit], changed: Sequence[Unit]) -> list[tuple[str, int]]:
-    """The certainty grades of the changed words. A modal reported after a speech verb is read
-    as said ("said he would resign": "will"), and a negated modal has no grade to compare
+    """The certainty grades of the changed words. A negated modal has no grade to compare
     ("must not", "cannot" both forbid)."""
     grades = _grades()
     out = []
@@ -1265,14 +1264,8 @@ def _grades_of(units: Sequence[Unit], changed: Sequence[Unit]) -> list[tuple[str
         k = units.index(unit)
         if k + 1 < len(units) and units[k + 1].kind == "negation" or unit.kind == "negation":
             continue
-        family, grade = grades[word]
-        if family == "modal" and any(u.key.split(":")[-1] in _stems("speech_verbs") for u in units[:k]):
-            grade = _BACKSHIFT.get(word, grade)
-        out.append((family, grade))
+        out.append(grades[word])
     return out
-
-
-_BACKSHIFT = {"would": 3}  # reported speech: "would" is the "will" said
 
 
 @functools.cache

@@ -138,6 +138,8 @@ SAME = {
                                         "It left Chile as the only remaining member opposed to the treaty."),
     "would-in-reported-speech": ("Seattle Mayor Ed Murray said he would resign on Wednesday.",
                                  "Seattle Mayor Ed Murray will resign on Wednesday."),
+    "would-for-will-in-a-prediction": ("Farmers fear the new levy will hurt small dairies the most.",
+                                       "Farmers fear the new levy would hurt small dairies the most."),
     "negated-modals": ("Okafor must not be deported to Nigeria, the tribunal ruled.",
                        "Okafor cannot be deported to Nigeria, the tribunal ruled."),
     "hedge-of-what-the-other-lacks": ("The union said it would no longer respect caps on overtime in what could "
@@ -281,6 +283,12 @@ def test_a_denial_of_another_predicate_is_no_negation():
 ], ids=["gain-loss", "acquittal-conviction"])
 def test_a_noun_replaced_by_its_wordnet_antonym_in_one_slot_is_high(a, b, spans):
     assert _found(a, b) == [("negation", "high", *spans)]
+
+
+def test_a_possibility_against_a_prediction_is_a_modality_change():
+    found = _found("Farmers fear the new levy will hurt small dairies the most.",
+                   "Farmers fear the new levy could hurt small dairies the most.")
+    assert found == [("modality", "medium", "will", "could")]
 
 
 def test_another_company_opened_by_a_title_word_is_another_entity():
