@@ -95,6 +95,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     neg_a = [u for u in ua if u.kind == "negation"]
     neg_b = [u for u in ub if u.kind == "negation"]
+    if bool(neg_a) != bool(neg_b) and _negated_opposite(ua, ub):
+        return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
     if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change) and not _verb_for_verb(neg_a or neg_b, ua, ub) \
             and not _negation_raised(diff):
         negated, plain = (la, lb) if neg_a else (lb, la)
@@ -300,6 +302,15 @@ def _named_elsewhere(names: Sequence[Unit], other: Sequence[Unit]) -> bool:
 
 def _letters_of(key: str) -> str:
     return _LETTERS.sub("", key.split(":", 1)[-1].lower())
+
+
+def _negated_opposite(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """One side negates the opposite of what the other states ("not difficult", "easy"): two
+    ways to say one thing."""
+    def words(units: Sequence[Unit]) -> set[str]:
+        return {_word_of(u) for u in units if u.content and u.kind not in ("negation", "hedge")}
+
+    return any(_opposite(x, y) for x in words(ua) for y in words(ub))
 
 
 def _only_the_cue(units: Sequence[Unit]) -> bool:

@@ -291,6 +291,21 @@ def test_a_possibility_against_a_prediction_is_a_modality_change():
     assert found == [("modality", "medium", "will", "could")]
 
 
+@pytest.mark.parametrize("a,b", [
+    ("The club paid $2 million in fines for not meeting the stadium deadlines.",
+     "The club paid $2 million in fines for failing to meet the stadium deadlines."),
+    ("The referee said the decision was not difficult for him.", "The referee said the decision was easy for him."),
+], ids=["failing-to-for-not", "negated-opposite"])
+def test_two_ways_to_say_one_negation_are_no_conflict(a, b):
+    assert _found(a, b) == []
+
+
+def test_a_negated_predicate_against_the_same_predicate_stays_a_negation():
+    found = _found("The referee said the decision was not difficult for him.",
+                   "The referee said the decision was difficult for him.")
+    assert [(kind, severity) for kind, severity, *_ in found] == [("negation", "high")]
+
+
 def test_another_company_opened_by_a_title_word_is_another_entity():
     found = _found("General Tanneries Inc. said its sales rose 4% in May.", "General Foundries Co. said its sales rose 4% in May.")
     assert found == [("entity", "high", "General Tanneries Inc", "General Foundries Co")]
