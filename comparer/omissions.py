@@ -5,14 +5,17 @@ and the other account does not carry its content in any one or two neighbouring
 claims either (the same fact may be split or merged differently). Only whole
 sentences count: a fragment or a lone quotation is not a report of its own. The
 omission is marked as carrying a new fact (medium) when the claim gives a number or a
-date, or two names, that the other account never mentions, and is mostly the reporter's
-words (a claim that is mostly quotation is colour more often than fact), and not dated
-well before the event (background).
+date, or two names, that the other account never mentions, names someone or something
+another account names too (a claim about none of the event's people and things is
+background or another matter), is mostly the reporter's words (a claim that is mostly
+quotation is colour more often than fact), and is not dated well before the event
+(background).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -43,11 +46,13 @@ def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]], links: Sequence
     windows = {d: _Windows([feats[c.id] for c in by_doc[d]]) for d in docs}
     values = {d: frozenset(f for c in by_doc[d] for f in feats[c.id] if f[:2] in ("e:", "n:"))
               for d in docs}
+    written = {d: frozenset(w for c in by_doc[d] for w in _NAME_WORD.findall(c.text)) for d in docs}
     for doc_id in docs:
         for claim in by_doc[doc_id]:
             if len(index.tokens(claim)) < _MIN_WORDS or not _stands_alone(claim):
                 continue
             mine = feats[claim.id]
+            anchored = _anchored(index, claim, mine, [o for o in docs if o != doc_id], values, written)
             missing = []
             for other in docs:
                 if other == doc_id or other in partners.get(claim.id, ()):
@@ -57,10 +62,25 @@ def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]], links: Sequence
                 new = {f for f in mine if f[:2] in ("e:", "n:")} - values[other]
                 # A new value (number or date), or two new names: a fact the other account lacks.
                 concrete = any(f.startswith("n:") for f in new) or sum(f.startswith("e:") for f in new) >= 2
-                missing.append((other, concrete and _quoted_share(claim) < _COLOUR
+                missing.append((other, concrete and anchored and _quoted_share(claim) < _COLOUR
                                 and not _earlier(claim, event_dates.get(doc_id))))
             if missing:
                 yield claim, missing
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _anchored(index: ClaimIndex, claim: Claim, features: frozenset[str], others: list[str],
+              values: dict[str, frozenset[str]], written: dict[str, frozenset[str]]) -> bool:
+    """The claim names someone or something another account names too (as the same entity, or
+    the same capitalised word: "Mattis" opening a sentence is no entity there): it is about this
+    event, not background on other people or another matter."""
+    names = {f for f in features if f.startswith("e:")}
+    if any(names & values[o] for o in others):
+        return True
+    words = {w for m in claim.mentions if m.kind == "entity" for w in _NAME_WORD.findall(m.text)}
+    return any(words & written[o] for o in others)
 
 
 class _Windows:

@@ -161,3 +161,15 @@ def test_an_omitted_earlier_episode_is_background():
                            id="b", published="2018-12-21")
     omitted = {d.a.text[:12]: d.severity for d in comparer.diff([a, b]).discrepancies if d.kind == "omission"}
     assert omitted == {"In October, ": "low", "On Thursday,": "medium"}
+
+
+def test_an_omitted_claim_about_none_of_the_events_people_is_background():
+    """A new fact is medium only about someone or something another account names too."""
+    a = Document.from_text("Mattis resigned on Thursday over the Syria decision. The letter was released the same day. "
+                           "On Thursday, the Harbour Trust said 14 volunteers had cleaned the beach at Ostend. "
+                           "On Thursday, Senator Bob Corker said 14 senators had asked Mattis to stay.",
+                           id="a", published="2018-12-21")
+    b = Document.from_text("Mattis resigned on Thursday over the Syria decision. The letter was released the same day.",
+                           id="b", published="2018-12-21")
+    omitted = {d.a.text[:20]: d.severity for d in comparer.diff([a, b]).discrepancies if d.kind == "omission"}
+    assert omitted == {"On Thursday, the Har": "low", "On Thursday, Senator": "medium"}
