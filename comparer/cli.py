@@ -451,9 +451,10 @@ def index_regroup(ctx: Context, store_url):
     transaction (refused, with nothing changed, if another process adds
     documents meanwhile). An event keeps its id when its earliest member does.
     """
-    from comparer.index import regroup
+    from comparer.index import open_store, regroup
     from comparer.types import Report
 
+    open_store(store_url, config=ctx.config(), writable=False).close()   # a missing store is an error
     store = _open_store(ctx, store_url)
     with ctx.progress(store.count(), "Regrouping") as bar:
         result = regroup(store, ctx.config(), progress=bar.update)

@@ -444,3 +444,11 @@ def test_regroup_changes_nothing_when_documents_were_added_meanwhile(seeded):
     finally:
         store.close()
     assert store_contents(seeded) == before
+
+
+def test_regroup_of_a_missing_store_is_an_error_and_creates_nothing(tmp_path):
+    store = tmp_path / "typo.db"
+    result = run_cli("index", "regroup", "--store", store)
+    assert result.exit_code == 2
+    assert "no such store" in result.output and str(store) in result.output
+    assert not list(tmp_path.iterdir())
