@@ -449,15 +449,66 @@ def explain(members: Sequence[int], signatures: Sequence[Signature], matrix: Any
         names = _shared_names(members, signatures, need, spelled, places)
         held = Counter(f for i in members for f in signatures[i].counts if f.startswith("n:"))
         numbers = [f[2:] for f, c in held.most_common() if c >= need][:4]
+    names, topic = _whole_names(names, members, signatures, places), _whole_names(topic, members, signatures, places)
+    month_day = None if day else _shared_month_day(members, signatures, need)
+    if month_day:  # "April 19": its day is the date's, not a quantity of the event
+        numbers = [n for n in numbers if n != str(month_day[1])]
     listed = (("shared names", names[:6]), ("place", places), ("shared words", words), ("shared numbers", numbers))
     parts = [f"{label}: " + ", ".join(items) for label, items in listed if items]
     if day:
         dated = sum(1 for i in members if any(d == day or d == (day.month, day.day) for d in signatures[i].dates))
         parts.append(f"date {event_date} ({dated} of {len(members)} documents)")
+    elif month_day:
+        dated = sum(1 for i in members if month_day in signatures[i].dates)
+        parts.append(f"date {dt.date(2000, *month_day):%B} {month_day[1]} ({dated} of {len(members)} documents)")
     if topic:
         parts.append("topic: " + ", ".join(topic))
     parts.append(f"text similarity {_average_similarity(matrix, members):.2f} (average)")
     return "; ".join(parts), event_date, places
+
+
+def _whole_names(found: list[str], members: Sequence[int], signatures: Sequence[Signature],
+                 places: Sequence[str] = ()) -> list[str]:
+    """The names of the why as a reader knows them: words that members write together as one
+    name shown as that name ("Nancy", "Pelosi": "Nancy Pelosi"); offices ("Leader",
+    "President-elect", ``data/office_words.txt``), words of a place already listed ("York" of
+    New York) and month or weekday names, which name no one, left out."""
+    from comparer.mentions.dates import is_calendar_word
+    from comparer.mentions.entities import TITLES
+    from comparer.wordlists import words
+
+    offices = TITLES | words("office_words")
+    place_words = {w.lower() for place in places for w in place.split()}
+
+    def plain(name: str) -> bool:
+        word = name.lower().rstrip(".")
+        return " " in name or (word not in offices and word.split("-")[0] not in offices
+                               and word not in place_words and not is_calendar_word(name))
+
+    found = [n for n in found if plain(n)]
+    wanted = {n.lower() for n in found}
+    whole = sorted({shown for i in members for written in signatures[i].names.values() if " " in written
+                    for shown in [_display_name(written)] if " " in shown
+                    and all(w.lower() in wanted for w in shown.split())}, key=lambda n: (-len(n.split()), n))
+    out: list[str] = []
+    taken: set[str] = set()
+    for name in found:
+        if name.lower() in taken:
+            continue
+        joined = next((w for w in whole if name.lower() in w.lower().split()
+                       and not taken & {x.lower() for x in w.split()}), None)
+        shown = joined or name
+        taken.update(x.lower() for x in shown.split())
+        if shown not in out:
+            out.append(shown)
+    return out
+
+
+def _shared_month_day(members: Sequence[int], signatures: Sequence[Signature], need: int) -> tuple[int, int] | None:
+    """The month and day without a year ("April 19") that at least ``need`` members give, if any."""
+    held = Counter(d for i in members for d in dict.fromkeys(signatures[i].dates) if isinstance(d, tuple))
+    best = held.most_common(1)
+    return best[0][0] if best and best[0][1] >= need else None
 
 
 def _event_day(members: Sequence[int], signatures: Sequence[Signature]) -> dt.date | None:

@@ -491,3 +491,18 @@ def test_a_lone_report_joins_the_group_it_is_clearly_closest_to():
     clear = dataclasses.replace(cluster, attach_margin=0.1)
     groups = attach_singletons([[0, 3], [1, 4], [2]], near, matrix, signatures * 2, clear, None, np.zeros(5))
     assert sorted(map(sorted, groups)) == [[0, 3], [1, 4], [2]]
+
+
+def test_the_why_shows_whole_names_and_a_day_without_a_year_as_a_date():
+    """"Ilse Varga", not "Varga, Ilse"; "March 14" is the event's date, its 14 no shared quantity;
+    an office ("Commissioner") is no name."""
+    docs = [comparer.Document.from_text(text, id=doc_id) for doc_id, text in [
+        ("a", "Harbour Commissioner Ilse Varga said on Friday that the ferry terminal at Brightwater would close "
+              "by March 14. Varga told reporters the terminal, run by Coastline Ferries Ltd, had lost money for years."),
+        ("b", "The Brightwater ferry terminal will shut by March 14, Harbour Commissioner Ilse Varga announced. "
+              "Ilse Varga said Coastline Ferries Ltd had run the terminal at a loss."),
+    ]]
+    (event,) = comparer.cluster(docs).clusters
+    assert event.why.startswith("shared names: Ilse Varga, Brightwater, Coastline Ferries Ltd;")
+    assert "date March 14 (2 of 2 documents)" in event.why
+    assert "shared numbers" not in event.why and "Commissioner" not in event.why
