@@ -1173,7 +1173,24 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
         named = [is_calendar_word(m.text.split()[-1]) for m in (x, y) if not m.value]
         return not all(named) if named else True
     vx, vy = str(x.value), str(y.value)
+    if _month_of(vx) and _month_of(vx) == _month_of(vy) and (_is_month(vx) or _is_month(vy)):
+        return True  # "in October" and "October 30, 2007": the month holds the day
     return vx.startswith(vy) or vy.startswith(vx) or vx.endswith(vy.lstrip("-")) or vy.endswith(vx.lstrip("-"))
+
+
+def _month_of(value: str) -> str | None:
+    """The month of an ISO date, of one without a year ("--10-30") or of a month alone ("--10")."""
+    parts = value.split("-")
+    if value.startswith("--") and len(parts) >= 3 and len(parts[2]) == 2:
+        return parts[2]
+    if len(parts) >= 2 and len(parts[0]) == 4 and len(parts[1]) == 2 and parts[0].isdigit():
+        return parts[1]
+    return None
+
+
+def _is_month(value: str) -> bool:
+    """A month named without its year or day ("--10")."""
+    return value.startswith("--") and len(value) == 4
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
