@@ -72,7 +72,7 @@ def diff(documents: Iterable[Document], config: Config | None = None, errors: Se
         item = _discrepancy(finding, claim_a, claim_b, texts)
         if not any(_within(span, item.a) or _within(span, item.b) for span in flagged):
             out.setdefault(item.id, item)
-    for claim, missing in omissions(index, by_doc, links, {d.id: d.event_date for d in docs}):
+    for claim, missing in omissions(index, by_doc, links, {d.id: d.event_date for d in docs}, headlines):
         item = _omission(claim, missing, labels)
         out.setdefault(item.id, item)
     ordered = sorted(out.values(), key=lambda d: (_SEVERITY_RANK[d.severity], _KIND_RANK.get(d.kind, 99),

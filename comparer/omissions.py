@@ -30,13 +30,20 @@ _BACKGROUND = 14  # days before the event by which a dated claim is background
 
 
 def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]], links: Sequence[Link],
-              event_dates: dict[str, dt.date | None] | None = None
+              event_dates: dict[str, dt.date | None] | None = None, headlines: frozenset[str] = frozenset()
               ) -> Iterator[tuple[Claim, list[tuple[str, bool]]]]:
     """Each claim missing from some accounts, with ``(document, carries a new fact)`` for each.
 
     A claim dated well before its account's event (``event_dates``) is background: an
-    earlier episode, never a new fact of this one."""
+    earlier episode, never a new fact of this one. A headline (a claim id in ``headlines``)
+    and the first sentence after it, the lead, sum up the event every account reports: they
+    are never omissions, however differently the others word it."""
     event_dates = event_dates or {}
+    summing_up = set(headlines)
+    for claims in by_doc.values():
+        lead = next((c for c in claims if c.id not in headlines), None)
+        if lead is not None:
+            summing_up.add(lead.id)
     partners: dict[str, set[str]] = {}
     for link in links:
         partners.setdefault(link.a.id, set()).add(link.b.document)
@@ -49,7 +56,7 @@ def omissions(index: ClaimIndex, by_doc: dict[str, list[Claim]], links: Sequence
     written = {d: frozenset(w for c in by_doc[d] for w in _NAME_WORD.findall(c.text)) for d in docs}
     for doc_id in docs:
         for claim in by_doc[doc_id]:
-            if len(index.tokens(claim)) < _MIN_WORDS or not _stands_alone(claim):
+            if len(index.tokens(claim)) < _MIN_WORDS or not _stands_alone(claim) or claim.id in summing_up:
                 continue
             mine = feats[claim.id]
             anchored = _anchored(index, claim, mine, [o for o in docs if o != doc_id], values, written)

@@ -173,3 +173,15 @@ def test_an_omitted_claim_about_none_of_the_events_people_is_background():
                            id="b", published="2018-12-21")
     omitted = {d.a.text[:20]: d.severity for d in comparer.diff([a, b]).discrepancies if d.kind == "omission"}
     assert omitted == {"On Thursday, the Har": "low", "On Thursday, Senator": "medium"}
+
+
+def test_a_lead_worded_otherwise_is_no_omission():
+    """The first sentence of each account sums up the event they all report."""
+    a = Document.from_text("Commissioner Ilse Varga shut the Brightwater crossing on Friday, ending ninety years "
+                           "of service to Orrin Island. The last boat left at noon with 40 passengers.",
+                           id="a", published="2021-03-12")
+    b = Document.from_text("Boats will no longer sail to Orrin, Varga told a tense public meeting in the harbour "
+                           "hall. Islanders protested outside.",
+                           id="b", published="2021-03-12")
+    omitted = [d.a.text[:20] for d in comparer.diff([a, b]).discrepancies if d.kind == "omission"]
+    assert omitted == ["The last boat left a"]
