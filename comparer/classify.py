@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import math
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -1068,7 +1069,12 @@ def rounded_alike(text_x: str, x: float, text_y: str, y: float) -> bool:
         return True  # "five months" for 4½ months, "a magnitude 5" for 5.2: a small value to the unit
     rounder, exact = (x, y) if _precision(text_x, x) > _precision(text_y, y) else (y, x)
     step = _precision(text_x, x) if rounder == x else _precision(text_y, y)
-    return step > 0 and abs(exact - rounder) <= min(step / 2, _ROUNDING * abs(exact))
+    apart = abs(exact - rounder)
+    if step <= 0 or apart > _ROUNDING * abs(exact):
+        return False
+    # Half a step rounds up, away from zero: 2,450 is "2,500", never "2,400".
+    half = math.isclose(apart, step / 2, rel_tol=1e-9)
+    return apart < step / 2 and not half or half and abs(rounder) > abs(exact)
 
 
 def _precision(text: str, value: float) -> float:

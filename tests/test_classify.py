@@ -377,6 +377,15 @@ def test_a_rounded_amount_is_the_same_amount():
                   "She bought a $43,350 diamond-studded bracelet with charity funds.") == []
 
 
+@pytest.mark.parametrize("other,expected", [
+    ("2,500", []),
+    ("2,400", [("number", "high", "2,450 homes", "2,400 homes")]),
+], ids=["half-rounds-up", "half-never-rounds-down"])
+def test_half_a_step_rounds_up(other, expected):
+    assert _found("Officials said 2,450 homes were damaged by the storm.",
+                  f"Officials said {other} homes were damaged by the storm.") == expected
+
+
 def test_a_denied_predicate_the_other_states_among_others_is_a_negation():
     found = _found("Tomas Reyna (born June 9, 1958) is an Argentine poet-novelist, translator and editor.",
                    "Tomas Reyna is not a translator.")
