@@ -125,7 +125,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                                f"{la} gives {text_a!r} where {lb} gives {text_b!r}: another phone number or code, "
                                f"often another line or office rather than a wrong one.")
             if kind == "number" and (_measure_against_bare(fa, fb) or _other_labels(fa, fb)
-                                     or (len(fa) == len(fb) == 1 and _other_holders(diff, fa[0], fb[0]))):
+                                     or all(_other_holders(diff, x, y) for x in fa for y in fb)):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
                                                f"values of different measures.")
             if kind == "date" and _compatible_dates(fa, fb, diff):

@@ -386,6 +386,12 @@ def test_half_a_step_rounds_up(other, expected):
                   f"Officials said {other} homes were damaged by the storm.") == expected
 
 
+def test_counts_held_by_two_people_are_not_compared_though_one_comes_with_an_ordinal():
+    found = _found("A club fixture, Reyes spent his first 11 seasons as a player with the Harriers.",
+                   "Fans say Moreau has spent 19 seasons as a coach with the Harriers.")
+    assert found == []
+
+
 def test_a_denied_predicate_the_other_states_among_others_is_a_negation():
     found = _found("Tomas Reyna (born June 9, 1958) is an Argentine poet-novelist, translator and editor.",
                    "Tomas Reyna is not a translator.")
