@@ -6,6 +6,7 @@ that run over several sentences, speaker labels, hard-wrapped lines and page
 furniture. Every piece keeps exact offsets: ``text[start:end] == piece``.
 """
 
+import bisect
 import functools
 import re
 from typing import NamedTuple
@@ -209,7 +210,10 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     # Quote spans are sorted and disjoint, and candidates come in order: one pointer walks both,
     # so a long paragraph costs time in proportion to its length.
     next_quote = 0
-    brackets = [-1, 0]  # [up to where, how many open] in the current piece, for _split_semicolon
+    # [up to where, how many open] brackets in the current piece, and [piece start, whether it is
+    # a serial list] once known: what _split_semicolon reads at each ";" of a piece, kept.
+    brackets = [-1, 0, -1, 0]
+    ends: list[int] = []  # the paragraph's end, then where its sentences end, found at its first ";"
     for match in _CANDIDATE.finditer(text, start, end):
         cut = match.end()
         at = match.start()
@@ -218,7 +222,7 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if next_quote < len(quote_closes) and quote_closes[next_quote][0] < at:
             continue
         if match.group().startswith(";"):
-            if not _split_semicolon(text, piece_start, match.start(), cut, end, brackets):
+            if not _split_semicolon(text, piece_start, match.start(), cut, end, brackets, ends):
                 continue
         elif not _is_boundary(text, match, end):
             continue
@@ -276,32 +280,48 @@ def _broken_number(text: str, at: int, first: str) -> bool:
     return first.isdigit() and _SHORT_DIGITS.search(text, max(0, at - 4), at) is not None
 
 
-def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int, brackets: list[int]) -> bool:
+def _split_semicolon(text: str, piece_start: int, at: int, cut: int, end: int, brackets: list[int],
+                     ends: list[int]) -> bool:
     """Split at ";" only where both sides are clause-sized, so lists of items stay whole.
 
-    ``brackets`` carries the count of open brackets from one ";" of a piece to the next, and the
-    word counts look at four words only: a paragraph of many ";" is read once, not once per ";".
+    ``brackets`` carries the count of open brackets from one ";" of a piece to the next, and
+    whether the piece is a serial list; the word counts look at four words only: a paragraph of
+    many ";" is read once, not once per ";".
     """
     if brackets[0] < piece_start:
-        brackets[:] = [piece_start, 0]
+        brackets[:2] = [piece_start, 0]
     # Not inside brackets: "(born 1987; died 2010)".
     since = brackets[0]
     brackets[1] += text.count("(", since, at) - text.count(")", since, at)
     brackets[0] = at
-    if brackets[1] > 0 or _serial_list(text, piece_start, end):
+    if brackets[2] != piece_start:  # once per piece, not once per ";" of it
+        if not ends or ends[0] != end:
+            ends[:] = [end, *_sentence_ends(text, piece_start, end)]
+        brackets[2:] = [piece_start, int(_serial_list(text, piece_start, end, ends))]
+    if brackets[1] > 0 or brackets[3]:
         return False
     return bool(_FOUR_WORDS.match(text, piece_start, at)) and bool(_FOUR_WORDS.match(text, cut, end))
 
 
-def _serial_list(text: str, start: int, end: int) -> bool:
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Where the sentences from ``start`` to ``end`` end, in order: full stops that end an
+    initial, a dotted abbreviation or anything else that ends no sentence left out."""
+    return [m.start() for m in _SENTENCE_END.finditer(text, start, end)
+            if not _ABBREVIATED.search(text, max(start, m.start() - 12), m.start() + 1)
+            and _is_boundary(text, m, end)]
+
+
+def _serial_list(text: str, start: int, end: int, ends: list[int]) -> bool:
     """Whether the sentence from ``start`` is a list whose items ";" separates, the last one
     opened by "; and" or "; or" ("Mara Quinn of Oregon; the county party leader,
-    Tom Hale of Idaho; and ..."): its items are not claims. Initials and dotted abbreviations
-    ("the former F.A.A. administrator; Paul K. Brandt, ...; and ...") do not end the sentence here.
+    Tom Hale of Idaho; and ..."): its items are not claims. Initials, dotted abbreviations and
+    whatever else ends no sentence ("the former F.A.A. administrator; Paul K. Brandt, ...; and
+    ...", "an aide to Rep. Ruth Lane; and ...") do not end the sentence here. ``ends`` holds
+    the paragraph's end, then its sentence ends (:func:`_sentence_ends`, found once for it).
     Looks ``_LIST_REACH`` characters ahead at most, so a paragraph of many ";" stays linear."""
     limit = min(end, start + _LIST_REACH)
-    stop = next((m.start() for m in _SENTENCE_END.finditer(text, start, limit)
-                 if not _ABBREVIATED.search(text, max(start, m.start() - 12), m.start() + 1)), limit)
+    k = bisect.bisect_left(ends, start, 1)
+    stop = min(ends[k], limit) if k < len(ends) else limit
     return _SERIAL.search(text, start, stop) is not None
 
 

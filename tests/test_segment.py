@@ -41,6 +41,10 @@ CASES = [
      "Brandt, the deputy secretary; and R. Lee Grant, the inspector general. It adjourned.",
      ["The panel heard Mary T. Olsen, the former F.A.A. administrator; Paul K. Brandt, the deputy secretary; "
       "and R. Lee Grant, the inspector general.", "It adjourned."]),
+    ("serial-list-with-a-title-abbreviation", "Among the hurt were Ana Ruiz, an aide to Ohio Rep. Ruth Lane; and "
+     "two park rangers, Officers Lee Moss and Dan Pike. The station closed.",
+     ["Among the hurt were Ana Ruiz, an aide to Ohio Rep. Ruth Lane; and two park rangers, Officers Lee Moss and "
+      "Dan Pike.", "The station closed."]),
 ]
 
 
