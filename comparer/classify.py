@@ -31,7 +31,7 @@ from comparer.mentions.entities import TITLES
 from comparer.mentions.numbers import word_value
 from comparer.textunits import stem, stopwords
 from comparer.types import Mention
-from comparer.wordlists import entries, groups, lines, words
+from comparer.wordlists import entries, groups, lines, state_abbreviations, words
 
 _SLOT = 6  # units a side: a longer change is a different wording, not one value replaced
 _NEARLY_SAME = 0.8
@@ -158,6 +158,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                            f"{la} cites {text_a!r} where {lb} cites {text_b!r}.")
         return found("entity", "high", f"{la} names {text_a!r} where {lb} names {text_b!r}.")
 
+    if ea and eb:  # a place and what holds it, an alias, a description: no other entity
+        return found("wording", "low", f"{la} names {text_a!r} where {lb} names {text_b!r}.")
     if ea or eb:
         only, other = (la, lb) if ea else (lb, la)
         return found("wording", "low", f"Only {only} names {text_a if ea else text_b!r} here; {other} does not.")
@@ -355,7 +357,21 @@ def _one_place(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
     x, y = (" ".join((u.mention.text if u.mention else u.key.split(":", 1)[-1]).lower().split())
             for u in (*ea, *eb))
     within = _containers()
-    return y in within.get(x, ()) or x in within.get(y, ())
+    if y in within.get(x, ()) or x in within.get(y, ()):
+        return True
+    # A US state and the country ("Washington state", "the United States").
+    x, y = (name.removeprefix("the ").removesuffix(" state") for name in (x, y))
+    states = _us_states()
+    return (x in states and y in _US_NAMES) or (y in states and x in _US_NAMES)
+
+
+_US_NAMES = frozenset({"united states", "united states of america", "us", "u.s.", "usa", "america"})
+
+
+@functools.cache
+def _us_states() -> frozenset[str]:
+    """The US states, lower case (``data/state_abbreviations.txt``)."""
+    return frozenset(state.lower().removesuffix(" state") for state in state_abbreviations().values())
 
 
 @functools.cache

@@ -219,6 +219,8 @@ SAME = {
                                           "The stock of GT rose 4% in May."),
     "month-holding-the-day": ("The band's fourth album was released on October 30, 2007 by a major label.",
                               "The band's fourth album was released in October by a major label."),
+    "a-state-and-its-country": ("The men said they were smuggled into the United States from Canada last month.",
+                                "The men said they were smuggled into Oregon from Canada last month."),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
