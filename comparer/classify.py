@@ -1465,7 +1465,9 @@ def _lists(claim) -> list[tuple[tuple[int, int], dict[str, frozenset[str]], froz
         keys = [stem(words[0][-1]) if words[0] else "",
                 *(_LETTERS.sub("", "".join(w)) for w in words[1:-1]),
                 stem(words[-1][0]) if words[-1] else ""]
-        edges = [words[0][-1:], *words[1:-1], words[-1][:1]]
+        # Each edge item's words, as many as the others have ("Ruth Mayer", not "Ruth Mayer
+        # disagreed"): two lists of the same names in another order share their members' words.
+        edges = [words[0][-width:], *words[1:-1], words[-1][:width]]
         members = {k: frozenset(stem(w) for w in item) for k, item in zip(keys, edges) if k}
         if len(members) >= 3:
             every = frozenset(w for item in words for w in item)

@@ -221,6 +221,8 @@ SAME = {
                               "The band's fourth album was released in October by a major label."),
     "a-state-and-its-country": ("The men said they were smuggled into the United States from Canada last month.",
                                 "The men said they were smuggled into Oregon from Canada last month."),
+    "the-same-names-in-another-order": ("Justices Ruth Mayer, Paul Ostrow and Anna Kendi disagreed with the ruling.",
+                                        "Justices Anna Kendi, Paul Ostrow and Ruth Mayer disagreed with the ruling."),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
