@@ -1188,6 +1188,8 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
     weekday = _weekday_against_date(x, y) if not x.value else _weekday_against_date(y, x) if not y.value else None
     if weekday is not None:
         return weekday
+    if _weekday_against_yearless(x, y) or _weekday_against_yearless(y, x):
+        return True  # "Saturday" and "Aug. 16": no year tells which weekday that was
     if not x.value or not y.value:
         names = [_calendar_name(m) for m in (x, y)]
         if names[0] and names[0] == names[1]:
@@ -1223,6 +1225,12 @@ def _calendar_name(date: Mention) -> str | None:
     or None when it names neither or more than one."""
     found = {w.rstrip(".,")[:3].lower() for w in date.text.split() if is_calendar_word(w.rstrip(","))}
     return found.pop() if len(found) == 1 else None
+
+
+def _weekday_against_yearless(day: Mention, date: Mention) -> bool:
+    """An unresolved weekday against a day of a month without its year ("--08-16")."""
+    return not day.value and day.text.split()[-1].lower().rstrip(".,") in _WEEKDAYS \
+        and isinstance(date.value, str) and date.value.startswith("--") and len(date.value) == 7
 
 
 def _weekday_against_date(day: Mention, date: Mention) -> bool | None:

@@ -223,6 +223,8 @@ SAME = {
                                 "The men said they were smuggled into Oregon from Canada last month."),
     "the-same-names-in-another-order": ("Justices Ruth Mayer, Paul Ostrow and Anna Kendi disagreed with the ruling.",
                                         "Justices Anna Kendi, Paul Ostrow and Ruth Mayer disagreed with the ruling."),
+    "weekday-against-a-date-without-its-year": ("Starting on Saturday, infected computers will flood the update site.",
+                                                "Starting on Aug. 16, infected computers will flood the update site."),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
