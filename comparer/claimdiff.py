@@ -117,7 +117,9 @@ def units_of(index: ClaimIndex, claim: Claim) -> tuple[Unit, ...]:
         if cue is not None and not (cue.kind == "hedge" and str(cue.value).startswith(_SOURCING)):
             out.append(Unit(cue.kind[0] + ":" + token.stem, token.start, token.end, cue.kind, True, quote, cue))
             continue
-        kind = "date" if is_calendar_word(token.text) else "number" if _HAS_DIGIT.search(token.low) else "word"
+        # Digits after letters ("Eleonora67", "MS08") are part of a name or code, not a quantity.
+        kind = "date" if is_calendar_word(token.text) else \
+            "number" if _HAS_DIGIT.search(token.low) and not token.low[:1].isalpha() else "word"
         if kind == "number" and _continues_digits(claim, out, token.start, token.low):
             last = out.pop()  # "0800 432 987": one string of digits, however it is spaced
             out.append(last._replace(key=last.key + token.low, end=token.end))

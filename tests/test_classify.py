@@ -225,6 +225,8 @@ SAME = {
                                         "Justices Anna Kendi, Paul Ostrow and Ruth Mayer disagreed with the ruling."),
     "weekday-against-a-date-without-its-year": ("Starting on Saturday, infected computers will flood the update site.",
                                                 "Starting on Aug. 16, infected computers will flood the update site."),
+    "digits-inside-a-name": ('The organizer, who called himself only "Tomasz88," extended the contest until Sunday.',
+                             'The organizer, who called himself only "Tomasz[88]," extended the contest until Sunday.'),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
