@@ -737,13 +737,16 @@ def _same_words(matcher: difflib.SequenceMatcher, len_a: int, len_b: int) -> boo
 
 
 def _spelling_variant(x: str, y: str) -> bool:
-    """Two spellings of the same words: a censored or variant spelling ("Momma", "Mama"), one
-    word and a longer form of it, or a spoken form and its written one ("gonna", "going to")."""
+    """Two spellings of the same words: a censored or variant spelling ("Momma", "Mama"), the
+    same words in another order, one word and a longer form of it, or a spoken form and its
+    written one ("gonna", "going to")."""
     if not same_digits(x, y):
         return False
     lx, ly = _LETTERS.sub("", x.lower()), _LETTERS.sub("", y.lower())
     if lx == ly or (min(len(lx), len(ly)) >= 4 and (fuzz.ratio(lx, ly) >= _SPELLING or _transposed(lx, ly))):
         return True
+    if len(x.split()) > 1 and len(y.split()) > 1 and fuzz.token_sort_ratio(x.lower(), y.lower()) >= _SPELLING:
+        return True  # the same words in another order: "Salafist Jihad", "Djihad Salafist"
     if " " not in x.strip() and " " not in y.strip() and min(len(lx), len(ly)) >= 3 \
             and (lx.startswith(ly) or ly.startswith(lx)):
         return True  # one word the other's stem: "any" / "anything", "wide" / "widening"

@@ -227,6 +227,8 @@ SAME = {
                                                 "Starting on Aug. 16, infected computers will flood the update site."),
     "digits-inside-a-name": ('The organizer, who called himself only "Tomasz88," extended the contest until Sunday.',
                              'The organizer, who called himself only "Tomasz[88]," extended the contest until Sunday.'),
+    "name-words-in-another-order": ("Police blamed the group Tanzim Sahel for the raid on the depot.",
+                                    "Police blamed the group Sahil Tanzim for the raid on the depot."),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
