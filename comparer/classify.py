@@ -1172,7 +1172,12 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
     """Dates of which one is a part of the other ("May 2023" and "May 18, 2023"), an approximate
     time and one close to it ("shortly after 3:30", "3:33"), or dates that cannot be compared: a
     relative date ("today", "last week") that no publication date resolves, against anything but
-    another such date written the same way."""
+    another such date written the same way. One month or weekday named on both sides, with no
+    year that differs, agrees however it is worded ("In November last year", "Last November";
+    "in July", "the July figure")."""
+    if _one_calendar_name(fa, diff.a) is not None and \
+            _one_calendar_name(fa, diff.a) == _one_calendar_name(fb, diff.b) and not _precise_parts_differ(fa, fb):
+        return True
     if len(fa) != 1 or len(fb) != 1:
         return False
     x, y = fa[0].mention, fb[0].mention
@@ -1228,6 +1233,37 @@ def _calendar_name(date: Mention) -> str | None:
     or None when it names neither or more than one."""
     found = {w.rstrip(".,")[:3].lower() for w in date.text.split() if is_calendar_word(w.rstrip(","))}
     return found.pop() if len(found) == 1 else None
+
+
+def _one_calendar_name(units: Sequence[Unit], claim) -> str | None:
+    """The one month or weekday the date units of one side name, by its first three letters."""
+    names: set[str] = set()
+    for unit in units:
+        text = unit.mention.text if unit.mention is not None else _text(claim, (unit.start, unit.end))
+        names.update(w.rstrip(".,")[:3].lower() for w in text.split() if is_calendar_word(w.rstrip(",")))
+    return names.pop() if len(names) == 1 else None
+
+
+def _precise_parts_differ(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
+    """Both sides give a year, a day of the month or a time of day, and not the same one; or
+    a time of day on either side (compared as such, not by the day's name)."""
+    def parts(units: Sequence[Unit], kind: str) -> set[str]:
+        out: set[str] = set()
+        for unit in units:
+            mention = unit.mention
+            if mention is None or not mention.value:
+                continue
+            value = str(mention.value)
+            if kind == "time" and mention.label == "time":
+                out.add(value)
+            elif kind == "year" and value[:4].isdigit():
+                out.add(value[:4])
+            elif kind == "day" and mention.label != "time" and value.count("-") == 3 - value[:4].isdigit():
+                out.add(value[-2:])
+        return out
+    if parts(fa, "time") or parts(fb, "time"):
+        return True
+    return any((x := parts(fa, kind)) and (y := parts(fb, kind)) and x != y for kind in ("year", "day"))
 
 
 def _weekday_against_yearless(day: Mention, date: Mention) -> bool:

@@ -229,6 +229,10 @@ SAME = {
                              'The organizer, who called himself only "Tomasz[88]," extended the contest until Sunday.'),
     "name-words-in-another-order": ("Police blamed the group Tanzim Sahel for the raid on the depot.",
                                     "Police blamed the group Sahil Tanzim for the raid on the depot."),
+    "one-month-worded-otherwise": ("In November last year she became the league's chief executive.",
+                                   "Last November she became the league's chief executive."),
+    "a-month-as-a-modifier": ("The core rate was up 0.2 percent in July, the bureau said.",
+                              "The core rate rose 0.2 percent, matching the July figure, the bureau said."),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
@@ -316,6 +320,18 @@ def test_a_negated_predicate_against_the_same_predicate_stays_a_negation():
     found = _found("The referee said the decision was not difficult for him.",
                    "The referee said the decision was difficult for him.")
     assert [(kind, severity) for kind, severity, *_ in found] == [("negation", "high")]
+
+
+@pytest.mark.parametrize("a,b,spans", [
+    ("The council voted on Nov. 3 to close the pool.", "The council voted on Nov. 5 to close the pool.",
+     ("Nov. 3", "Nov. 5")),
+    ("The council voted on Monday at 3 p.m. to close the pool.", "The council voted on Monday at 5 p.m. to close "
+     "the pool.", ("3 p.m.", "5 p.m.")),
+    ("The council voted in November 2012 to close the pool.", "The council voted in November 2013 to close the pool.",
+     ("November 2012", "November 2013")),
+], ids=["another-day-of-the-month", "another-time", "another-year"])
+def test_one_month_or_weekday_still_differs_by_its_day_time_or_year(a, b, spans):
+    assert _found(a, b) == [("date", "high", *spans)]
 
 
 def test_another_company_opened_by_a_title_word_is_another_entity():
