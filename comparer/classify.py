@@ -1182,7 +1182,9 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
         return False
     x, y = fa[0].mention, fb[0].mention
     if x is None or y is None:  # a bare month or weekday name
-        return fa[0].key == fb[0].key
+        other = y if x is None else x
+        # against a relative date that no publication date resolves ("last month"): no telling
+        return fa[0].key == fb[0].key or (other is not None and not other.value)
     if x.label == y.label == "time" and x.unit != y.unit:
         if not (x.unit.startswith("UTC") and y.unit.startswith("UTC")):
             return True  # "6 p.m." against "3 p.m. Arizona time": times of zones that cannot be lined up

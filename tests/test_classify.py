@@ -233,6 +233,9 @@ SAME = {
                                    "Last November she became the league's chief executive."),
     "a-month-as-a-modifier": ("The core rate was up 0.2 percent in July, the bureau said.",
                               "The core rate rose 0.2 percent, matching the July figure, the bureau said."),
+    "relative-date-against-a-month-as-a-modifier": ("The coach last month suggested that the trophy go to the fans.",
+                                                    "The coach, in a November interview, suggested that the trophy "
+                                                    "go to the fans."),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
