@@ -1191,7 +1191,10 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
         apart = _minutes_apart(_in_utc(x), _in_utc(y))   # "6 p.m. EDT" is "3 p.m. MST"
         return apart <= (_CLOSE_MINUTES if approximate(diff.a, x) or approximate(diff.b, y) else 0)
     if x.label == y.label == "time" and (approximate(diff.a, x) or approximate(diff.b, y)):
-        return _minutes_apart(str(x.value), str(y.value)) <= _CLOSE_MINUTES
+        # "about 3 p.m." is told to the hour: it holds 3:22; "about 3:30" holds a quarter of an hour.
+        approximated = [m for m, claim in ((x, diff.a), (y, diff.b)) if approximate(claim, m)]
+        close = _HOUR_MINUTES if any(":" not in m.text for m in approximated) else _CLOSE_MINUTES
+        return _minutes_apart(str(x.value), str(y.value)) <= close
     ago_x, ago_y = _time_ago(x.text), _time_ago(y.text)
     if ago_x and ago_y and ago_x[1:] == ago_y[1:]:
         return ago_x[0] == ago_y[0]  # "15 years ago", "18 years ago": counted from one day
@@ -1287,6 +1290,7 @@ def _weekday_against_date(day: Mention, date: Mention) -> bool | None:
 
 
 _CLOSE_MINUTES = 15  # an approximate time of day ("about 3:30") agrees with one this close
+_HOUR_MINUTES = 30  # an approximate time told to the hour ("about 3 p.m."): half an hour either way
 
 
 def _in_utc(time: Mention) -> str:

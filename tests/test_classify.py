@@ -236,6 +236,8 @@ SAME = {
     "relative-date-against-a-month-as-a-modifier": ("The coach last month suggested that the trophy go to the fans.",
                                                     "The coach, in a November interview, suggested that the trophy "
                                                     "go to the fans."),
+    "approximate-time-to-the-hour": ("At about 3 p.m. on Friday, a neighbour called the fire brigade.",
+                                     "At 3:22 p.m. on Friday, a neighbour called the fire brigade."),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
