@@ -217,10 +217,10 @@ SAME = {
                                       "The H.& D. index slipped 12 points on Monday."),
     "title-word-opening-a-company-name": ("The stock of General Tanneries Inc. rose 4% in May.",
                                           "The stock of GT rose 4% in May."),
-    "month-holding-the-day": ("The band's fourth album was released on October 30, 2007 by a major label.",
-                              "The band's fourth album was released in October by a major label."),
-    "a-state-and-its-country": ("The men said they were smuggled into the United States from Canada last month.",
-                                "The men said they were smuggled into Oregon from Canada last month."),
+    "month-holding-the-day": ("The choir's third record came out on October 30, 2007 on a small label.",
+                              "The choir's third record came out in October on a small label."),
+    "a-state-and-its-country": ("Two hikers said they had crossed into the United States from Canada on foot.",
+                                "Two hikers said they had crossed into Oregon from Canada on foot."),
     "the-same-names-in-another-order": ("Justices Ruth Mayer, Paul Ostrow and Anna Kendi disagreed with the ruling.",
                                         "Justices Anna Kendi, Paul Ostrow and Ruth Mayer disagreed with the ruling."),
     "weekday-against-a-date-without-its-year": ("Starting on Saturday, infected computers will flood the update site.",
@@ -231,13 +231,13 @@ SAME = {
                                     "Police blamed the group Sahil Tanzim for the raid on the depot."),
     "one-month-worded-otherwise": ("In November last year she became the league's chief executive.",
                                    "Last November she became the league's chief executive."),
-    "a-month-as-a-modifier": ("The core rate was up 0.2 percent in July, the bureau said.",
-                              "The core rate rose 0.2 percent, matching the July figure, the bureau said."),
+    "a-month-as-a-modifier": ("Bread prices climbed 0.4 percent in July, the agency reported.",
+                              "Bread prices went up 0.4 percent, level with the July figure, the agency reported."),
     "relative-date-against-a-month-as-a-modifier": ("The coach last month suggested that the trophy go to the fans.",
                                                     "The coach, in a November interview, suggested that the trophy "
                                                     "go to the fans."),
-    "approximate-time-to-the-hour": ("At about 3 p.m. on Friday, a neighbour called the fire brigade.",
-                                     "At 3:22 p.m. on Friday, a neighbour called the fire brigade."),
+    "approximate-time-to-the-hour": ("Shortly after lunch, at about 1 p.m. on Sunday, a neighbour called the fire brigade.",
+                                     "Shortly after lunch, at 1:22 p.m. on Sunday, a neighbour called the fire brigade."),
     "phone-number-spaced": ("Witnesses may call the hotline on 0800 432987 at any time of day.",
                             "Witnesses may call the hotline on 0800 432 987 at any time of day."),
     "phone-number-in-letters": ("Tips may be left at (877) 555-0143 with the sheriff.",
@@ -418,8 +418,8 @@ def test_half_a_step_rounds_up(other, expected):
 
 
 def test_counts_held_by_two_people_are_not_compared_though_one_comes_with_an_ordinal():
-    found = _found("A club fixture, Reyes spent his first 11 seasons as a player with the Harriers.",
-                   "Fans say Moreau has spent 19 seasons as a coach with the Harriers.")
+    found = _found("A club fixture, Reyes played his first 11 summers as a striker for the Harriers.",
+                   "Fans say Moreau has played 19 summers as a coach for the Harriers.")
     assert found == []
 
 

@@ -109,7 +109,7 @@ def test_capital_month_words_alone_are_not_dates():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("until 6 p.m. EDT Sunday", ("6 p.m. EDT", "18:00", "UTC-4")),
+    ("closes at 6 p.m. EDT on Friday", ("6 p.m. EDT", "18:00", "UTC-4")),
     ("until 8am (AEST) today", ("8am (AEST)", "08:00", "UTC+10")),
     ("by 1018 GMT", ("1018 GMT", "10:18", "UTC+0")),
     ("at 4 p.m. ET.", ("4 p.m. ET", "16:00", "ET")),
