@@ -648,8 +648,8 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
             wa, wb = _window(diff.units_a, qa), _window(diff.units_b, qb)
             short_a, short_b = len(wa) <= _PARTIAL_QUOTE < len(wb), len(wb) <= _PARTIAL_QUOTE < len(wa)
             # Read on only where the short quotation opens the other one ("the cornerstone of"),
-            # and not where the claim's quotation goes on after an attribution ('"By its
-            # actions," Lieberman said, "the ...').
+            # and not where the claim's quotation goes on after an attribution ('"Under these
+            # plans," Okafor said, "the ...').
             if short_a and wa and wa[0].key in [u.key for u in wb[:2]] and not _resumes(quotes_a, qa):
                 wa = _window(diff.units_a, qa, len(wb))
             else:
@@ -1175,8 +1175,9 @@ def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -
     another such date written the same way. One month or weekday named on both sides, with no
     year that differs, agrees however it is worded ("In November last year", "Last November";
     "in July", "the July figure")."""
-    if _one_calendar_name(fa, diff.a) is not None and \
-            _one_calendar_name(fa, diff.a) == _one_calendar_name(fb, diff.b) and not _precise_parts_differ(fa, fb):
+    month_or_day = _one_calendar_name(fa, diff.a)
+    if month_or_day is not None and month_or_day == _one_calendar_name(fb, diff.b) \
+            and not _precise_parts_differ(fa, fb):
         return True
     if len(fa) != 1 or len(fb) != 1:
         return False

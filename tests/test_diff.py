@@ -151,37 +151,33 @@ def test_view_marks_differing_words():
     assert widest(160) < widest(1000)  # long claims wrap to the terminal width
 
 
+_RESIGNED = "Mattis resigned on Thursday over the Syria decision. The letter was released the same day."
+
+
+def _omissions(a: str, b: str, published: str = "2018-12-21", width: int = 20) -> dict[str, str]:
+    """The omissions of diffing two one-paragraph accounts: the first ``width`` characters of
+    each omitted claim, with its severity."""
+    docs = [Document.from_text(text, id=doc_id, published=published) for doc_id, text in (("a", a), ("b", b))]
+    return {d.a.text[:width]: d.severity for d in comparer.diff(docs).discrepancies if d.kind == "omission"}
+
+
 def test_an_omitted_earlier_episode_is_background():
     """A claim dated weeks before the event is background (low), a new fact of the event medium."""
-    a = Document.from_text("Mattis resigned on Thursday over the Syria decision. The letter was released the same day. "
-                           "In October, Trump had called Mattis a Democrat in a television interview with 60 Minutes. "
-                           "On Thursday, Senator Bob Corker said 14 senators had asked Mattis to stay.",
-                           id="a", published="2018-12-21")
-    b = Document.from_text("Mattis resigned on Thursday over the Syria decision. The letter was released the same day.",
-                           id="b", published="2018-12-21")
-    omitted = {d.a.text[:12]: d.severity for d in comparer.diff([a, b]).discrepancies if d.kind == "omission"}
-    assert omitted == {"In October, ": "low", "On Thursday,": "medium"}
+    a = (f"{_RESIGNED} In October, Trump had called Mattis a Democrat in a television interview with 60 Minutes. "
+         "On Thursday, Senator Bob Corker said 14 senators had asked Mattis to stay.")
+    assert _omissions(a, _RESIGNED, width=12) == {"In October, ": "low", "On Thursday,": "medium"}
 
 
 def test_an_omitted_claim_about_none_of_the_events_people_is_background():
     """A new fact is medium only about someone or something another account names too."""
-    a = Document.from_text("Mattis resigned on Thursday over the Syria decision. The letter was released the same day. "
-                           "On Thursday, the Harbour Trust said 14 volunteers had cleaned the beach at Ostend. "
-                           "On Thursday, Senator Bob Corker said 14 senators had asked Mattis to stay.",
-                           id="a", published="2018-12-21")
-    b = Document.from_text("Mattis resigned on Thursday over the Syria decision. The letter was released the same day.",
-                           id="b", published="2018-12-21")
-    omitted = {d.a.text[:20]: d.severity for d in comparer.diff([a, b]).discrepancies if d.kind == "omission"}
-    assert omitted == {"On Thursday, the Har": "low", "On Thursday, Senator": "medium"}
+    a = (f"{_RESIGNED} On Thursday, the Harbour Trust said 14 volunteers had cleaned the beach at Ostend. "
+         "On Thursday, Senator Bob Corker said 14 senators had asked Mattis to stay.")
+    assert _omissions(a, _RESIGNED) == {"On Thursday, the Har": "low", "On Thursday, Senator": "medium"}
 
 
 def test_a_lead_worded_otherwise_is_no_omission():
     """The first sentence of each account sums up the event they all report."""
-    a = Document.from_text("Commissioner Ilse Varga shut the Brightwater crossing on Friday, ending ninety years "
-                           "of service to Orrin Island. The last boat left at noon with 40 passengers.",
-                           id="a", published="2021-03-12")
-    b = Document.from_text("Boats will no longer sail to Orrin, Varga told a tense public meeting in the harbour "
-                           "hall. Islanders protested outside.",
-                           id="b", published="2021-03-12")
-    omitted = [d.a.text[:20] for d in comparer.diff([a, b]).discrepancies if d.kind == "omission"]
-    assert omitted == ["The last boat left a"]
+    a = ("Commissioner Ilse Varga shut the Brightwater crossing on Friday, ending ninety years "
+         "of service to Orrin Island. The last boat left at noon with 40 passengers.")
+    b = "Boats will no longer sail to Orrin, Varga told a tense public meeting in the harbour hall. Islanders protested outside."
+    assert list(_omissions(a, b, published="2021-03-12")) == ["The last boat left a"]

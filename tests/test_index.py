@@ -432,17 +432,22 @@ def test_regroup_keeps_the_ids_of_events_it_leaves_alone_and_later_adds_join_the
     assert SEED["004"].name in found["event"]["documents"]
 
 
-def test_regroup_changes_nothing_when_documents_were_added_meanwhile(seeded):
+def regroup_with_a_stale_count(url: str) -> None:
+    """Ask the store at ``url`` to regroup as if it held one document fewer than it does: it must refuse."""
     from comparer.index import StoreError, open_store
 
-    before = store_contents(seeded)
-    store = open_store(str(seeded))
+    store = open_store(url)
     try:
         with pytest.raises(StoreError, match="added while regrouping"):
             store.regroup({SEED["000"].name: "ev-other"}, {"ev-other": {"why": "", "event_date": None,
                                                                         "places": []}}, store.count() - 1)
     finally:
         store.close()
+
+
+def test_regroup_changes_nothing_when_documents_were_added_meanwhile(seeded):
+    before = store_contents(seeded)
+    regroup_with_a_stale_count(str(seeded))
     assert store_contents(seeded) == before
 
 

@@ -247,17 +247,11 @@ def test_regroup_stores_what_batch_clustering_gives_as_sqlite_does(url, tmp_path
 def test_regroup_refused_when_a_worker_adds_meanwhile_changes_nothing(seeded, redis_server):
     import redis
 
-    from comparer.index import StoreError, open_store
+    from tests.test_index import regroup_with_a_stale_count
 
     host, port = redis_server
     prefix = seeded.split("prefix=")[1]
     client = redis.Redis(host=host, port=port)
     before = {k: client.dump(k) for k in client.scan_iter(match=f"{prefix}:*")}
-    store = open_store(seeded)
-    try:
-        with pytest.raises(StoreError, match="added while regrouping"):
-            store.regroup({SEED["000"].name: "ev-other"}, {"ev-other": {"why": "", "event_date": None,
-                                                                        "places": []}}, store.count() - 1)
-    finally:
-        store.close()
+    regroup_with_a_stale_count(seeded)
     assert {k: client.dump(k) for k in client.scan_iter(match=f"{prefix}:*")} == before
