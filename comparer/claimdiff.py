@@ -154,7 +154,8 @@ def _fact_key(index: ClaimIndex, mention: Mention) -> str:
 
 def diff_claims(index: ClaimIndex, a: Claim, b: Claim) -> ClaimDiff:
     """The changes between two claims, moved units left out."""
-    ua, ub = _as_names(units_of(index, a), units_of(index, b)), _as_names(units_of(index, b), units_of(index, a))
+    ua = _as_names(units_of(index, a), units_of(index, b), a.text, a.start)
+    ub = _as_names(units_of(index, b), units_of(index, a), b.text, b.start)
     ka = [u.key for u in ua]
     written = {u.key: u.mention.text for u in (*ua, *ub) if u.kind == "entity" and u.mention is not None}
     kb = [_unify(u.key, ka, written) if u.kind == "entity" else u.key for u in ub]
@@ -175,16 +176,51 @@ def diff_claims(index: ClaimIndex, a: Claim, b: Claim) -> ClaimDiff:
     return ClaimDiff(a, b, ua, ub, tuple(changes), same)
 
 
-def _as_names(units: tuple[Unit, ...], other: tuple[Unit, ...]) -> tuple[Unit, ...]:
+def _as_names(units: tuple[Unit, ...], other: tuple[Unit, ...], text: str, offset: int) -> tuple[Unit, ...]:
     """A word that is the last word of a name in the other claim is that name ("Biden"
-    opening a sentence, where the entity finder could not tell it from a common word)."""
+    opening a sentence, where the entity finder could not tell it from a common word). The
+    name's other words written just before it are part of it ("high street" where the other
+    claim has "High Street", "special agent" for "FBI Special Agent"); without one of them, only a
+    capitalised word is the last word of a name of several words ("the Bush administration" is no
+    "Atmospheric Administration"). ``text`` is the claim's text, from document offset ``offset``."""
     last = {stem(u.key[2:].split()[-1]): u.key for u in other if u.kind == "entity" and len(u.key) > 2}
     if not last:
         return units
-    return tuple(u._replace(key=last[u.key], kind="entity") if u.kind == "word" and u.content and u.key in last
-                 else u for u in units)
+    out: list[Unit] = []
+    for u in units:
+        if not (u.kind == "word" and u.content and u.key in last):
+            out.append(u)
+            continue
+        name = last[u.key]
+        before = name[2:].split()[:-1]
+        written = _written_before(out, before, text, offset)
+        if written:
+            start = out[-written].start
+            del out[-written:]
+            out.append(u._replace(key=name, kind="entity", start=start))
+        elif not before or text[u.start - offset:u.start - offset + 1].isupper():
+            out.append(u._replace(key=name, kind="entity"))
+        else:
+            out.append(u)
+    return tuple(out)
 
 
+def _written_before(units: list[Unit], words: list[str], text: str, offset: int) -> int:
+    """How many of the last ``units`` spell the last of ``words`` (letters and digits alike,
+    whatever the case: "F.B.I." for "FBI"; the two units of "don't" are one word)."""
+    taken = 0
+    for word in reversed(words):
+        if taken == len(units):
+            break
+        span = (units[-1 - taken].start, units[-1 - taken].end)
+        if _NOT_ALNUM.sub("", text[span[0] - offset:span[1] - offset].lower()) != _NOT_ALNUM.sub("", word):
+            break
+        while taken < len(units) and (units[-1 - taken].start, units[-1 - taken].end) == span:
+            taken += 1
+    return taken
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _SPELLING = 85  # letters-only similarity of two spellings of one name ("Turk", "Turks")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 

@@ -125,7 +125,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                                f"{la} gives {text_a!r} where {lb} gives {text_b!r}: another phone number or code, "
                                f"often another line or office rather than a wrong one.")
             if kind == "number" and (_measure_against_bare(fa, fb) or _other_labels(fa, fb)
-                                     or all(_other_holders(diff, x, y) for x in fa for y in fb)):
+                                     or all(_other_holders(diff, x, y) for x in fa for y in fb)
+                                     or _of_other_names(diff, change)):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
                                                f"values of different measures.")
             if kind == "date" and _compatible_dates(fa, fb, diff):
@@ -141,12 +142,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     ea = [u for u in ua if u.kind == "entity"]
     eb = [u for u in ub if u.kind == "entity"]
-    if ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub) \
-            and not _descriptions(ea) and not _descriptions(eb) and not _one_place(ea, eb) \
-            and not _spelling_variant(text_a, text_b) and _same_type(ea, eb) \
-            and not all(_transliterated(x, y) for x, y in zip(ea, eb)) \
-            and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a) \
-            and _same_place_in_change(ua, ub):
+    if _names_replaced(diff, change):
         if _speaker_swap(diff, ea, eb):
             return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
         alike = diff.same * min(len(diff.units_a), len(diff.units_b)) / max(len(diff.units_a), len(diff.units_b))
@@ -173,6 +169,56 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     if _one_word_quoted_otherwise(diff, change, text_a, text_b):
         return found("quote", "medium", f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}.")
     return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
+
+
+def _names_replaced(diff: ClaimDiff, change: Change) -> bool:
+    """The change puts other names, of the same type and in the same place, for names the other
+    claim does not give anywhere: not an alias, a spelling, a place and what holds it, or a
+    description ("the South Carolina Republican")."""
+    ua, ub = change.a, change.b
+    ea = [u for u in ua if u.kind == "entity"]
+    eb = [u for u in ub if u.kind == "entity"]
+    if not (ea and eb and len(ea) == len(eb) and _names_only(ua) and _names_only(ub)):
+        return False
+    if _place_describes(diff.a, ua, ea, eb) or _place_describes(diff.b, ub, eb, ea):
+        return False
+    span_a, span_b = _spans(diff, change)
+    return not _descriptions(ea) and not _descriptions(eb) and not _one_place(ea, eb) \
+        and not _spelling_variant(_text(diff.a, span_a), _text(diff.b, span_b)) and _same_type(ea, eb) \
+        and not all(_transliterated(x, y) for x, y in zip(ea, eb)) \
+        and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a) \
+        and _same_place_in_change(ua, ub)
+
+
+def _place_describes(claim, units: Sequence[Unit], names: Sequence[Unit], other: Sequence[Unit]) -> bool:
+    """A place written before a common noun it qualifies ("an Australian man", "a Texas rancher")
+    where the other side gives a name that is no place: a description of the one it names."""
+    if any(u.mention is not None and u.mention.label == "place" for u in other):
+        return False
+    for name in names:
+        k = units.index(name)
+        if name.mention is None or name.mention.label != "place" or k + 1 >= len(units):
+            return False
+        after = units[k + 1]
+        if not (after.content and after.kind == "word" and _text(claim, (after.start, after.end)).islower()):
+            return False
+    return True
+
+
+def _of_other_names(diff: ClaimDiff, change: Change) -> bool:
+    """Another change of the pair puts other names for the claim's names: values said of
+    different people or things ("Hurricane Ana ... 45.2 west", "Bill's centre ... 93.7 west")."""
+    return any(other is not change and _is_slot(diff, other) and _names_replaced(diff, other)
+               and _labelled_alike(other) for other in diff.changes)
+
+
+def _labelled_alike(change: Change) -> bool:
+    """Each name replaced by one of the very same type: a person described by a nationality
+    ("Duncan Rait", "an Australian man") is still the same person."""
+    ea = [u for u in change.a if u.kind == "entity"]
+    eb = [u for u in change.b if u.kind == "entity"]
+    return all(x.mention is not None and y.mention is not None and x.mention.label == y.mention.label
+               for x, y in zip(ea, eb))
 
 
 def _verb_for_verb(cues: Sequence[Unit], ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
@@ -1407,14 +1453,18 @@ def enumeration_swaps(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
     pairs |= {(_closest(run, runs_a), k) for k, run in enumerate(runs_b)}
     out = []
     la, lb = labels
+    # a name the other claim gives outside any of its lists ("..., and DWI" after a clause) is no swap
+    all_a = {u.key for u in diff.units_a} - {u.key for run in runs_a for u in run}
+    all_b = {u.key for u in diff.units_b} - {u.key for run in runs_b for u in run}
     for ka, kb in sorted(p for p in pairs if p[0] >= 0 and p[1] >= 0):
         run_a, run_b = runs_a[ka], runs_b[kb]
         keys_a = {u.key for u in run_a}
         keys_b = {u.key for u in run_b}
-        extra_a = [u for u in run_a if u.key not in keys_b]
-        extra_b = [u for u in run_b if u.key not in keys_a]
+        extra_a = [u for u in run_a if u.key not in keys_b and u.key not in all_b]
+        extra_b = [u for u in run_b if u.key not in keys_a and u.key not in all_a]
         for x, y in _paired(extra_a, extra_b, len(keys_a & keys_b)):
-            shared = ", ".join(sorted(str(u.mention.value) for u in run_a if u.key in keys_b and u.mention))
+            shared = ", ".join(sorted(str(u.mention.value) if u.mention else _text(diff.a, (u.start, u.end))
+                                      for u in run_a if u.key in keys_b))
             out.append(Finding("entity", "low" if weak else "high", (x.start, x.end), (y.start, y.end),
                                f"{la} lists {_text(diff.a, (x.start, x.end))!r} with {shared} where {lb} "
                                f"lists {_text(diff.b, (y.start, y.end))!r}."))

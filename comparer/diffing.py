@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from comparer.align import Link, align
 from comparer.amounts import amount_conflicts
-from comparer.claimdiff import diff_claims
+from comparer.claimdiff import ClaimDiff, diff_claims
 from comparer.classify import Finding, classify, enumeration_swaps, list_changes, quotation_changes, scattered_numbers
 from comparer.config import Config
 from comparer.digest import sha1_hex
@@ -141,8 +141,24 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_thres
                       *lists, *scattered_numbers(pair, labels, weak), *(f for f in typed if f.kind in _AFTER_QUOTES)]:
             if not any(_overlap(extra.a, f.a) or _overlap(extra.b, f.b) for f in taken):
                 taken.append(extra)
+        taken = [f for f in taken if not (f.kind == "quote" and _same_letters(pair, f))]
         found.extend((link, f._replace(a=f.b, b=f.a) if flip else f) for f in taken)
     return found
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_REACH = 30  # characters of context either side of a span
+
+
+def _same_letters(pair: ClaimDiff, finding: Finding) -> bool:
+    """The letters and digits of each span stand in the other claim around its span: the two
+    differ in capitals, punctuation or how words were cut ("F.B.I. special agent", "FBI Special
+    Agent"), not in what is quoted."""
+    def letters(claim: Claim, span: tuple[int, int], reach: int = 0) -> str:
+        lo, hi = max(claim.start, span[0] - reach), min(claim.end, span[1] + reach)
+        return _NOT_ALNUM.sub("", claim.text[lo - claim.start:hi - claim.start].lower())
+    a, b = letters(pair.a, finding.a), letters(pair.b, finding.b)
+    return bool(a or b) and a in letters(pair.b, finding.b, _REACH) and b in letters(pair.a, finding.a, _REACH)
 
 
 # A claim of fewer content words ("We know.") says too little to tell what a change in it replaces.

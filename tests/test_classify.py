@@ -453,6 +453,41 @@ def test_a_quotation_trimmed_or_reordered_is_not_shown(a, b):
     assert _found(a, b) == []
 
 
+def test_a_name_written_in_lower_case_in_a_quotation_is_the_same_name():
+    """The words before a name's last word are part of it: "the market square" against "the Market
+    Square" differs in capitals only, not by an added word."""
+    a = 'The mayor said: "We will save the market square and every shop on it," on Monday.'
+    b = 'The mayor said: "We will save the Market Square and every shop on it," on Monday.'
+    assert _found(a, b, with_low=True) == []
+    assert _found(a, b.replace("the Market Square", "the Old Square"))  # another name is still a change
+
+
+def test_numbers_said_of_other_names_are_no_number_conflict():
+    """Two storms, two positions: the name is what differs, not the longitude of one storm."""
+    found = _found("By Tuesday evening the eye of Hurricane Ana sat close to latitude 14.2 north, longitude "
+                   "47.1 west, forecasters said.",
+                   "By Tuesday evening the eye of Hurricane Bill sat close to latitude 14.2 north, longitude "
+                   "91.3 west, forecasters said.")
+    assert [f[0] for f in found] == ["entity"]
+
+
+def test_a_person_named_in_one_account_and_described_by_nationality_in_the_other_is_no_other_name():
+    found = _found("On Friday, Tom Rand died after a fall from a ridge in the national park.",
+                   "On Friday, an Australian man died after a fall from a ridge in the national park.")
+    assert [f for f in found if f[0] == "entity"] == []
+    found = _found("On Friday, a Canadian man died after a fall from a ridge in the national park.",
+                   "On Friday, an Australian man died after a fall from a ridge in the national park.")
+    assert ("entity", "high", "a Canadian", "an Australian") in found
+
+
+def test_a_name_one_list_lacks_but_the_claim_gives_later_is_not_swapped():
+    found = _found("Lane faces counts of DWI, reckless endangerment and fleeing after a crash that "
+                   "killed a cyclist.",
+                   "Prosecutors accuse him of Reckless Endangerment, Second Degree Assault, fleeing after a "
+                   "crash that killed a cyclist, and DWI.")
+    assert [f for f in found if f[0] == "entity"] == []
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
