@@ -68,6 +68,44 @@ def event_documents(rows: list[dict[str, Any]]) -> list[comparer.Document]:
     return docs
 
 
+def read_events(path: str, label: str | None = None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+    """The events of an events file or of a claim-pairs file, each with its half of the split.
+
+    An events file (``id``, ``text``, ``cluster``) gives one event per ``cluster``, its half that of
+    :func:`event_half`. A pairs file (``id``, ``a``, ``b``, ``label``) gives one event per pair,
+    of two documents ``ID:a`` and ``ID:b`` (outlets ``a`` and ``b``), its half that of
+    :func:`halves` linked by shared sentences, as ``eval_claims.py`` splits it; ``label`` keeps
+    only the pairs of that label.
+    """
+    rows = [row for _, row in numbered_rows(path, ("id",))]
+    if not rows:
+        fail(f"{path}: no rows")
+    events: dict[str, list[dict[str, Any]]] = {}
+    half: dict[str, int] = {}
+    if all("a" in row and "b" in row for row in rows):
+        for row, h in zip(rows, halves(rows, linked_by=("a", "b"))):
+            if label is not None and row.get("label") != label:
+                continue
+            key = str(row["id"])
+            events[key] = [{"id": f"{key}:{side}", "text": row[side], "source": side} for side in ("a", "b")]
+            half[key] = h
+        return events, half
+    for number, row in enumerate(rows, start=1):
+        if "text" not in row or "cluster" not in row:
+            fail(f"{path}:{number}: an events file needs 'text' and 'cluster', a pairs file 'a' and 'b'")
+        events.setdefault(str(row["cluster"]), []).append(row)
+    return events, {event: event_half(event) for event in events}
+
+
+def event_half(event: str) -> int:
+    """0 or 1: the lowest bit of the SHA-256 of the event id read as a number (its last byte).
+
+    The diff's rules were written reading the flags of half 0 of the BASIL dev events; a
+    judged sample is drawn from half 1, which nobody read before the draw.
+    """
+    return hashlib.sha256(event.encode("utf-8")).digest()[-1] & 1
+
+
 def half_of(key: str) -> int:
     """0 or 1, from a hash of the id alone."""
     return hashlib.sha256(str(key).encode("utf-8")).digest()[0] & 1

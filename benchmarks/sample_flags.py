@@ -2,9 +2,12 @@
 
 Usage: python benchmarks/sample_flags.py BASIL.jsonl --seed S --out benchmarks/judgements/basil-sample-S.jsonl
        [--flags 80] [--omissions 30] [--all] [--force] [--half 0|1|all] [--exclude SAMPLE ...]
+       python benchmarks/sample_flags.py PAIRS.jsonl --label L --seed S --out F [--half 0|1|all] ...
 
 BASIL.jsonl holds one document per line (``id``, ``text``, ``title``, ``published``, ``source``)
-with the gold ``cluster`` of its event. The documents of each event are diffed together with
+with the gold ``cluster`` of its event; a claim-pairs file (``id``, ``a``, ``b``, ``label``: MRPC's
+sentences of two outlets on one story) makes each pair (of ``--label``) an event of two documents,
+split in halves as ``eval_claims.py`` splits it. The documents of each event are diffed together with
 ``comparer.diff``. Then, with a random generator seeded with S, ``--flags`` discrepancies that are
 not omissions and ``--omissions`` omissions are drawn from all the events (from a list sorted by
 event and discrepancy id, so the draw depends only on the seed and on what the diff reported).
@@ -24,18 +27,17 @@ then scored with ``benchmarks/score_judgements.py``. An existing output file is 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import random
 import subprocess
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 
 import comparer
 from comparer.config import Config
 
-from evalkit import HALVES, event_documents, fail, read_jsonl
+from evalkit import HALVES, event_documents, fail, read_events, read_jsonl
 
 
 def code_version() -> str:
@@ -51,15 +53,6 @@ def code_version() -> str:
     return f"{comparer.__version__} at {commit}{'+dirty' if dirty else ''}"
 
 
-def event_half(event: str) -> int:
-    """0 or 1: the lowest bit of the SHA-256 of the event id read as a number (its last byte).
-
-    The diff's rules were written reading the flags of half 0 of the BASIL dev events; a
-    judged sample is drawn from half 1, which nobody read before the draw.
-    """
-    return hashlib.sha256(event.encode("utf-8")).digest()[-1] & 1
-
-
 def side(span, sources: dict) -> dict:
     """Where one side of a flag is: document, outlet, claim and offsets (no text of the data)."""
     return {"document": span.document, "source": sources[span.document], "claim": span.claim,
@@ -68,7 +61,9 @@ def side(span, sources: dict) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", help="events JSONL (id, text, title, published, source, cluster)")
+    parser.add_argument("data", help="events JSONL (id, text, title, published, source, cluster), or claim "
+                                     "pairs JSONL (id, a, b, label): each pair an event of two documents")
+    parser.add_argument("--label", help="of a pairs file, only the pairs of this label")
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--out", required=True, help="JSONL file to write the drawn flags to")
     parser.add_argument("--flags", type=int, default=80, help="flags other than omissions to draw (80)")
@@ -84,16 +79,13 @@ def main() -> None:
     if os.path.exists(args.out) and not args.force:
         fail(f"{args.out}: exists (it may hold verdicts); give --force to overwrite it")
 
-    rows = read_jsonl(args.data, ("id", "text", "cluster"))
-    events: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        events[str(row["cluster"])].append(row)
+    events, half = read_events(args.data, args.label)
     config = Config()
     pool: dict[bool, list] = {True: [], False: []}
     counts: Counter = Counter()
     started = time.perf_counter()
     for event in sorted(events):
-        if args.half != "all" and str(event_half(event)) != args.half:
+        if args.half != "all" and str(half[event]) != args.half:
             continue
         report = comparer.diff(event_documents(events[event]), config)
         sources = {d.id: d.label for d in report.documents}

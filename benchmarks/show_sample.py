@@ -17,7 +17,7 @@ from collections import defaultdict
 
 import comparer
 
-from evalkit import event_documents, fail, numbered_rows, read_jsonl
+from evalkit import event_documents, fail, numbered_rows, read_events
 
 
 def _context(claims, start: int, end: int) -> tuple[str, str, str]:
@@ -40,13 +40,10 @@ def _closest(text: str, claims) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sample")
-    parser.add_argument("data", help="events JSONL the sample was drawn from")
+    parser.add_argument("data", help="events or claim-pairs JSONL the sample was drawn from")
     parser.add_argument("--n", type=int, default=0, help="show only record N")
     args = parser.parse_args()
-    rows = read_jsonl(args.data, ("id", "text", "cluster"))
-    events: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        events[str(row["cluster"])].append(row)
+    events, _ = read_events(args.data)
     cache: dict[str, tuple] = {}
     for number, record in numbered_rows(args.sample, ("event", "id", "kind", "a")):
         if args.n and record.get("n") != args.n:
