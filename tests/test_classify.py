@@ -488,6 +488,12 @@ def test_a_name_one_list_lacks_but_the_claim_gives_later_is_not_swapped():
     assert [f for f in found if f[0] == "entity"] == []
 
 
+def test_a_quotation_written_with_other_capitals_and_dots_is_the_same_quotation():
+    found = _found('"She served the town as a councillor and a decorated U.N. special envoy," the family said.',
+                   '"She served the town as a Councillor and a decorated UN Special Envoy," the family said.')
+    assert [f for f in found if f[0] == "quote"] == []
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
