@@ -129,8 +129,14 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                                      or _of_other_names(diff, change)):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
                                                f"values of different measures.")
+            if kind == "number" and _at_other_moments(diff, change):
+                return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r} at another "
+                                               f"day or time: two moments of the story.")
             if kind == "date" and _compatible_dates(fa, fb, diff):
                 return None
+            if kind == "date" and _other_values(diff, change):
+                return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r} for values "
+                                               f"that differ as well: two moments of the story.")
             return found(kind, "high", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: {noun} differs.")
         if fa or fb:  # a detail only one side gives is no conflict of values
             only, other = (la, lb) if fa else (lb, la)
@@ -210,6 +216,33 @@ def _of_other_names(diff: ClaimDiff, change: Change) -> bool:
     different people or things ("Hurricane Ana ... 45.2 west", "Bill's centre ... 93.7 west")."""
     return any(other is not change and _is_slot(diff, other) and _names_replaced(diff, other)
                and _labelled_alike(other) for other in diff.changes)
+
+
+def _at_other_moments(diff: ClaimDiff, change: Change) -> bool:
+    """Another change of the pair puts another day or time of day for the claim's: values
+    measured at different moments ("at 5 p.m. ... 45.2 west", "at 8 p.m. ... 47.0 west"), two
+    updates of one story rather than one value told two ways."""
+    for other in diff.changes:
+        if other is change or not _is_slot(diff, other):
+            continue
+        da = [u for u in other.a if u.kind == "date"]
+        db = [u for u in other.b if u.kind == "date"]
+        if da and db and not _compatible_dates(da, db, diff):
+            return True
+    return False
+
+
+def _other_values(diff: ClaimDiff, change: Change) -> bool:
+    """Another change of the pair puts another number of the same measure for the claim's (see
+    :func:`_at_other_moments`: a toll and its day both updated)."""
+    for other in diff.changes:
+        if other is change or not _is_slot(diff, other):
+            continue
+        fa, fb = _unmatched_numbers(*_identifiers_apart([u for u in other.a if u.kind == "number"],
+                                                        [u for u in other.b if u.kind == "number"]))
+        if fa and fb and not _same_quantity(fa, fb, diff) and not _other_labels(fa, fb):
+            return True
+    return False
 
 
 def _labelled_alike(change: Change) -> bool:

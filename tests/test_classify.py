@@ -494,6 +494,17 @@ def test_a_quotation_written_with_other_capitals_and_dots_is_the_same_quotation(
     assert [f for f in found if f[0] == "quote"] == []
 
 
+def test_a_value_and_its_time_both_changed_are_two_moments_not_two_conflicts():
+    """Two advisories of one storm: the position and the hour both differ."""
+    found = _found("By 5 p.m. on Tuesday the eye of Hurricane Ana sat close to longitude 47.1 west, forecasters said.",
+                   "By 8 p.m. on Tuesday the eye of Hurricane Ana sat close to longitude 49.4 west, forecasters said.")
+    assert found == []
+    # one of them alone is still a conflict
+    found = _found("By 5 p.m. on Tuesday the eye of Hurricane Ana sat close to longitude 47.1 west, forecasters said.",
+                   "By 8 p.m. on Tuesday the eye of Hurricane Ana sat close to longitude 47.1 west, forecasters said.")
+    assert ("date", "high", "5 p.m.", "8 p.m.") in found
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
