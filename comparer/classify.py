@@ -125,6 +125,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                                f"{la} gives {text_a!r} where {lb} gives {text_b!r}: another phone number or code, "
                                f"often another line or office rather than a wrong one.")
             if kind == "number" and (_measure_against_bare(fa, fb) or _other_labels(fa, fb)
+                                     or _other_dimensions(fa, fb)
                                      or all(_other_holders(diff, x, y) for x in fa for y in fb)
                                      or _of_other_names(diff, change)):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
@@ -1070,6 +1071,15 @@ def _other_labels(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
     """An age against a count, an ordinal against an amount: values of different measures."""
     labels = {u.mention.label for u in (*fa, *fb) if u.mention is not None}
     return len(fa) == len(fb) == 1 and len(labels) > 1
+
+
+def _other_dimensions(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
+    """Each value against one in a unit of another kind ("8 mph", "900 miles"; "3.9%", "$1.42"):
+    a speed is no distance, a share no amount. Counted nouns ("troops") are no measure."""
+    def base(unit: Unit) -> str | None:
+        name = unit.mention.unit if unit.mention else ""
+        return None if not name or _is_noun_unit(name) else _in_base(1.0, name)[0]
+    return all((bx := base(x)) is not None and (by := base(y)) is not None and bx != by for x in fa for y in fb)
 
 
 def _measure_against_bare(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:

@@ -505,6 +505,22 @@ def test_a_value_and_its_time_both_changed_are_two_moments_not_two_conflicts():
     assert ("date", "high", "5 p.m.", "8 p.m.") in found
 
 
+@pytest.mark.parametrize("a,b", [
+    ("Late on Friday the storm Odile lay off the coast and was heading north at 8 mph.",
+     "Late on Friday the storm Odile lay off the coast and about 900 miles south of Miami."),
+    ("Shares of Acme slipped 3.9% in afternoon trading on Friday.",
+     "Shares of Acme slipped $1.42 in afternoon trading on Friday."),
+], ids=["speed-against-distance", "share-against-amount"])
+def test_values_in_units_of_different_kinds_are_no_number_conflict(a, b):
+    assert [f for f in _found(a, b) if f[0] == "number"] == []
+
+
+def test_values_in_units_of_one_kind_are_still_compared():
+    found = _found("The new road is 3 km long, officials said on Friday.",
+                   "The new road is five miles long, officials said on Friday.")
+    assert ("number", "high", "3 km", "five miles") in found
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
