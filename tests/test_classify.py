@@ -521,6 +521,11 @@ def test_values_in_units_of_one_kind_are_still_compared():
     assert ("number", "high", "3 km", "five miles") in found
 
 
+def test_a_people_named_in_the_plural_is_its_country():
+    assert _found("Iran has until the end of the month to answer the inspectors, envoys said.",
+                  "The Iranians have until the end of the month to answer the inspectors, envoys said.") == []
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 
 from comparer.config import Config
 from comparer.mentions.cues import find_cues
@@ -37,7 +38,15 @@ def _build_gazetteer(config: Config) -> Gazetteer:
     aliases.update(config.aliases)
     types = {city: "place" for city in config.capitals}
     types.update(config.entity_types)
+    for surface, canonical in list(aliases.items()):
+        plural = surface + "s"
+        if types.get(canonical) == "place" and _DEMONYM.fullmatch(surface) and plural not in aliases:
+            aliases[plural] = canonical  # "Iranian" names Iran, and so do "the Iranians"
     return Gazetteer.build(aliases, types)
+
+
+# A one-word name of a people, whose plural names them too ("Iranian", "Israeli"); "Chinese" has none.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|i)")
 
 
 def read_claims(doc: Document, config: Config | None = None) -> tuple[Claim, ...]:
