@@ -115,6 +115,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         fb = [u for u in ub if u.kind == kind]
         if kind == "number":
             fa, fb = _unmatched_numbers(*_identifiers_apart(fa, fb))
+            fa, fb = _same_periods(diff, fa, fb)
             if _currencies_converted(fa, fb):
                 return None  # "$108 million" where the other gives "£74 million": a conversion
         if fa and fb:
@@ -125,7 +126,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                                f"{la} gives {text_a!r} where {lb} gives {text_b!r}: another phone number or code, "
                                f"often another line or office rather than a wrong one.")
             if kind == "number" and (_measure_against_bare(fa, fb) or _other_labels(fa, fb)
-                                     or _other_dimensions(fa, fb)
+                                     or _other_dimensions(fa, fb) or _of_other_periods(diff, fa, fb)
                                      or all(_other_holders(diff, x, y) for x in fa for y in fb)
                                      or _of_other_names(diff, change)):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
@@ -514,7 +515,7 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
             continue
         x, y = fa[0], fb[0]
         if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)
-                                 or _other_holders(diff, x, y)
+                                 or _other_holders(diff, x, y) or _of_other_periods(diff, [x], [y])
                                  or not _comparable(x, y)):
             continue
         labels_xy = {m.label for m in (x.mention, y.mention) if m is not None}
@@ -1248,6 +1249,43 @@ def _bound(claim, mention) -> str | None:
 @functools.cache
 def _bounds() -> dict[str, tuple[str, ...]]:
     return {kind: tuple(p.strip() for p in phrases.split(",")) for kind, phrases in entries("bounds")}
+
+
+def earlier_value(claim, mention) -> bool:
+    """Whether a figure is one of an earlier period that the claim compares with: right after
+    "from" ("climbed to 61.2 from 58.4"), or near a phrase that names an earlier period ("beating
+    its year-ago result, when the firm made $12.6 million", ``data/earlier_periods.txt``)."""
+    text, at = claim.text.lower(), mention.start - claim.start
+    if text[max(0, at - 6):at].split()[-1:] == ["from"]:
+        return True
+    stop = CLAUSE_BREAK.search(text, mention.end - claim.start)
+    # the period is named just before the figure ("the year-ago quarter, when it made ...") or
+    # in its clause after it ("$12 million a year earlier")
+    around = text[max(0, at - _PERIOD_REACH):stop.start() if stop else len(text)]
+    return any(phrase in around for phrase in lines("earlier_periods"))
+
+
+_PERIOD_REACH = 60  # characters before a figure where an earlier period it belongs to is named
+
+
+def _same_periods(diff: ClaimDiff, fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """The figures to compare, without those of an earlier period that only one side gives
+    ("to 6.35 percent from 6.41 percent" against "to 6.33 percent": the 6.41 is not compared)."""
+    ea = [u for u in fa if u.mention is not None and earlier_value(diff.a, u.mention)]
+    eb = [u for u in fb if u.mention is not None and earlier_value(diff.b, u.mention)]
+    if ea and not eb and len(ea) < len(fa):
+        return [u for u in fa if u not in ea], fb
+    if eb and not ea and len(eb) < len(fb):
+        return fa, [u for u in fb if u not in eb]
+    return fa, fb
+
+
+def _of_other_periods(diff: ClaimDiff, fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
+    """Each figure against one of another period (see :func:`earlier_value`)."""
+    def earlier(claim, unit: Unit) -> bool | None:
+        return None if unit.mention is None else earlier_value(claim, unit.mention)
+    return all(earlier(diff.a, x) is not None and earlier(diff.b, y) is not None
+               and earlier(diff.a, x) != earlier(diff.b, y) for x in fa for y in fb)
 
 
 def approximate(claim, mention) -> bool:
