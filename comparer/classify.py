@@ -301,12 +301,17 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     negated, plain = (side_a, side_b) if any(u.kind == "negation" for u in change.a) else (side_b, side_a)
     if not _only_the_cue(negated):
         return False
+    claim = diff.a if negated is side_a else diff.b
+    if any(u.kind == "negation" and _contrasting(claim, u) for u in negated):
+        return False
     # What the cue denies within the change must be something the other claim says ("no
     # discussion" denies nothing of "on Wednesday"), unless words are put for it.
     cue_at = max(k for k, u in enumerate(negated) if u.kind == "negation")
     denied = {u.key.split(":")[-1] for u in negated[cue_at + 1:] if u.content} - _stems("negation_adverbs")
     other_units = diff.units_b if negated is side_a else diff.units_a
-    replaced = any(u.content and u.kind == "word" for u in plain)  # "did not know" / "knew"
+    # "did not know" / "knew": a verb denied, put for the one stated; "no suspects" / "a quarrel"
+    # denies a thing, and another thing in its place is another statement
+    replaced = any(u.content and u.kind == "word" for u in plain) and negated[cue_at].key.split(":")[-1] != "no"
     if denied and not replaced and not denied & {u.key.split(":")[-1] for u in other_units}:
         return False
     after_a = diff.units_a[change.i2] if change.i2 < len(diff.units_a) else None
@@ -334,6 +339,14 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
             (following is not None and following.key in ("to", "that"))  # "avoid walking" / "walk"
         return governs and after_a.key == after_b.key and after_a.content
     return after_a.key == after_b.key and (after_a.content or _only_the_cue(plain))
+
+
+def _contrasting(claim, cue: Unit) -> bool:
+    """A "not" after a comma that sets one thing against another ("on her job, not the recall
+    drive"): it denies the thing after it, not the predicate the claims share."""
+    before = claim.text[:cue.start - claim.start].rstrip()
+    word = claim.text[cue.start - claim.start:cue.end - claim.start].lower()
+    return word == "not" and before.endswith(",")
 
 
 def _negation_raised(diff: ClaimDiff) -> bool:

@@ -540,6 +540,21 @@ def test_a_figure_of_an_earlier_period_is_not_compared_with_the_current_one():
     assert ("number", "high", "$15.8 million", "$14.1 million") in found
 
 
+def test_no_thing_against_another_thing_is_no_negation():
+    found = _found("There are no witnesses to the stabbing near the depot late on Friday, the sheriff said.",
+                   "There was a quarrel before the stabbing near the depot late on Friday, the sheriff said.")
+    assert [f for f in found if f[0] == "negation"] == []
+    found = _found("There were no witnesses to the stabbing near the depot late on Friday, the sheriff said.",
+                   "There were witnesses to the stabbing near the depot late on Friday, the sheriff said.")
+    assert [f[0] for f in found] == ["negation"]
+
+
+def test_a_not_that_sets_one_thing_against_another_is_no_negation():
+    found = _found("The mayor's adviser said her focus is on her job, not the recall drive, on Monday.",
+                   "The mayor's adviser said her focus is on doing the tasks she was elected to do, on Monday.")
+    assert [f for f in found if f[0] == "negation"] == []
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
