@@ -118,6 +118,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
             fa, fb = _same_periods(diff, fa, fb)
             if _currencies_converted(fa, fb):
                 return None  # "$108 million" where the other gives "£74 million": a conversion
+            if (fb and _converted_there(diff.a, fb)) or (fa and _converted_there(diff.b, fa)):
+                return None  # "50 miles (110 km)" where the other gives "110 kilometres"
         if fa and fb:
             if kind == "number" and _same_quantity(fa, fb, diff):
                 return None
@@ -1118,6 +1120,15 @@ def _unmatched_numbers(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list
         else:
             rest_b.remove(twin)
     return rest_a, rest_b
+
+
+def _converted_there(claim, values: Sequence[Unit]) -> bool:
+    """Each of ``values`` is the very amount that ``claim`` gives in a parenthesised conversion
+    ("50 miles (110 km)" holds "110 kilometres")."""
+    conversions = {_in_base(float(m.value), m.unit) for m in claim.mentions
+                   if m.kind == "number" and m.label == "conversion" and isinstance(m.value, float)}
+    return all(u.mention is not None and isinstance(u.mention.value, float)
+               and _in_base(u.mention.value, u.mention.unit) in conversions for u in values)
 
 
 def _currencies_converted(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:

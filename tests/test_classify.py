@@ -555,6 +555,13 @@ def test_a_not_that_sets_one_thing_against_another_is_no_negation():
     assert [f for f in found if f[0] == "negation"] == []
 
 
+def test_the_amount_one_side_gives_in_its_conversion_is_no_other_amount():
+    a = "Two hikers went missing 30 miles (65 km) north of the lodge, rangers said on Sunday."
+    assert _found(a, "Two hikers went missing 65 kilometres north of the lodge, rangers said on Sunday.") == []
+    found = _found(a, "Two hikers went missing 40 kilometres north of the lodge, rangers said on Sunday.")
+    assert [f[0] for f in found] == ["number"]
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
