@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 
 from comparer.align import claim_features
-from comparer.classify import CLAUSE_BREAK, Finding, approximate, earlier_value, rounded_alike
+from comparer.classify import CLAUSE_BREAK, Finding, apart_in_the_day, approximate, earlier_value, rounded_alike
 from comparer.textunits import ClaimIndex
 from comparer.types import Claim, Mention
 
@@ -66,8 +66,8 @@ def amount_conflicts(index: ClaimIndex, by_doc: dict[str, list[Claim]],
                             continue  # each account also gives the other's figure
                         if approximate(ca, ma) or approximate(cb, mb) or rounded_alike(ma.text, va, mb.text, vb):
                             continue
-                        if earlier_value(ca, ma) != earlier_value(cb, mb):
-                            continue  # this quarter's profit against the year-ago quarter's
+                        if earlier_value(ca, ma) != earlier_value(cb, mb) or apart_in_the_day(ca.text, cb.text):
+                            continue  # this quarter's figure against last year's; early trading against the close
                         holders = _holder(index, ca, ma), _holder(index, cb, mb)
                         if None not in holders and holders[0] != holders[1]:
                             continue  # "the Ledger found 64 per cent", "the Star said 75 per cent"

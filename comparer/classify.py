@@ -223,9 +223,12 @@ def _of_other_names(diff: ClaimDiff, change: Change) -> bool:
 
 
 def _at_other_moments(diff: ClaimDiff, change: Change) -> bool:
-    """Another change of the pair puts another day or time of day for the claim's: values
-    measured at different moments ("at 5 p.m. ... 45.2 west", "at 8 p.m. ... 47.0 west"), two
-    updates of one story rather than one value told two ways."""
+    """Another change of the pair puts another day or time of day for the claim's, or the two
+    claims tell their values at different parts of the day ("in early trading", "at the close"):
+    values measured at different moments ("at 5 p.m. ... 45.2 west", "at 8 p.m. ... 47.0 west"),
+    two updates of one story rather than one value told two ways."""
+    if apart_in_the_day(diff.a.text, diff.b.text):
+        return True
     for other in diff.changes:
         if other is change or not _is_slot(diff, other):
             continue
@@ -234,6 +237,24 @@ def _at_other_moments(diff: ClaimDiff, change: Change) -> bool:
         if da and db and not _compatible_dates(da, db, diff):
             return True
     return False
+
+
+def apart_in_the_day(text_a: str, text_b: str) -> bool:
+    """Both texts name a part of the day their values are told at, and no part is the same."""
+    parts_a, parts_b = _dayparts(text_a), _dayparts(text_b)
+    return bool(parts_a and parts_b and not parts_a & parts_b)
+
+
+def _dayparts(text: str) -> frozenset[str]:
+    """The parts of the day a claim names (``data/dayparts.txt``)."""
+    return frozenset(part for part, pattern in _daypart_patterns() if pattern.search(text))
+
+
+@functools.cache
+def _daypart_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((part, re.compile(r"\b(?:" + "|".join(re.escape(p.strip()) for p in phrases.split(",")) + r")\b",
+                                   re.IGNORECASE))
+                 for part, phrases in entries("dayparts"))
 
 
 def _other_values(diff: ClaimDiff, change: Change) -> bool:
@@ -531,6 +552,7 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
         x, y = fa[0], fb[0]
         if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)
                                  or _other_holders(diff, x, y) or _of_other_periods(diff, [x], [y])
+                                 or apart_in_the_day(diff.a.text, diff.b.text)
                                  or not _comparable(x, y)):
             continue
         labels_xy = {m.label for m in (x.mention, y.mention) if m is not None}

@@ -562,6 +562,16 @@ def test_the_amount_one_side_gives_in_its_conversion_is_no_other_amount():
     assert [f[0] for f in found] == ["number"]
 
 
+@pytest.mark.parametrize("a,b", [
+    ("Shares of Acme rose 45 cents to $12.10 in early trading on Friday.",
+     "Shares of Acme closed at $12.35 on Friday, up 70 cents."),
+    ("By Tuesday morning the floods had forced 1,200 people from their homes, the county said.",
+     "By Tuesday evening the floods had forced 1,900 people from their homes, the county said."),
+], ids=["early-trading-against-the-close", "morning-against-evening"])
+def test_values_told_at_different_parts_of_the_day_are_two_moments(a, b):
+    assert [f for f in _found(a, b) if f[0] == "number"] == []
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
