@@ -105,6 +105,11 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                      f"{negated} says {text_a if neg_a else text_b!r} where {plain} says "
                      f"{text_b if neg_a else text_a!r}: one negates what the other states.")
     if _opposite_pair(ua, ub, diff):
+        if _negated_before(diff.a, diff.units_a, ua) != _negated_before(diff.b, diff.units_b, ub):
+            # "have not shown that it is probable" / "is improbable": the negation before it
+            # in one claim turns the opposite back; the two agree
+            return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}, "
+                                           f"one of them negated before it: the two may agree.")
         return found("negation", "high", f"{la} says {text_a!r} where {lb} says the opposite, {text_b!r}.")
     denial = _negated_run(diff, change, labels, weak)
     if denial is not None:
@@ -362,6 +367,16 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
             (following is not None and following.key in ("to", "that"))  # "avoid walking" / "walk"
         return governs and after_a.key == after_b.key and after_a.content
     return after_a.key == after_b.key and (after_a.content or _only_the_cue(plain))
+
+
+def _negated_before(claim, units: Sequence[Unit], changed: Sequence[Unit]) -> bool:
+    """A negation stands before the changed words in their clause ("have not shown that it is
+    probable")."""
+    if not changed:
+        return False
+    start = changed[0].start
+    return any(u.kind == "negation" and u.end <= start
+               and not CLAUSE_BREAK.search(claim.text[u.end - claim.start:start - claim.start]) for u in units)
 
 
 def _contrasting(claim, cue: Unit) -> bool:

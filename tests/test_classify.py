@@ -572,6 +572,15 @@ def test_values_told_at_different_parts_of_the_day_are_two_moments(a, b):
     assert [f for f in _found(a, b) if f[0] == "number"] == []
 
 
+def test_an_opposite_negated_earlier_in_its_clause_is_no_negation():
+    found = _found('The panel said the growers "have not shown that a win on appeal is likely for them," on Friday.',
+                   'The panel said a win on appeal is unlikely "for them," on Friday.')
+    assert [f for f in found if f[0] == "negation"] == []
+    found = _found("Sales of the album failed to take off, and it became one of the worst-selling records of the year.",
+                   "Sales of the album failed to take off, and it became one of the best-selling records of the year.")
+    assert [f[0] for f in found] == ["negation"]  # the negation of another clause does not turn it back
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
