@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from comparer.mentions.cues import is_hedge
 from comparer.mentions.dates import is_calendar_word
 from comparer.mentions.entities import TITLES
+from comparer.mentions.numbers import unreadable_figure
 from comparer.textunits import ClaimIndex, stem
 from comparer.types import Claim, Mention
 from comparer.wordlists import entries, state_abbreviations
@@ -118,8 +119,10 @@ def units_of(index: ClaimIndex, claim: Claim) -> tuple[Unit, ...]:
             out.append(Unit(cue.kind[0] + ":" + token.stem, token.start, token.end, cue.kind, True, quote, cue))
             continue
         # Digits after letters ("Eleonora67", "MS08") are part of a name or code, not a quantity.
+        # A figure that cannot be read ("41 / 2", "4\ufffd") is no quantity to compare.
         kind = "date" if is_calendar_word(token.text) else \
-            "number" if _HAS_DIGIT.search(token.low) and not token.low[:1].isalpha() else "word"
+            "number" if _HAS_DIGIT.search(token.low) and not token.low[:1].isalpha() \
+            and not unreadable_figure(claim.text, token.start - claim.start, token.end - claim.start) else "word"
         if kind == "number" and _continues_digits(claim, out, token.start, token.low):
             last = out.pop()  # "0800 432 987": one string of digits, however it is spaced
             out.append(last._replace(key=last.key + token.low, end=token.end))

@@ -581,6 +581,13 @@ def test_an_opposite_negated_earlier_in_its_clause_is_no_negation():
     assert [f[0] for f in found] == ["negation"]  # the negation of another clause does not turn it back
 
 
+def test_a_damaged_figure_is_no_number_conflict():
+    """"4½" decomposed and split by a tokeniser ("41 / 2") against one whose "½" decoding lost."""
+    found = _found("The clerk served 41 / 2 months in a county jail for the fraud, the court said.",
+                   "The clerk served 4\ufffd months in a county jail for the fraud, the court said.")
+    assert [f for f in found if f[0] == "number"] == []
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",

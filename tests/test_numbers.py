@@ -98,9 +98,13 @@ NOT_NUMBERS = [
     "open 24/7 with 5G and 3D",
     "no one came",
     "a two-way street",
+    "served 41 / 2 months",
+    "served 41\u20442 months",
+    "served 4\ufffd months",
 ]
 NOT_IDS = ["g7-may-range", "clock-am", "clock-pm", "identifiers", "dateline", "dates",
-           "phone", "phones-spaced", "name-with-spaced-hyphen", "clock-spaced", "slash-and-glued", "no-one", "hyphen-word"]
+           "phone", "phones-spaced", "name-with-spaced-hyphen", "clock-spaced", "slash-and-glued", "no-one", "hyphen-word",
+           "fraction-split-by-spaces", "fraction-slash", "replacement-character"]
 
 
 @pytest.mark.parametrize("text", NOT_NUMBERS, ids=NOT_IDS)

@@ -290,10 +290,30 @@ def find_numbers(text: str) -> list[Mention]:
                 if noun:
                     end = m.start("noun") - 2
         out.append(Mention("number", start, end, text[start:end], value, unit, label))
+    out = [m for m in out if not _unreadable(text, m)]
     _mark_conversions(text, out)
     _share_scales(text, out)
     _mark_ages(text, out)
     return _as_shares(text, out)
+
+
+# A slash set off by spaces between digits ("41 / 2": text tokenised word by word), or the
+# fraction slash that a decomposed "½" leaves ("41⁄2"); "9/11" and "24/7" are read as written.
+_SLASH_AFTER = re.compile(r"(?:\s+/\s+|\s*⁄\s*)\d")
+_SLASH_BEFORE = re.compile(r"\d(?:\s+/\s+|\s*⁄\s*)$")
+
+
+def _unreadable(text: str, mention: Mention) -> bool:
+    return unreadable_figure(text, mention.start, mention.end)
+
+
+def unreadable_figure(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` cannot be read as a quantity: one side of a
+    fraction split apart ("41 / 2", "41⁄2" where "4½" was), or next to a character that decoding
+    replaced (U+FFFD, "4\ufffd months")."""
+    if "\ufffd" in text[max(0, start - 1):end + 1]:
+        return True
+    return bool(_SLASH_AFTER.match(text, end) or _SLASH_BEFORE.search(text[max(0, start - 8):start]))
 
 
 _SHARE = re.compile(r"\b(\d{1,3}|" + "|".join(_ONES[1:11]) + r")\s+(?:in|out\s+of)\s+([2-9]|10|100|1,?000|"
