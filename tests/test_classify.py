@@ -588,6 +588,22 @@ def test_a_damaged_figure_is_no_number_conflict():
     assert [f for f in found if f[0] == "number"] == []
 
 
+def test_a_denial_that_is_a_negation():
+    found = _found("The minister issued a fresh denial that he asked for the money on Monday.",
+                   "The minister said he never asked for the money on Monday.")
+    assert [f for f in found if f[0] == "negation"] == []
+
+
+def test_a_figure_of_the_week_before_is_not_compared_with_this_week():
+    found = _found("New claims for jobless aid rose to 812,000 in the latest week, the labour office said on Thursday, "
+                   "from 790,000 the week before.",
+                   "New claims for jobless aid rose to 812,000 in the latest week, the labour office said on Thursday, "
+                   "up from a revised 790,000.")
+    found += _found("New claims for jobless aid stood at 812,000, the labour office said on Thursday.",
+                    "New claims for jobless aid stood at 790,000 the week before, the labour office said on Thursday.")
+    assert [f for f in found if f[0] == "number"] == []
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
