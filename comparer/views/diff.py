@@ -35,7 +35,8 @@ def diff_view(report: Report) -> list:
     for item in report.discrepancies:
         counts[item.kind] = counts.get(item.kind, 0) + 1
     notes.append(f"{len(report.claims)} claims, {len(report.alignments)} aligned groups; "
-                 + (", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no discrepancy"))
+                 + ("discrepancies by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(counts.items()))
+                    if counts else "no discrepancy"))
     rows = []
     for number, item in enumerate(report.discrepancies, start=1):
         ca = claims[item.a.claim]
