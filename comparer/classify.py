@@ -345,6 +345,8 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     after_a = diff.units_a[change.i2] if change.i2 < len(diff.units_a) else None
     after_b = diff.units_b[change.j2] if change.j2 < len(diff.units_b) else None
     if after_a is None or after_b is None:  # the cue ends the claim: "..., he did not."
+        if negated[cue_at].key.split(":")[-1] == "no":
+            return False  # "... and no further": a "no" with nothing after it denies nothing here
         return len(diff.units_a[change.i1:change.i2]) + len(diff.units_b[change.j1:change.j2]) <= 3
     # What the cue denies follows it on both sides ("not a musician", "singer-songwriter,
     # musician"); otherwise the plain side may change only as little, or it states another

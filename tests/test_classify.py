@@ -588,9 +588,22 @@ def test_a_damaged_figure_is_no_number_conflict():
     assert [f for f in found if f[0] == "number"] == []
 
 
-def test_a_denial_that_is_a_negation():
+def test_a_denial_is_a_negation():
     found = _found("The minister issued a fresh denial that he asked for the money on Monday.",
                    "The minister said he never asked for the money on Monday.")
+    found += _found("The minister said in a post on Sunday that he never asked the police chief to stop the inquiry.",
+                    "The minister put out a new denial Sunday that he asked the police chief to halt the inquiry.")
+    assert [f for f in found if f[0] == "negation"] == []
+
+
+def test_granted_against_denied_is_an_opposite():
+    assert ("negation", "high", "denied", "granted") in _found("The court denied bail to the two men on Friday.",
+                                                             "The court granted bail to the two men on Friday.")
+
+
+def test_a_no_that_ends_a_cut_claim_denies_nothing():
+    found = _found('The judge will miss next week\'s hearings, but her healing is "going well" and no further',
+                   "The court says the judge's healing is going well")
     assert [f for f in found if f[0] == "negation"] == []
 
 
