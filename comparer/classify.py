@@ -135,7 +135,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
             if kind == "number" and (_measure_against_bare(fa, fb) or _other_labels(fa, fb)
                                      or _other_dimensions(fa, fb) or _of_other_periods(diff, fa, fb)
                                      or all(_other_holders(diff, x, y) for x in fa for y in fb)
-                                     or _of_other_names(diff, change)):
+                                     or (_of_other_names(diff, change) and not _same_holders(diff, fa, fb))):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
                                                f"values of different measures.")
             if kind == "number" and _at_other_moments(diff, change):
@@ -225,6 +225,13 @@ def _of_other_names(diff: ClaimDiff, change: Change) -> bool:
     different people or things ("Hurricane Ana ... 45.2 west", "Bill's centre ... 93.7 west")."""
     return any(other is not change and _is_slot(diff, other) and _names_replaced(diff, other)
                and _labelled_alike(other) for other in diff.changes)
+
+
+def _same_holders(diff: ClaimDiff, fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
+    """Every value on each side held by one and the same name ("Acme, which rose $1.25" /
+    "Acme, which rose 77 cents"): what other names the claims give, these values are one's."""
+    holders = {_holder(diff.a, diff.units_a, x) for x in fa} | {_holder(diff.b, diff.units_b, y) for y in fb}
+    return len(holders) == 1 and None not in holders
 
 
 def _at_other_moments(diff: ClaimDiff, change: Change) -> bool:
@@ -669,13 +676,20 @@ _HOLDER_REACH = 6  # units between a name and the number it holds
 
 
 def _holder(claim, units: Sequence[Unit], number: Unit) -> str | None:
-    """The key of the name that a number belongs to: the nearest one before it in its clause."""
+    """The key of the name that a number belongs to: the nearest one before it in its clause, or
+    the name a relative clause that holds the number speaks of ("Globex, which added 40
+    cents")."""
     k = units.index(number)
     for unit in reversed(units[max(0, k - _HOLDER_REACH):k]):
         if unit.kind == "entity":
             between = claim.text[unit.end - claim.start:number.start - claim.start]
-            return None if CLAUSE_BREAK.search(between) else unit.key
+            relative = _RELATIVE.match(between)
+            rest = between[relative.end():] if relative else between
+            return None if CLAUSE_BREAK.search(rest) else unit.key
     return None
+
+
+_RELATIVE = re.compile(r",\s+(?:which|who)\b")
 
 
 def _same_occasion(diff: ClaimDiff, x: Unit, y: Unit) -> bool:

@@ -617,6 +617,14 @@ def test_a_figure_of_the_week_before_is_not_compared_with_this_week():
     assert [f for f in found if f[0] == "number"] == []
 
 
+def test_values_of_a_relative_clause_belong_to_its_name():
+    found = _found("Risers included Acme, which climbed $1.35 to $18.40, and Globex, which climbed 62 cents to $41.10.",
+                   "Risers included Acme, which climbed 88 cents to $17.93, and Initech, which added 91 cents to $59.05.")
+    numbers = [f for f in found if f[0] == "number"]
+    assert ("number", "high", "$1.35", "88 cents") in numbers  # Acme's rise, told two ways
+    assert not any("62" in f[2] or "41.10" in f[2] for f in numbers)  # Globex's against Initech's
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
