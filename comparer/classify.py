@@ -143,6 +143,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
                                                f"day or time: two moments of the story.")
             if kind == "date" and _compatible_dates(fa, fb, diff):
                 return None
+            if kind == "date" and (_day_against_time(fa, fb, ua) or _day_against_time(fb, fa, ub)):
+                return None  # "Friday morning" and "about 11:40 a.m.": a day and a time of it
             if kind == "date" and _other_values(diff, change):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r} for values "
                                                f"that differ as well: two moments of the story.")
@@ -267,6 +269,37 @@ def _daypart_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((part, re.compile(r"\b(?:" + "|".join(re.escape(p.strip()) for p in phrases.split(",")) + r")\b",
                                    re.IGNORECASE))
                  for part, phrases in entries("dayparts"))
+
+
+def _day_against_time(days: Sequence[Unit], times: Sequence[Unit], words: Sequence[Unit]) -> bool:
+    """Day-level dates on one side, times of day on the other: both can hold, unless a part of the
+    day named with the days ("morning") leaves the times out (``data/daypart_hours.txt``)."""
+    if not all(u.mention is not None and u.mention.label != "time" for u in days) or \
+            not all(u.mention is not None and u.mention.label == "time" for u in times):
+        return False
+    hours = _daypart_hours()
+    spans = [hours[u.key.split(":")[-1]] for u in words if u.kind == "word" and u.key.split(":")[-1] in hours]
+    if not spans:
+        return True
+    for time in times:
+        hour = _hour_of(str(time.mention.value)) if time.mention else None
+        if hour is None or not any(lo <= hour < hi for span in spans for lo, hi in span):
+            return False
+    return True
+
+
+def _hour_of(value: str) -> float | None:
+    """The hour of an ISO time of day ("11:40" -> 11.67)."""
+    match = re.match(r"(\d{1,2}):(\d{2})", value)
+    return int(match.group(1)) + int(match.group(2)) / 60 if match else None
+
+
+@functools.cache
+def _daypart_hours() -> dict[str, tuple[tuple[float, float], ...]]:
+    out = {}
+    for part, spans in entries("daypart_hours"):
+        out[stem(part)] = tuple((float(lo), float(hi)) for lo, hi in (s.split("-") for s in spans.split()))
+    return out
 
 
 def _other_values(diff: ClaimDiff, change: Change) -> bool:

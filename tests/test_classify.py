@@ -625,6 +625,15 @@ def test_values_of_a_relative_clause_belong_to_its_name():
     assert not any("62" in f[2] or "41.10" in f[2] for f in numbers)  # Globex's against Initech's
 
 
+@pytest.mark.parametrize("b,conflict", [
+    ("Deputies said the boy was hurt at roughly 10:25 a.m. behind the feed store on Route 9.", False),
+    ("Deputies said the boy was hurt at roughly 4:25 p.m. behind the feed store on Route 9.", True),
+], ids=["a-time-of-that-morning", "a-time-of-the-afternoon"])
+def test_a_day_and_a_time_of_it_agree_unless_the_part_of_the_day_leaves_it_out(b, conflict):
+    found = _found("Deputies said the boy was hurt on Saturday morning behind the feed store on Route 9.", b)
+    assert bool([f for f in found if f[0] == "date"]) is conflict
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
