@@ -184,7 +184,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     if not any(u.content for u in (*ua, *ub)):
         return None
     if _one_word_quoted_otherwise(diff, change, text_a, text_b):
-        return found("quote", "medium", f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}.")
+        return found("quote", "low" if _inflected_alike(ua, ub) else "medium",
+                     f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}.")
     return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
 
 
@@ -1054,7 +1055,7 @@ def _quoted_finding(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit], spa
     # Words put for other words change what was said, and so does one word more ("very
     # important"); a name, a title, a filler ("Oh,") or an editor's gloss in brackets only pads
     # the quotation, and function words alone change nothing.
-    replaced = any(u.content for u in ua) and any(u.content for u in ub)
+    replaced = any(u.content for u in ua) and any(u.content for u in ub) and not _inflected_alike(ua, ub)
     kind, severity = "quote", "medium" if replaced or _one_word_more(diff, ua, ub) else "low"
     if ("negation" in kinds_a) != ("negation" in kinds_b) and _only_the_cue(ua) and _only_the_cue(ub) \
             and not _negation_raised(diff):
@@ -1067,6 +1068,26 @@ def _quoted_finding(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit], spa
     detail = (f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}." if kind == "quote" else
               f"In the quotation, {la} has {text_a!r} where {lb} has {text_b!r}.")
     return Finding(kind, "low" if weak else severity, span_a, span_b, detail)
+
+
+def _inflected_alike(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """One word in another inflection on each side ("lines up", "lined up"): a rendering of the
+    same words, not other words."""
+    ca = [u for u in ua if u.content]
+    cb = [u for u in ub if u.content]
+    if len(ca) != 1 or len(cb) != 1 or ca[0].kind != "word" or cb[0].kind != "word":
+        return False
+    return bool(_bases(ca[0].key) & _bases(cb[0].key))
+
+
+def _bases(word: str) -> set[str]:
+    """What a word may be an inflection of: "lined" of "line", "lines" of "line", "lining" of
+    "line" (bases of three letters or more)."""
+    out = {word}
+    for ending, put in (("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(ending):
+            out.add(word[:-len(ending)] + put)
+    return {w for w in out if len(w) >= 3}
 
 
 def _one_word_more(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:

@@ -634,6 +634,15 @@ def test_a_day_and_a_time_of_it_agree_unless_the_part_of_the_day_leaves_it_out(b
     assert bool([f for f in found if f[0] == "date"]) is conflict
 
 
+def test_a_quoted_word_in_another_inflection_is_a_low_rendering():
+    found = _found('"It was one of those nights when the whole plan lines up against us," the coach told reporters.',
+                   '"It was one of those nights when the whole plan lined up against us," the coach told reporters.')
+    assert [f for f in found if f[1] != "low"] == []
+    found = _found('"It was one of those nights when the whole plan lines up against us," the coach told reporters.',
+                   '"It was one of those nights when the whole plan stacks up against us," the coach told reporters.')
+    assert ("quote", "medium", "lines", "stacks") in found
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
