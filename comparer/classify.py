@@ -128,6 +128,11 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         if fa and fb:
             if kind == "number" and _same_quantity(fa, fb, diff):
                 return None
+            if kind == "number" and all(_counts_sources(diff.a, x) for x in fa) \
+                    and all(_counts_sources(diff.b, y) for y in fb):
+                return Finding("attribution", "low", span_a, span_b,
+                               f"{la} cites {text_a!r} where {lb} cites {text_b!r}: each outlet counts its "
+                               f"own sources.")
             if kind == "number" and all(map(_is_identifier, (*fa, *fb))):
                 return Finding("number", "low", span_a, span_b,
                                f"{la} gives {text_a!r} where {lb} gives {text_b!r}: another phone number or code, "
@@ -301,6 +306,23 @@ def _daypart_hours() -> dict[str, tuple[tuple[float, float], ...]]:
     for part, spans in entries("daypart_hours"):
         out[stem(part)] = tuple((float(lo), float(hi)) for lo, hi in (s.split("-") for s in spans.split()))
     return out
+
+
+_MANY_SOURCES = 20  # more people than this saying something are a finding (a poll), not sources
+_SOURCE_COUNT = re.compile(r"(?:[\w.'’-]+\s+){1,6}?(?:said|say|says|told|tell|tells)\b")
+
+
+def _counts_sources(claim, unit: Unit) -> bool:
+    """A number that counts the people a report cites ("two aides who saw the memo said",
+    "according to three people"): sourcing, not a fact of the event."""
+    mention = unit.mention
+    if mention is None or not _is_noun_unit(mention.unit) or not isinstance(mention.value, float) \
+            or not 1 < mention.value < _MANY_SOURCES:
+        return False  # "55 percent of voters say" is a finding, not sourcing
+    at, end = mention.start - claim.start, mention.end - claim.start
+    if claim.text[max(0, at - 14):at].lower().rstrip().endswith("according to"):
+        return True
+    return bool(_SOURCE_COUNT.match(claim.text, end + 1)) if claim.text[end:end + 1] == " " else False
 
 
 def _other_values(diff: ClaimDiff, change: Change) -> bool:

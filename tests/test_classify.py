@@ -643,6 +643,16 @@ def test_a_quoted_word_in_another_inflection_is_a_low_rendering():
     assert ("quote", "medium", "lines", "stacks") in found
 
 
+def test_the_number_of_sources_each_outlet_cites_is_no_number_conflict():
+    found = _found("A memo due out on Tuesday says the mayor signed off on the deal, four aides familiar with it said.",
+                   "A memo due out on Tuesday says the mayor signed off on the deal, three aides familiar with it said.")
+    assert [f for f in found if f[1] != "low"] == []
+    # a poll's share that says something is a finding, still compared
+    found = _found("Now 55 percent of the town's voters say they back the new stadium, the survey found.",
+                   "Now 39 percent of the town's voters say they back the new stadium, the survey found.")
+    assert [f[0] for f in found] == ["number"]
+
+
 def test_a_cue_with_words_moved_elsewhere_is_no_negation():
     found = _found("Mayor Ross said on Monday that Councilor Jane Pike suffered no penalty after she lied to the "
                    "auditors.",
