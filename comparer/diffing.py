@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from comparer.align import Link, align
 from comparer.amounts import amount_conflicts
 from comparer.claimdiff import ClaimDiff, diff_claims
-from comparer.classify import Finding, classify, enumeration_swaps, list_changes, quotation_changes, scattered_numbers
+from comparer.classify import Finding, classify, quotation_changes, scattered_numbers
 from comparer.config import Config
+from comparer.lists import enumeration_swaps, list_changes
 from comparer.digest import sha1_hex
 from comparer.omissions import omissions
 from comparer.pipeline import read_documents
