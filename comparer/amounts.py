@@ -16,7 +16,8 @@ from __future__ import annotations
 import bisect
 
 from comparer.align import claim_features
-from comparer.classify import CLAUSE_BREAK, Finding, apart_in_the_day, approximate, earlier_value, rounded_alike
+from comparer.approximation import approximate
+from comparer.classify import CLAUSE_BREAK, Finding, apart_in_the_day, earlier_value, rounded_alike
 from comparer.textunits import ClaimIndex
 from comparer.types import Claim, Mention
 

@@ -78,6 +78,11 @@ class ClaimDiff(NamedTuple):
     same: float  # share of the shorter claim's units that the other matches
 
 
+def span_text(claim: Claim, span: tuple[int, int]) -> str:
+    """The words of ``claim`` at document offsets ``span``."""
+    return claim.text[span[0] - claim.start:span[1] - claim.start]
+
+
 def units_of(index: ClaimIndex, claim: Claim) -> tuple[Unit, ...]:
     """The claim as comparison units, in text order."""
     facts = [m for m in claim.mentions if m.kind in ("entity", "number", "date")]

@@ -15,7 +15,6 @@ weakly aligned pair, is ``low``.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import functools
 import math
@@ -25,10 +24,10 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from comparer.claimdiff import Change, ClaimDiff, Unit, same_digits
-from comparer.mentions.dates import is_calendar_word
+from comparer.approximation import approximate
+from comparer.claimdiff import Change, ClaimDiff, Unit, same_digits, span_text
+from comparer.dates_agree import compatible_dates, day_against_time
 from comparer.mentions.entities import TITLES
-from comparer.mentions.numbers import word_value
 from comparer.textunits import stem
 from comparer.types import Mention
 from comparer.wordlists import entries, groups, lines, state_abbreviations, words
@@ -89,7 +88,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     ua, ub = change.a, change.b
     la, lb = labels
     span_a, span_b = _spans(diff, change)
-    text_a, text_b = _text(diff.a, span_a), _text(diff.b, span_b)
+    text_a, text_b = span_text(diff.a, span_a), span_text(diff.b, span_b)
 
     def found(kind: str, severity: str, detail: str) -> Finding:
         return Finding(kind, "low" if weak else severity, span_a, span_b, detail)
@@ -146,9 +145,9 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
             if kind == "number" and _at_other_moments(diff, change):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r} at another "
                                                f"day or time: two moments of the story.")
-            if kind == "date" and _compatible_dates(fa, fb, diff):
+            if kind == "date" and compatible_dates(fa, fb, diff):
                 return None
-            if kind == "date" and (_day_against_time(fa, fb, ua) or _day_against_time(fb, fa, ub)):
+            if kind == "date" and (day_against_time(fa, fb, ua) or day_against_time(fb, fa, ub)):
                 return None  # "Friday morning" and "about 11:40 a.m.": a day and a time of it
             if kind == "date" and _other_values(diff, change):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r} for values "
@@ -207,7 +206,7 @@ def _names_replaced(diff: ClaimDiff, change: Change) -> bool:
         return False
     span_a, span_b = _spans(diff, change)
     return not _descriptions(ea) and not _descriptions(eb) and not _one_place(ea, eb) \
-        and not _spelling_variant(_text(diff.a, span_a), _text(diff.b, span_b)) and _same_type(ea, eb) \
+        and not _spelling_variant(span_text(diff.a, span_a), span_text(diff.b, span_b)) and _same_type(ea, eb) \
         and not all(_transliterated(x, y) for x, y in zip(ea, eb)) \
         and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a) \
         and _same_place_in_change(ua, ub)
@@ -223,7 +222,7 @@ def _place_describes(claim, units: Sequence[Unit], names: Sequence[Unit], other:
         if name.mention is None or name.mention.label != "place" or k + 1 >= len(units):
             return False
         after = units[k + 1]
-        if not (after.content and after.kind == "word" and _text(claim, (after.start, after.end)).islower()):
+        if not (after.content and after.kind == "word" and span_text(claim, (after.start, after.end)).islower()):
             return False
     return True
 
@@ -254,7 +253,7 @@ def _at_other_moments(diff: ClaimDiff, change: Change) -> bool:
             continue
         da = [u for u in other.a if u.kind == "date"]
         db = [u for u in other.b if u.kind == "date"]
-        if da and db and not _compatible_dates(da, db, diff):
+        if da and db and not compatible_dates(da, db, diff):
             return True
     return False
 
@@ -275,37 +274,6 @@ def _daypart_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((part, re.compile(r"\b(?:" + "|".join(re.escape(p.strip()) for p in phrases.split(",")) + r")\b",
                                    re.IGNORECASE))
                  for part, phrases in entries("dayparts"))
-
-
-def _day_against_time(days: Sequence[Unit], times: Sequence[Unit], words: Sequence[Unit]) -> bool:
-    """Day-level dates on one side, times of day on the other: both can hold, unless a part of the
-    day named with the days ("morning") leaves the times out (``data/daypart_hours.txt``)."""
-    if not all(u.mention is not None and u.mention.label != "time" for u in days) or \
-            not all(u.mention is not None and u.mention.label == "time" for u in times):
-        return False
-    hours = _daypart_hours()
-    spans = [hours[u.key.split(":")[-1]] for u in words if u.kind == "word" and u.key.split(":")[-1] in hours]
-    if not spans:
-        return True
-    for time in times:
-        hour = _hour_of(str(time.mention.value)) if time.mention else None
-        if hour is None or not any(lo <= hour < hi for span in spans for lo, hi in span):
-            return False
-    return True
-
-
-def _hour_of(value: str) -> float | None:
-    """The hour of an ISO time of day ("11:40" -> 11.67)."""
-    match = re.match(r"(\d{1,2}):(\d{2})", value)
-    return int(match.group(1)) + int(match.group(2)) / 60 if match else None
-
-
-@functools.cache
-def _daypart_hours() -> dict[str, tuple[tuple[float, float], ...]]:
-    out = {}
-    for part, spans in entries("daypart_hours"):
-        out[stem(part)] = tuple((float(lo), float(hi)) for lo, hi in (s.split("-") for s in spans.split()))
-    return out
 
 
 _MANY_SOURCES = 20  # more people than this saying something are a finding (a poll), not sources
@@ -636,12 +604,12 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
                                  or not _comparable(x, y)):
             continue
         labels_xy = {m.label for m in (x.mention, y.mention) if m is not None}
-        if kind == "date" and (_compatible_dates(fa, fb, diff) or "relative" in labels_xy
+        if kind == "date" and (compatible_dates(fa, fb, diff) or "relative" in labels_xy
                                or (diff.same < _SAME and not _same_occasion(diff, x, y))):
             continue
         span_a, span_b = (x.start, x.end), (y.start, y.end)
         return Finding(kind, "low" if weak else "medium", span_a, span_b,
-                       f"{la} gives {_text(diff.a, span_a)!r} where {lb} gives {_text(diff.b, span_b)!r}: "
+                       f"{la} gives {span_text(diff.a, span_a)!r} where {lb} gives {span_text(diff.b, span_b)!r}: "
                        f"{noun} differs.")
     ea = [u for u in change.a if u.kind == "entity"]
     eb = [u for u in change.b if u.kind == "entity"]
@@ -649,7 +617,7 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
             and not _one_place(ea, eb):
         span_a, span_b = (ea[0].start, ea[0].end), (eb[0].start, eb[0].end)
         return Finding("entity", "low" if weak else "medium", span_a, span_b,
-                       f"{la} names {_text(diff.a, span_a)!r} where {lb} names {_text(diff.b, span_b)!r}.")
+                       f"{la} names {span_text(diff.a, span_a)!r} where {lb} names {span_text(diff.b, span_b)!r}.")
     return None
 
 
@@ -694,8 +662,8 @@ def _negated_run(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak:
     span_a, span_b = (side_neg, side_plain) if neg_a else (side_plain, side_neg)
     la, lb = labels
     neg_label, plain_label = (la, lb) if neg_a else (lb, la)
-    text_neg = _text(diff.a if neg_a else diff.b, side_neg)
-    text_plain = _text(diff.b if neg_a else diff.a, side_plain)
+    text_neg = span_text(diff.a if neg_a else diff.b, side_neg)
+    text_plain = span_text(diff.b if neg_a else diff.a, side_plain)
     return Finding("negation", "low" if weak else "high", span_a, span_b,
                    f"{neg_label} says {text_neg!r} where {plain_label} says {text_plain!r} before the same "
                    f"words: one negates what the other states.")
@@ -763,9 +731,6 @@ def _previous_word(units: Sequence[Unit], unit: Unit) -> str | None:
     return units[k - 1].key if k > 0 and units[k - 1].kind == "word" else None
 
 
-def _text(claim, span: tuple[int, int]) -> str:
-    return claim.text[span[0] - claim.start:span[1] - claim.start]
-
 
 def _same_measure(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
     """Two numbers of one quantity: the same unit, and the same counted word after them."""
@@ -828,8 +793,8 @@ def scattered_numbers(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
         return []  # "two blocks" against "36": what the bare number counts is unknown
     la, lb = labels
     return [Finding("number", "low" if weak else "high", (x.start, x.end), (y.start, y.end),
-                    f"{la} gives {_text(diff.a, (x.start, x.end))!r} where {lb} gives "
-                    f"{_text(diff.b, (y.start, y.end))!r}: the number differs.")]
+                    f"{la} gives {span_text(diff.a, (x.start, x.end))!r} where {lb} gives "
+                    f"{span_text(diff.b, (y.start, y.end))!r}: the number differs.")]
 
 
 def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
@@ -903,8 +868,8 @@ def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
 
 def _same_words_spelt(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
     """The changed words of a quotation are the same words spelt another way."""
-    text_a = _text(diff.a, (ua[0].start, ua[-1].end))
-    text_b = _text(diff.b, (ub[0].start, ub[-1].end))
+    text_a = span_text(diff.a, (ua[0].start, ua[-1].end))
+    text_b = span_text(diff.b, (ub[0].start, ub[-1].end))
     if _spelling_variant(text_a, text_b):
         return True
     places = any(u.mention is not None and u.mention.label == "place" for u in (*ua, *ub))
@@ -924,7 +889,7 @@ def _one_per_rendering(found: list[Finding], diff: ClaimDiff, labels: tuple[str,
     severity = first.severity if first.kind != "quote" else "low"
     return [first._replace(severity=severity,
                            detail=f"The quotation is rendered differently in {len(found)} places, among them: "
-                                  f"{la} has {_text(diff.a, first.a)!r}, {lb} has {_text(diff.b, first.b)!r}.")]
+                                  f"{la} has {span_text(diff.a, first.a)!r}, {lb} has {span_text(diff.b, first.b)!r}.")]
 
 
 _PARTIAL_QUOTE = 3  # words: a quotation this short may be read on past its closing mark
@@ -1071,7 +1036,7 @@ def _quote_side(claim, quote, changed: Sequence[Unit], after: Unit, read_on: boo
 def _quoted_finding(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit], span_a: tuple[int, int],
                     span_b: tuple[int, int], labels: tuple[str, str], weak: bool) -> Finding:
     la, lb = labels
-    text_a, text_b = _text(diff.a, span_a), _text(diff.b, span_b)
+    text_a, text_b = span_text(diff.a, span_a), span_text(diff.b, span_b)
     kinds_a = {u.kind for u in ua}
     kinds_b = {u.kind for u in ub}
     # Words put for other words change what was said, and so does one word more ("very
@@ -1121,7 +1086,7 @@ def _one_word_more(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -> b
     added = [u for u in units if u.content]
     if len(added) != 1 or added[0].kind != "word":
         return False
-    word = _text(claim, (added[0].start, added[0].end)).lower()
+    word = span_text(claim, (added[0].start, added[0].end)).lower()
     if word in TITLES or word in words("quote_fillers"):
         return False
     before = claim.text[:added[0].start - claim.start]
@@ -1439,168 +1404,6 @@ def _of_other_periods(diff: ClaimDiff, fa: Sequence[Unit], fb: Sequence[Unit]) -
         return None if unit.mention is None else earlier_value(claim, unit.mention)
     return all(earlier(diff.a, x) is not None and earlier(diff.b, y) is not None
                and earlier(diff.a, x) != earlier(diff.b, y) for x in fa for y in fb)
-
-
-def approximate(claim, mention) -> bool:
-    """Whether an approximating word or phrase stands right before the number ("about 770")."""
-    before = claim.text[max(0, mention.start - claim.start - 24):mention.start - claim.start].lower().split()
-    phrases = frozenset(lines("approximators"))
-    return any(" ".join(before[-n:]) in phrases for n in (1, 2, 3) if len(before) >= n)
-
-
-def _compatible_dates(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff) -> bool:
-    """Dates of which one is a part of the other ("May 2023" and "May 18, 2023"), an approximate
-    time and one close to it ("shortly after 3:30", "3:33"), or dates that cannot be compared: a
-    relative date ("today", "last week") that no publication date resolves, against anything but
-    another such date written the same way. One month or weekday named on both sides, with no
-    year that differs, agrees however it is worded ("In November last year", "Last November";
-    "in July", "the July figure")."""
-    month_or_day = _one_calendar_name(fa, diff.a)
-    if month_or_day is not None and month_or_day == _one_calendar_name(fb, diff.b) \
-            and not _precise_parts_differ(fa, fb):
-        return True
-    if len(fa) != 1 or len(fb) != 1:
-        return False
-    x, y = fa[0].mention, fb[0].mention
-    if x is None or y is None:  # a bare month or weekday name
-        other = y if x is None else x
-        # against a relative date that no publication date resolves ("last month"): no telling
-        return fa[0].key == fb[0].key or (other is not None and not other.value)
-    if x.label == y.label == "time" and x.unit != y.unit:
-        if not (x.unit.startswith("UTC") and y.unit.startswith("UTC")):
-            return True  # "6 p.m." against "3 p.m. Arizona time": times of zones that cannot be lined up
-        apart = _minutes_apart(_in_utc(x), _in_utc(y))   # "6 p.m. EDT" is "3 p.m. MST"
-        return apart <= (_CLOSE_MINUTES if approximate(diff.a, x) or approximate(diff.b, y) else 0)
-    if x.label == y.label == "time" and (approximate(diff.a, x) or approximate(diff.b, y)):
-        # "about 3 p.m." is told to the hour: it holds 3:22; "about 3:30" holds a quarter of an hour.
-        approximated = [m for m, claim in ((x, diff.a), (y, diff.b)) if approximate(claim, m)]
-        close = _HOUR_MINUTES if any(":" not in m.text for m in approximated) else _CLOSE_MINUTES
-        return _minutes_apart(str(x.value), str(y.value)) <= close
-    ago_x, ago_y = _time_ago(x.text), _time_ago(y.text)
-    if ago_x and ago_y and ago_x[1:] == ago_y[1:]:
-        return ago_x[0] == ago_y[0]  # "15 years ago", "18 years ago": counted from one day
-    weekday = _weekday_against_date(x, y) if not x.value else _weekday_against_date(y, x) if not y.value else None
-    if weekday is not None:
-        return weekday
-    if _weekday_against_yearless(x, y) or _weekday_against_yearless(y, x):
-        return True  # "Saturday" and "Aug. 16": no year tells which weekday that was
-    if not x.value or not y.value:
-        names = [_calendar_name(m) for m in (x, y)]
-        if names[0] and names[0] == names[1]:
-            return True  # "last Friday" and "on Friday", "Last May" and "in May": one day told two ways
-        named = [is_calendar_word(m.text.split()[-1]) for m in (x, y) if not m.value]
-        return not all(named) if named else True
-    vx, vy = str(x.value), str(y.value)
-    if _month_of(vx) and _month_of(vx) == _month_of(vy) and (_is_month(vx) or _is_month(vy)):
-        return True  # "in October" and "October 30, 2007": the month holds the day
-    return vx.startswith(vy) or vy.startswith(vx) or vx.endswith(vy.lstrip("-")) or vy.endswith(vx.lstrip("-"))
-
-
-def _month_of(value: str) -> str | None:
-    """The month of an ISO date, of one without a year ("--10-30") or of a month alone ("--10")."""
-    parts = value.split("-")
-    if value.startswith("--") and len(parts) >= 3 and len(parts[2]) == 2:
-        return parts[2]
-    if len(parts) >= 2 and len(parts[0]) == 4 and len(parts[1]) == 2 and parts[0].isdigit():
-        return parts[1]
-    return None
-
-
-def _is_month(value: str) -> bool:
-    """A month named without its year or day ("--10")."""
-    return value.startswith("--") and len(value) == 4
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def _calendar_name(date: Mention) -> str | None:
-    """The month or weekday a date mention names, by its first three letters ("sep" for "Sept."),
-    or None when it names neither or more than one."""
-    found = {w.rstrip(".,")[:3].lower() for w in date.text.split() if is_calendar_word(w.rstrip(","))}
-    return found.pop() if len(found) == 1 else None
-
-
-def _one_calendar_name(units: Sequence[Unit], claim) -> str | None:
-    """The one month or weekday the date units of one side name, by its first three letters."""
-    names: set[str] = set()
-    for unit in units:
-        text = unit.mention.text if unit.mention is not None else _text(claim, (unit.start, unit.end))
-        names.update(w.rstrip(".,")[:3].lower() for w in text.split() if is_calendar_word(w.rstrip(",")))
-    return names.pop() if len(names) == 1 else None
-
-
-def _precise_parts_differ(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """Both sides give a year, a day of the month or a time of day, and not the same one; or
-    a time of day on either side (compared as such, not by the day's name)."""
-    def parts(units: Sequence[Unit], kind: str) -> set[str]:
-        out: set[str] = set()
-        for unit in units:
-            mention = unit.mention
-            if mention is None or not mention.value:
-                continue
-            value = str(mention.value)
-            if kind == "time" and mention.label == "time":
-                out.add(value)
-            elif kind == "year" and value[:4].isdigit():
-                out.add(value[:4])
-            elif kind == "day" and mention.label != "time" and value.count("-") == 3 - value[:4].isdigit():
-                out.add(value[-2:])
-        return out
-    if parts(fa, "time") or parts(fb, "time"):
-        return True
-    return any((x := parts(fa, kind)) and (y := parts(fb, kind)) and x != y for kind in ("year", "day"))
-
-
-def _weekday_against_yearless(day: Mention, date: Mention) -> bool:
-    """An unresolved weekday against a day of a month without its year ("--08-16")."""
-    return not day.value and day.text.split()[-1].lower().rstrip(".,") in _WEEKDAYS \
-        and isinstance(date.value, str) and date.value.startswith("--") and len(date.value) == 7
-
-
-def _weekday_against_date(day: Mention, date: Mention) -> bool | None:
-    """Whether an unresolved weekday ("on Thursday") is the weekday of a full date ("Nov. 10,
-    2011"); None when the two are not a weekday and a full date."""
-    word = day.text.split()[-1].lower().rstrip(".,")
-    if word not in _WEEKDAYS or not isinstance(date.value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(date.value[:10]).weekday() == _WEEKDAYS.index(word)
-    except ValueError:
-        return None
-
-
-_CLOSE_MINUTES = 15  # an approximate time of day ("about 3:30") agrees with one this close
-_HOUR_MINUTES = 30  # an approximate time told to the hour ("about 3 p.m."): half an hour either way
-
-
-def _in_utc(time: Mention) -> str:
-    """A clock time with a UTC offset for its zone ("18:00" at "UTC-4"), as "HH:MM" in UTC."""
-    minutes = int(str(time.value)[:2]) * 60 + int(str(time.value)[3:5]) - round(float(time.unit[3:]) * 60)
-    minutes %= 24 * 60
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def _minutes_apart(x: str, y: str) -> int:
-    """Minutes between two "HH:MM" times of day."""
-    (hx, mx), (hy, my) = (map(int, t.split(":")) for t in (x, y))
-    apart = abs(hx * 60 + mx - hy * 60 - my)
-    return min(apart, 24 * 60 - apart)
-
-
-def _time_ago(text: str) -> tuple[float, str, str] | None:
-    """A span of weeks or more counted back or on ("15 years ago", "two months later") as (count,
-    unit, direction); None for anything else. Days are left out: two reports a day apart may both
-    be right about "two days ago" and "three days ago"."""
-    match = _TIME_AGO.fullmatch(" ".join(text.lower().split()))
-    if match is None:
-        return None
-    count = match.group(1)
-    value = float(count) if count.isdigit() else word_value(count)
-    return (value, match.group(2), match.group(3)) if value else None
-
-
-_TIME_AGO = re.compile(r"(\S+(?: \S+)?) (week|month|year|decade|centur)(?:s|y|ies)? (ago|earlier|later|before|after)")
 
 
 def _speaker_swap(diff: ClaimDiff, ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:

@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from comparer.claimdiff import ClaimDiff, Unit
+from comparer.claimdiff import ClaimDiff, Unit, span_text
 from comparer.classify import Finding
 from comparer.textunits import stem, stopwords
 
 _LETTERS = re.compile(r"[^a-z]+")
 
-
-def _text(claim, span: tuple[int, int]) -> str:
-    return claim.text[span[0] - claim.start:span[1] - claim.start]
 
 
 _LIST_GLUE = frozenset({"and", "or", "the", "as", "well"})
@@ -61,11 +58,11 @@ def enumeration_swaps(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
         extra_a = [u for u in run_a if u.key not in keys_b and u.key not in all_b]
         extra_b = [u for u in run_b if u.key not in keys_a and u.key not in all_a]
         for x, y in _paired(extra_a, extra_b, len(keys_a & keys_b)):
-            shared = ", ".join(sorted(str(u.mention.value) if u.mention else _text(diff.a, (u.start, u.end))
+            shared = ", ".join(sorted(str(u.mention.value) if u.mention else span_text(diff.a, (u.start, u.end))
                                       for u in run_a if u.key in keys_b))
             out.append(Finding("entity", "low" if weak else "high", (x.start, x.end), (y.start, y.end),
-                               f"{la} lists {_text(diff.a, (x.start, x.end))!r} with {shared} where {lb} "
-                               f"lists {_text(diff.b, (y.start, y.end))!r}."))
+                               f"{la} lists {span_text(diff.a, (x.start, x.end))!r} with {shared} where {lb} "
+                               f"lists {span_text(diff.b, (y.start, y.end))!r}."))
     return out
 
 
@@ -128,8 +125,8 @@ def list_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[F
                     all(any(_abbreviates(y, x) for x in words_a) for y in extra_b):
                 continue  # "Ft" / "Fort Lauderdale": the members differ only as an abbreviation
             out.append(Finding("list", "low" if weak else "medium", span_a, span_b,
-                               f"{la} lists {_text(diff.a, span_a)!r} where {lb} lists "
-                               f"{_text(diff.b, span_b)!r}."))
+                               f"{la} lists {span_text(diff.a, span_a)!r} where {lb} lists "
+                               f"{span_text(diff.b, span_b)!r}."))
     return out
 
 
