@@ -264,6 +264,7 @@ def apart_in_the_day(text_a: str, text_b: str) -> bool:
     return bool(parts_a and parts_b and not parts_a & parts_b)
 
 
+@functools.lru_cache(maxsize=4096)
 def _dayparts(text: str) -> frozenset[str]:
     """The parts of the day a claim names (``data/dayparts.txt``)."""
     return frozenset(part for part, pattern in _daypart_patterns() if pattern.search(text))
@@ -277,7 +278,8 @@ def _daypart_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _MANY_SOURCES = 20  # more people than this saying something are a finding (a poll), not sources
-_SOURCE_COUNT = re.compile(r"(?:[\w.'’-]+\s+){1,6}?(?:said|say|says|told|tell|tells)\b")
+_SOURCE_REACH = 7  # words after the count within which the reporting verb stands ("aides familiar with it said")
+_WORD_RUN = re.compile(r"[\w.'’-]+")  # a word, abbreviations included ("U.S."); punctuation ends the run
 
 
 def _counts_sources(claim, unit: Unit) -> bool:
@@ -290,7 +292,17 @@ def _counts_sources(claim, unit: Unit) -> bool:
     at, end = mention.start - claim.start, mention.end - claim.start
     if claim.text[max(0, at - 14):at].lower().rstrip().endswith("according to"):
         return True
-    return bool(_SOURCE_COUNT.match(claim.text, end + 1)) if claim.text[end:end + 1] == " " else False
+    position, verbs = end, _stems("speech_verbs")
+    for _ in range(_SOURCE_REACH):
+        if claim.text[position:position + 1] != " ":
+            return False  # a comma or a stop before any reporting verb: the count is of something else
+        word = _WORD_RUN.match(claim.text, position + 1)
+        if word is None:
+            return False
+        if stem(word.group().rstrip(".'’").lower()) in verbs:
+            return True
+        position = word.end()
+    return False
 
 
 def _other_values(diff: ClaimDiff, change: Change) -> bool:
