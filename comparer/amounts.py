@@ -17,7 +17,9 @@ import bisect
 
 from comparer.align import claim_features
 from comparer.approximation import approximate
-from comparer.classify import CLAUSE_BREAK, Finding, apart_in_the_day, earlier_value, rounded_alike
+from comparer.claimdiff import CLAUSE_BREAK
+from comparer.classify import Finding
+from comparer.quantities import apart_in_the_day, earlier_value, rounded_alike
 from comparer.textunits import ClaimIndex
 from comparer.types import Claim, Mention
 

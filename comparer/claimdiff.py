@@ -78,6 +78,10 @@ class ClaimDiff(NamedTuple):
     same: float  # share of the shorter claim's units that the other matches
 
 
+# Where a clause ends: what stands beyond it is said of something else.
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b")
+
+
 def span_text(claim: Claim, span: tuple[int, int]) -> str:
     """The words of ``claim`` at document offsets ``span``."""
     return claim.text[span[0] - claim.start:span[1] - claim.start]

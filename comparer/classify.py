@@ -15,27 +15,27 @@ weakly aligned pair, is ``low``.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import math
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from comparer.approximation import approximate
-from comparer.claimdiff import Change, ClaimDiff, Unit, same_digits, span_text
+from comparer.claimdiff import CLAUSE_BREAK, Change, ClaimDiff, Unit, span_text
 from comparer.dates_agree import compatible_dates, day_against_time
 from comparer.mentions.entities import TITLES
+from comparer.quantities import (apart_in_the_day, converted_there, currencies_converted, figure_value,
+                                 identifiers_apart, in_base, is_identifier, is_noun_unit, measure_against_bare,
+                                 of_other_periods, other_dimensions, other_labels, same_periods, same_quantity,
+                                 unmatched_numbers)
+from comparer.spelling import inflected_alike, letters_of, sounds_alike, spelling_variant, transliterated
 from comparer.textunits import stem
-from comparer.types import Mention
 from comparer.wordlists import entries, groups, lines, state_abbreviations, words
 
-_SLOT = 6  # units a side: a longer change is a different wording, not one value replaced
+SLOT = 6  # units a side: a longer change is a different wording, not one value replaced
 _NEARLY_SAME = 0.8
 _SAME = 0.5  # share of matching units for two claims to be "the same statement"
-_QUOTE_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 class Finding(NamedTuple):
@@ -98,7 +98,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     if bool(neg_a) != bool(neg_b) and _negated_opposite(ua, ub):
         return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
     if bool(neg_a) != bool(neg_b) and _negates_shared(diff, change) and not _verb_for_verb(neg_a or neg_b, ua, ub) \
-            and not _negation_raised(diff):
+            and not negation_raised(diff):
         negated, plain = (la, lb) if neg_a else (lb, la)
         return found("negation", "high",
                      f"{negated} says {text_a if neg_a else text_b!r} where {plain} says "
@@ -118,26 +118,26 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         fa = [u for u in ua if u.kind == kind]
         fb = [u for u in ub if u.kind == kind]
         if kind == "number":
-            fa, fb = _unmatched_numbers(*_identifiers_apart(fa, fb))
-            fa, fb = _same_periods(diff, fa, fb)
-            if _currencies_converted(fa, fb):
+            fa, fb = unmatched_numbers(*identifiers_apart(fa, fb))
+            fa, fb = same_periods(diff, fa, fb)
+            if currencies_converted(fa, fb):
                 return None  # "$108 million" where the other gives "£74 million": a conversion
-            if (fb and _converted_there(diff.a, fb)) or (fa and _converted_there(diff.b, fa)):
+            if (fb and converted_there(diff.a, fb)) or (fa and converted_there(diff.b, fa)):
                 return None  # "50 miles (110 km)" where the other gives "110 kilometres"
         if fa and fb:
-            if kind == "number" and _same_quantity(fa, fb, diff):
+            if kind == "number" and same_quantity(fa, fb, diff):
                 return None
             if kind == "number" and all(_counts_sources(diff.a, x) for x in fa) \
                     and all(_counts_sources(diff.b, y) for y in fb):
                 return Finding("attribution", "low", span_a, span_b,
                                f"{la} cites {text_a!r} where {lb} cites {text_b!r}: each outlet counts its "
                                f"own sources.")
-            if kind == "number" and all(map(_is_identifier, (*fa, *fb))):
+            if kind == "number" and all(map(is_identifier, (*fa, *fb))):
                 return Finding("number", "low", span_a, span_b,
                                f"{la} gives {text_a!r} where {lb} gives {text_b!r}: another phone number or code, "
                                f"often another line or office rather than a wrong one.")
-            if kind == "number" and (_measure_against_bare(fa, fb) or _other_labels(fa, fb)
-                                     or _other_dimensions(fa, fb) or _of_other_periods(diff, fa, fb)
+            if kind == "number" and (measure_against_bare(fa, fb) or other_labels(fa, fb)
+                                     or other_dimensions(fa, fb) or of_other_periods(diff, fa, fb)
                                      or all(_other_holders(diff, x, y) for x in fa for y in fb)
                                      or (_of_other_names(diff, change) and not _same_holders(diff, fa, fb))):
                 return found("wording", "low", f"{la} gives {text_a!r} where {lb} gives {text_b!r}: "
@@ -188,7 +188,7 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
     if not any(u.content for u in (*ua, *ub)):
         return None
     if _one_word_quoted_otherwise(diff, change, text_a, text_b):
-        return found("quote", "low" if _inflected_alike(ua, ub) else "medium",
+        return found("quote", "low" if inflected_alike(ua, ub) else "medium",
                      f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}.")
     return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
 
@@ -206,8 +206,8 @@ def _names_replaced(diff: ClaimDiff, change: Change) -> bool:
         return False
     span_a, span_b = _spans(diff, change)
     return not _descriptions(ea) and not _descriptions(eb) and not _one_place(ea, eb) \
-        and not _spelling_variant(span_text(diff.a, span_a), span_text(diff.b, span_b)) and _same_type(ea, eb) \
-        and not all(_transliterated(x, y) for x, y in zip(ea, eb)) \
+        and not spelling_variant(span_text(diff.a, span_a), span_text(diff.b, span_b)) and _same_type(ea, eb) \
+        and not all(transliterated(x, y) for x, y in zip(ea, eb)) \
         and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a) \
         and _same_place_in_change(ua, ub)
 
@@ -258,25 +258,6 @@ def _at_other_moments(diff: ClaimDiff, change: Change) -> bool:
     return False
 
 
-def apart_in_the_day(text_a: str, text_b: str) -> bool:
-    """Both texts name a part of the day their values are told at, and no part is the same."""
-    parts_a, parts_b = _dayparts(text_a), _dayparts(text_b)
-    return bool(parts_a and parts_b and not parts_a & parts_b)
-
-
-@functools.lru_cache(maxsize=4096)
-def _dayparts(text: str) -> frozenset[str]:
-    """The parts of the day a claim names (``data/dayparts.txt``)."""
-    return frozenset(part for part, pattern in _daypart_patterns() if pattern.search(text))
-
-
-@functools.cache
-def _daypart_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((part, re.compile(r"\b(?:" + "|".join(re.escape(p.strip()) for p in phrases.split(",")) + r")\b",
-                                   re.IGNORECASE))
-                 for part, phrases in entries("dayparts"))
-
-
 _MANY_SOURCES = 20  # more people than this saying something are a finding (a poll), not sources
 _SOURCE_REACH = 7  # words after the count within which the reporting verb stands ("aides familiar with it said")
 _WORD_RUN = re.compile(r"[\w.'’-]+")  # a word, abbreviations included ("U.S."); punctuation ends the run
@@ -286,7 +267,7 @@ def _counts_sources(claim, unit: Unit) -> bool:
     """A number that counts the people a report cites ("two aides who saw the memo said",
     "according to three people"): sourcing, not a fact of the event."""
     mention = unit.mention
-    if mention is None or not _is_noun_unit(mention.unit) or not isinstance(mention.value, float) \
+    if mention is None or not is_noun_unit(mention.unit) or not isinstance(mention.value, float) \
             or not 1 < mention.value < _MANY_SOURCES:
         return False  # "55 percent of voters say" is a finding, not sourcing
     at, end = mention.start - claim.start, mention.end - claim.start
@@ -311,9 +292,9 @@ def _other_values(diff: ClaimDiff, change: Change) -> bool:
     for other in diff.changes:
         if other is change or not _is_slot(diff, other):
             continue
-        fa, fb = _unmatched_numbers(*_identifiers_apart([u for u in other.a if u.kind == "number"],
+        fa, fb = unmatched_numbers(*identifiers_apart([u for u in other.a if u.kind == "number"],
                                                         [u for u in other.b if u.kind == "number"]))
-        if fa and fb and not _same_quantity(fa, fb, diff) and not _other_labels(fa, fb):
+        if fa and fb and not same_quantity(fa, fb, diff) and not other_labels(fa, fb):
             return True
     return False
 
@@ -338,7 +319,7 @@ def _verb_for_verb(cues: Sequence[Unit], ua: Sequence[Unit], ub: Sequence[Unit])
 
 def _one_word_quoted_otherwise(diff: ClaimDiff, change: Change, text_a: str, text_b: str) -> bool:
     """Two nearly identical claims whose only change inside quotation marks puts content words
-    for others: one quotation given with other words, too short for :func:`quotation_changes`
+    for others: one quotation given with other words, too short for :func:`comparer.quotations.quotation_changes`
     to tell it from another ("discriminatory and illegal", "unfair and illegal")."""
     ua, ub = change.a, change.b
     if diff.same < _NEARLY_SAME or not (ua and ub) or not all(u.quote >= 0 for u in (*ua, *ub)):
@@ -346,7 +327,7 @@ def _one_word_quoted_otherwise(diff: ClaimDiff, change: Change, text_a: str, tex
     if not (any(u.content for u in ua) and any(u.content for u in ub)):
         return False
     quoted_changes = sum(1 for c in diff.changes if any(u.quote >= 0 for u in (*c.a, *c.b)))
-    return quoted_changes == 1 and not _spelling_variant(text_a, text_b) and not _sounds_alike(text_a, text_b)
+    return quoted_changes == 1 and not spelling_variant(text_a, text_b) and not sounds_alike(text_a, text_b)
 
 
 def _period(units: Sequence[Unit]) -> str | None:
@@ -370,7 +351,7 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
     # more than a cue even where "consequences" comes back later on the other side.
     side_a, side_b = diff.units_a[change.i1:change.i2], diff.units_b[change.j1:change.j2]
     negated, plain = (side_a, side_b) if any(u.kind == "negation" for u in change.a) else (side_b, side_a)
-    if not _only_the_cue(negated):
+    if not only_the_cue(negated):
         return False
     claim = diff.a if negated is side_a else diff.b
     if any(u.kind == "negation" and _contrasting(claim, u) for u in negated):
@@ -411,7 +392,7 @@ def _negates_shared(diff: ClaimDiff, change: Change) -> bool:
         governs = negated[cue_at].key.split(":")[-1] == "to" or gerund or \
             (following is not None and following.key in ("to", "that"))  # "avoid walking" / "walk"
         return governs and after_a.key == after_b.key and after_a.content
-    return after_a.key == after_b.key and (after_a.content or _only_the_cue(plain))
+    return after_a.key == after_b.key and (after_a.content or only_the_cue(plain))
 
 
 def _negated_before(claim, units: Sequence[Unit], changed: Sequence[Unit]) -> bool:
@@ -432,7 +413,7 @@ def _contrasting(claim, cue: Unit) -> bool:
     return word == "not" and before.endswith(",")
 
 
-def _negation_raised(diff: ClaimDiff) -> bool:
+def negation_raised(diff: ClaimDiff) -> bool:
     """Both claims negate as often, around a verb such as "think" or "feel" that takes the
     negation before it or in its clause with one sense ("I don't think he will come" / "I
     think he won't come", ``data/neg_raising_verbs.txt``)."""
@@ -463,25 +444,17 @@ def _moved_negation(diff: ClaimDiff, negated_is_a: bool, change: Change) -> bool
     return False
 
 
-# Where a clause ends: what stands beyond it is said of something else.
-CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b")
-
-
 def _named_elsewhere(names: Sequence[Unit], other: Sequence[Unit]) -> bool:
     """A name of the change that the other claim gives in another form and place
     ("Democrats", "Democratic candidates"): the claims are worded differently, not swapped.
     (The same name elsewhere in the other claim is no sign: a swap often keeps it.)"""
-    others = [_letters_of(u.key) for u in other if u.kind == "entity"]
+    others = [letters_of(u.key) for u in other if u.kind == "entity"]
     for name in names:
-        mine = _letters_of(name.key)
+        mine = letters_of(name.key)
         if any(mine != o and min(len(mine), len(o)) >= 6 and mine[:6] == o[:6] and fuzz.ratio(mine, o) >= 80
                for o in others):
             return True
     return False
-
-
-def _letters_of(key: str) -> str:
-    return _LETTERS.sub("", key.split(":", 1)[-1].lower())
 
 
 def _negated_opposite(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
@@ -493,7 +466,7 @@ def _negated_opposite(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
     return any(_opposite(x, y) for x in words(ua) for y in words(ub))
 
 
-def _only_the_cue(units: Sequence[Unit]) -> bool:
+def only_the_cue(units: Sequence[Unit]) -> bool:
     """A side of a change that holds a negation cue, or what it denies, and little else."""
     return sum(1 for u in units if u.content and u.kind not in ("negation", "hedge")) <= 1 and len(units) <= 4
 
@@ -610,8 +583,8 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
         if len(fa) != 1 or len(fb) != 1:
             continue
         x, y = fa[0], fb[0]
-        if kind == "number" and (_same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)
-                                 or _other_holders(diff, x, y) or _of_other_periods(diff, [x], [y])
+        if kind == "number" and (same_quantity(fa, fb, diff) or not _same_measure(diff, x, y)
+                                 or _other_holders(diff, x, y) or of_other_periods(diff, [x], [y])
                                  or apart_in_the_day(diff.a.text, diff.b.text)
                                  or not _comparable(x, y)):
             continue
@@ -743,14 +716,13 @@ def _previous_word(units: Sequence[Unit], unit: Unit) -> str | None:
     return units[k - 1].key if k > 0 and units[k - 1].kind == "word" else None
 
 
-
 def _same_measure(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
     """Two numbers of one quantity: the same unit, and the same counted word after them."""
     mx, my = x.mention, y.mention
     if mx is None or my is None or mx.label != my.label:
         return False
-    if mx.unit != my.unit and _in_base(1.0, mx.unit)[0] != _in_base(1.0, my.unit)[0] \
-            and not (_is_noun_unit(mx.unit) or _is_noun_unit(my.unit)):
+    if mx.unit != my.unit and in_base(1.0, mx.unit)[0] != in_base(1.0, my.unit)[0] \
+            and not (is_noun_unit(mx.unit) or is_noun_unit(my.unit)):
         return False
     return bool(_counted(diff.units_a, x) & _counted(diff.units_b, y))
 
@@ -759,18 +731,13 @@ def _comparable(x: Unit, y: Unit) -> bool:
     """Two amounts of reworded claims near enough to be one quantity reported twice: one more
     than half again the other ("50,000 deaths", "890,000 infections"; "34,700 new cases", "2.38
     million" in all) are more often two quantities than one reported wrong."""
-    vx, vy = _value(x), _value(y)
+    vx, vy = figure_value(x), figure_value(y)
     if vx is None or vy is None or min(abs(vx), abs(vy)) == 0:
         return True
     return max(abs(vx), abs(vy)) <= _REPORTED_TWICE * min(abs(vx), abs(vy))
 
 
 _REPORTED_TWICE = 1.5
-
-
-def _is_noun_unit(unit: str) -> bool:
-    """A counted noun read as a unit ("jobs"), or no unit: not a measure that converts."""
-    return not unit or (unit.isalpha() and unit.islower() and unit not in _unit_factors())
 
 
 def _counted(units: Sequence[Unit], number: Unit) -> set[str]:
@@ -796,8 +763,8 @@ def scattered_numbers(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
                  or not any(u.kind == "number" for u in c.b)]
     fa = [u for c in one_sided for u in c.a if u.kind == "number" and u.mention is not None]
     fb = [u for c in one_sided for u in c.b if u.kind == "number" and u.mention is not None]
-    fa, fb = _unmatched_numbers(fa, fb)
-    if len(fa) != 1 or len(fb) != 1 or _same_quantity(fa, fb, diff):
+    fa, fb = unmatched_numbers(fa, fb)
+    if len(fa) != 1 or len(fb) != 1 or same_quantity(fa, fb, diff):
         return []
     (x,), (y,) = fa, fb
     unit_x, unit_y = (u.mention.unit if u.mention else "" for u in (x, y))
@@ -809,306 +776,10 @@ def scattered_numbers(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
                     f"{span_text(diff.b, (y.start, y.end))!r}: the number differs.")]
 
 
-def quotation_changes(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
-    """Words that differ inside a quotation both claims give: each pair of quotations of the
-    same words is diffed on its own, and each change between matching words inside them is
-    one discrepancy (a name, number, date or negation by its kind, other words ``quote``).
-
-    A quotation of a few words that the claim goes on paraphrasing ('"cornerstone" of peace
-    and stability') is read on past its closing mark, as far as the other quotation runs.
-    Quoting more or less at the edge of a quotation is no difference; where only function
-    words differ ("a single cent", "any single cent") the discrepancy is ``low``.
-    """
-    quotes_a = [m for m in diff.a.mentions if m.kind == "quote" and m.label != "speech"]
-    quotes_b = [m for m in diff.b.mentions if m.kind == "quote" and m.label != "speech"]
-    out: list[Finding] = []
-    for qa in quotes_a:
-        for qb in quotes_b:
-            found: list[Finding] = []
-            if qa.value and qb.value and str(qa.value).lower() != str(qb.value).lower():
-                continue  # words of two speakers are two quotations
-            wa, wb = _window(diff.units_a, qa), _window(diff.units_b, qb)
-            short_a, short_b = len(wa) <= _PARTIAL_QUOTE < len(wb), len(wb) <= _PARTIAL_QUOTE < len(wa)
-            # Read on only where the short quotation opens the other one ("the cornerstone of"),
-            # and not where the claim's quotation goes on after an attribution ('"Under these
-            # plans," Okafor said, "the ...').
-            if short_a and wa and wa[0].key in [u.key for u in wb[:2]] and not _resumes(quotes_a, qa):
-                wa = _window(diff.units_a, qa, len(wb))
-            else:
-                short_a = False
-            if short_b and wb and wb[0].key in [u.key for u in wa[:2]] and not _resumes(quotes_b, qb):
-                wb = _window(diff.units_b, qb, len(wa))
-            else:
-                short_b = False
-            if not (short_a or short_b):
-                wa, wb = _facing(wa, wb), _facing(wb, wa)
-            ka, kb = [u.key for u in wa], [u.key for u in wb]
-            matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
-            if not wa or not wb or not _same_words(matcher, len(wa), len(wb)):
-                continue
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-                if tag == "equal":
-                    continue
-                # Words one side quotes and the other leaves out at an edge: quoting more or less.
-                # Function words at a quotation's edges do not hold it in place: "the terms of the
-                # truce" is the end of "... the talks, but terms of the truce".
-                first_a, last_a = _content_edges(wa)
-                first_b, last_b = _content_edges(wb)
-                inside = first_a < i1 and i2 <= last_a and first_b < j1 and j2 <= last_b
-                same_edges = (i1 <= first_a) == (j1 <= first_b) and (i2 > last_a) == (j2 > last_b)
-                # Words replaced at an edge count only where both quotations start or end there,
-                # with as many words on each side (give or take one): a slot, not another opening.
-                if not inside and (tag != "replace" or not same_edges or abs((i2 - i1) - (j2 - j1)) > 1):
-                    continue
-                if i2 - i1 > _SLOT or j2 - j1 > _SLOT:
-                    continue
-                ua, ub = tuple(wa[i1:i2]), tuple(wb[j1:j2])
-                if ua and ub and _same_words_spelt(diff, ua, ub):
-                    continue
-                span_a = _quote_side(diff.a, qa, ua, wa[min(i2, len(wa) - 1)], short_a, not ub)
-                span_b = _quote_side(diff.b, qb, ub, wb[min(j2, len(wb) - 1)], short_b, not ua)
-                # Where one side was read on from a short quotation, the other side's span
-                # starts at the same word, so that both show the same stretch.
-                if short_a:
-                    span_b = (next(u.start for u in wb if u.key == wa[0].key), span_b[1])
-                if short_b:
-                    span_a = (next(u.start for u in wa if u.key == wb[0].key), span_a[1])
-                found.append(_quoted_finding(diff, ua, ub, span_a, span_b, labels, weak))
-            out.extend(_one_per_rendering(found, diff, labels))
-    return out
-
-
-def _same_words_spelt(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
-    """The changed words of a quotation are the same words spelt another way."""
-    text_a = span_text(diff.a, (ua[0].start, ua[-1].end))
-    text_b = span_text(diff.b, (ub[0].start, ub[-1].end))
-    if _spelling_variant(text_a, text_b):
-        return True
-    places = any(u.mention is not None and u.mention.label == "place" for u in (*ua, *ub))
-    return not places and _sounds_alike(text_a, text_b)
-
-
-def _one_per_rendering(found: list[Finding], diff: ClaimDiff, labels: tuple[str, str]) -> list[Finding]:
-    """Word changes of one quotation: each its own discrepancy when there are one or two; from
-    three on, the two accounts render the quotation differently throughout, which is one
-    discrepancy (its most severe change first), not one per word. Unless a fact changes, it is
-    ``low``: words that differ throughout are a loose transcription or another statement."""
-    if len(found) < _RENDERING:
-        return found
-    rank = {s: k for k, s in enumerate(("high", "medium", "low"))}
-    first = min(found, key=lambda f: (rank[f.severity], f.a))
-    la, lb = labels
-    severity = first.severity if first.kind != "quote" else "low"
-    return [first._replace(severity=severity,
-                           detail=f"The quotation is rendered differently in {len(found)} places, among them: "
-                                  f"{la} has {span_text(diff.a, first.a)!r}, {lb} has {span_text(diff.b, first.b)!r}.")]
-
-
-_PARTIAL_QUOTE = 3  # words: a quotation this short may be read on past its closing mark
-_QUOTE_SHARE = 0.75  # of the shorter quotation's words in common: the same quotation
-_RENDERING = 3  # changes in one quotation from which the two renderings are one discrepancy
-
-
-def _same_words(matcher: difflib.SequenceMatcher, len_a: int, len_b: int) -> bool:
-    """Two renderings of one quotation: a run of three words in common (all, for a shorter
-    quotation), and most of the shorter one's words."""
-    blocks = matcher.get_matching_blocks()
-    shorter = min(len_a, len_b)
-    longest = max((b.size for b in blocks), default=0)
-    return longest >= min(3, shorter) and sum(b.size for b in blocks) >= _QUOTE_SHARE * shorter
-
-
-def _spelling_variant(x: str, y: str) -> bool:
-    """Two spellings of the same words: a censored or variant spelling ("Momma", "Mama"), the
-    same words in another order, one word and a longer form of it, or a spoken form and its
-    written one ("gonna", "going to")."""
-    if not same_digits(x, y):
-        return False
-    lx, ly = _LETTERS.sub("", x.lower()), _LETTERS.sub("", y.lower())
-    if lx == ly or (min(len(lx), len(ly)) >= 4 and (fuzz.ratio(lx, ly) >= _SPELLING or _transposed(lx, ly))):
-        return True
-    if len(x.split()) > 1 and len(y.split()) > 1 and fuzz.token_sort_ratio(x.lower(), y.lower()) >= _SPELLING:
-        return True  # the same words in another order: "Salafist Jihad", "Djihad Salafist"
-    if " " not in x.strip() and " " not in y.strip() and min(len(lx), len(ly)) >= 3 \
-            and (lx.startswith(ly) or ly.startswith(lx)):
-        return True  # one word the other's stem: "any" / "anything", "wide" / "widening"
-    spoken = _colloquial()
-    return spoken.get(" ".join(x.lower().split())) == " ".join(y.lower().split()) or \
-        spoken.get(" ".join(y.lower().split())) == " ".join(x.lower().split())
-
-
-def _transposed(x: str, y: str) -> bool:
-    """One spelling with two neighbouring letters swapped ("Tispras", "Tsipras")."""
-    if len(x) != len(y):
-        return False
-    apart = [k for k, (a, b) in enumerate(zip(x, y)) if a != b]
-    return len(apart) == 2 and apart[1] == apart[0] + 1 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
-
-
-_SPELLING = 85
-_LETTERS = re.compile(r"[^a-z]+")
-_ARTICLE_PREFIX = re.compile(r"\b(?:al|el)[-’']")
-_VOWELS = re.compile(r"[aeiouyh]+")
-_HARD = str.maketrans("qcg", "kkk")
-
-
-def _transliterated(x: Unit, y: Unit) -> bool:
-    """Two spellings of one person's name ("Gadhafi", "al-Qaddafi"). Places are left to the
-    gazetteer ("Niger" is not "Nigeria")."""
-    if x.mention is None or y.mention is None or "place" in (x.mention.label, y.mention.label):
-        return False
-    return _sounds_alike(x.mention.text, y.mention.text)
-
-
-def _sounds_alike(x: str, y: str) -> bool:
-    """Two spellings of one word or name ("Gadhafi", "al-Qaddafi"; "Momma", "Mama"): the same
-    consonants in the same order once an Arabic article is dropped, letters mostly shared."""
-    lx, ly = (_LETTERS.sub("", _ARTICLE_PREFIX.sub("", t.lower())) for t in (x, y))
-    if not same_digits(x, y) or min(len(lx), len(ly)) < 4 or fuzz.ratio(lx, ly) < _SOUND_ALIKE:
-        return False
-    return _skeleton(lx) == _skeleton(ly)
-
-
-def _skeleton(word: str) -> str:
-    """First letter and consonants, doubled letters once, hard c, g and q alike."""
-    word = word.translate(_HARD)
-    rest = _VOWELS.sub("", word[1:])
-    return "".join(ch for k, ch in enumerate(word[0] + rest) if k == 0 or ch != (word[0] + rest)[k - 1])
-
-
-_SOUND_ALIKE = 60
-
-
-@functools.cache
-def _colloquial() -> dict[str, str]:
-    return dict(entries("colloquial", "="))
-
-
-def _resumes(quotes, quote) -> bool:
-    """Whether another quotation of the claim follows this one closely (an interrupted quote)."""
-    return any(0 <= q.start - quote.end <= 40 for q in quotes if q is not quote)
-
-
-def _facing(window: list[Unit], other: list[Unit]) -> list[Unit]:
-    """The stretch of a long quotation that a much shorter one renders: the run of twice its
-    length sharing most content words with it ("and we will win at the appeals
-    court", not "we will take it to the appeals court", for "we will win in the appeals court")."""
-    width = 2 * len(other)  # room for what the shorter rendering leaves out
-    if len(window) <= width + _RENDERING:
-        return window
-    wanted: dict[str, int] = {}
-    for u in other:
-        if u.content:
-            wanted[u.key] = wanted.get(u.key, 0) + 1
-
-    def shared(start: int) -> int:
-        left = dict(wanted)
-        count = 0
-        for u in window[start:start + width]:
-            if u.content and left.get(u.key, 0) > 0:
-                left[u.key] -= 1
-                count += 1
-        return count
-
-    best = max(range(len(window) - width + 1), key=lambda k: (shared(k), -k))
-    stretch = window[best:best + width]
-    # Cut where the words the other gives begin and end, so that the cut makes no new edge.
-    keys = {u.key for u in other}
-    first = next((k for k, u in enumerate(stretch) if u.key in keys), 0)
-    last = next((k for k in range(len(stretch) - 1, -1, -1) if stretch[k].key in keys), len(stretch) - 1)
-    return stretch[first:last + 1]
-
-
-def _content_edges(window: list[Unit]) -> tuple[int, int]:
-    """Positions of the first and last content word of a quotation (its edges)."""
-    first = next((k for k, u in enumerate(window) if u.content), 0)
-    last = next((k for k in range(len(window) - 1, -1, -1) if window[k].content), len(window) - 1)
-    return first, last
-
-
-def _window(units: Sequence[Unit], quote, length: int = 0) -> list[Unit]:
-    """The units of a quotation, or ``length`` units from its start when it is read on."""
-    first = next((k for k, u in enumerate(units) if u.start >= quote.start), len(units))
-    if length:
-        return list(units[first:first + length])
-    return [u for u in units[first:] if u.end <= quote.end]
-
-
-def _quote_side(claim, quote, changed: Sequence[Unit], after: Unit, read_on: bool,
-                inserted: bool) -> tuple[int, int]:
-    """The changed words, and the next word where the other side has none there ("very
-    important" against "important"); where a short quotation was read on, from its start."""
-    start = quote.start if read_on else changed[0].start if changed else after.start
-    end = changed[-1].end if changed else after.end
-    if inserted and changed and after.start >= end:
-        end = after.end
-    return start, end
-
-
-def _quoted_finding(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit], span_a: tuple[int, int],
-                    span_b: tuple[int, int], labels: tuple[str, str], weak: bool) -> Finding:
-    la, lb = labels
-    text_a, text_b = span_text(diff.a, span_a), span_text(diff.b, span_b)
-    kinds_a = {u.kind for u in ua}
-    kinds_b = {u.kind for u in ub}
-    # Words put for other words change what was said, and so does one word more ("very
-    # important"); a name, a title, a filler ("Oh,") or an editor's gloss in brackets only pads
-    # the quotation, and function words alone change nothing.
-    replaced = any(u.content for u in ua) and any(u.content for u in ub) and not _inflected_alike(ua, ub)
-    kind, severity = "quote", "medium" if replaced or _one_word_more(diff, ua, ub) else "low"
-    if ("negation" in kinds_a) != ("negation" in kinds_b) and _only_the_cue(ua) and _only_the_cue(ub) \
-            and not _negation_raised(diff):
-        kind, severity = "negation", "high"
-    else:
-        for fact in ("number", "date", "entity"):
-            if fact in kinds_a and fact in kinds_b:
-                kind, severity = fact, "high"
-                break
-    detail = (f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}." if kind == "quote" else
-              f"In the quotation, {la} has {text_a!r} where {lb} has {text_b!r}.")
-    return Finding(kind, "low" if weak else severity, span_a, span_b, detail)
-
-
-def _inflected_alike(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
-    """One word in another inflection on each side ("lines up", "lined up"): a rendering of the
-    same words, not other words."""
-    ca = [u for u in ua if u.content]
-    cb = [u for u in ub if u.content]
-    if len(ca) != 1 or len(cb) != 1 or ca[0].kind != "word" or cb[0].kind != "word":
-        return False
-    return bool(_bases(ca[0].key) & _bases(cb[0].key))
-
-
-def _bases(word: str) -> set[str]:
-    """What a word may be an inflection of: "lined" of "line", "lines" of "line", "lining" of
-    "line" (bases of three letters or more)."""
-    out = {word}
-    for ending, put in (("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e")):
-        if word.endswith(ending):
-            out.add(word[:-len(ending)] + put)
-    return {w for w in out if len(w) >= 3}
-
-
-def _one_word_more(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
-    """One side quotes one word of its own more: a plain content word, not a name or title,
-    not a filler, and not in brackets."""
-    if ua and ub:
-        return False
-    claim, units = (diff.a, ua) if ua else (diff.b, ub)
-    added = [u for u in units if u.content]
-    if len(added) != 1 or added[0].kind != "word":
-        return False
-    word = span_text(claim, (added[0].start, added[0].end)).lower()
-    if word in TITLES or word in words("quote_fillers"):
-        return False
-    before = claim.text[:added[0].start - claim.start]
-    return before.rfind("(") <= before.rfind(")") and before.rfind("[") <= before.rfind("]")
-
-
 def _is_slot(diff: ClaimDiff, change: Change) -> bool:
     """A short change in two claims that mostly say the same, next to matching words, one of
     them a content word (three units away at most) unless the claims are nearly the same."""
-    if diff.same < _SAME or len(change.a) > _SLOT or len(change.b) > _SLOT:
+    if diff.same < _SAME or len(change.a) > SLOT or len(change.b) > SLOT:
         return False
     if diff.same >= _NEARLY_SAME:
         return True
@@ -1172,250 +843,6 @@ def _word_of(unit: Unit) -> str:
 def _opposite(x: str, y: str) -> bool:
     """Two stems of opposite meaning (``data/antonyms.txt``, ``data/antonyms_wordnet.txt``)."""
     return y in _opposites().get(x, ())
-
-
-_IDENTIFIER_DIGITS = 7  # a string of digits this long is a phone number or a code, not a quantity
-
-
-def _identifiers_apart(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """Phone numbers and codes are compared with their own kind only: "(877) 555-0143" against
-    "(877) TIP-LINE" is one line written two ways, not 8775550143 against 877."""
-    if any(map(_is_identifier, fa)) == any(map(_is_identifier, fb)):
-        return fa, fb
-    return [u for u in fa if not _is_identifier(u)], [u for u in fb if not _is_identifier(u)]
-
-
-def _is_identifier(unit: Unit) -> bool:
-    return unit.mention is None and unit.key.isdigit() and len(unit.key) >= _IDENTIFIER_DIGITS
-
-
-def _other_labels(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """An age against a count, an ordinal against an amount: values of different measures."""
-    labels = {u.mention.label for u in (*fa, *fb) if u.mention is not None}
-    return len(fa) == len(fb) == 1 and len(labels) > 1
-
-
-def _other_dimensions(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """Each value against one in a unit of another kind ("8 mph", "900 miles"; "3.9%", "$1.42"):
-    a speed is no distance, a share no amount. Counted nouns ("troops") are no measure."""
-    def base(unit: Unit) -> str | None:
-        name = unit.mention.unit if unit.mention else ""
-        return None if not name or _is_noun_unit(name) else _in_base(1.0, name)[0]
-    return all((bx := base(x)) is not None and (by := base(y)) is not None and bx != by for x in fa for y in fb)
-
-
-def _measure_against_bare(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """A measurement ("40km") against a bare number ("5.4"): what the bare number counts is
-    unknown, so the two are no evidence of one value reported two ways."""
-    if len(fa) != 1 or len(fb) != 1 or fa[0].mention is None or fb[0].mention is None:
-        return False
-    units = fa[0].mention.unit, fb[0].mention.unit
-    return "" in units and any(u in _unit_factors() for u in units)
-
-
-def _unmatched_numbers(fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """The numbers of each side that the other side does not give: "12 runners" is
-    matched by a bare "12", the unit then being named elsewhere in the other claim."""
-    rest_b = list(fb)
-    rest_a = []
-    for x in fa:
-        vx = _value(x)
-        twin = next((y for y in rest_b if vx is not None and _value(y) == vx and _unit_agrees(x, y)), None)
-        if twin is None:
-            rest_a.append(x)
-        else:
-            rest_b.remove(twin)
-    return rest_a, rest_b
-
-
-def _converted_there(claim, values: Sequence[Unit]) -> bool:
-    """Each of ``values`` is the very amount that ``claim`` gives in a parenthesised conversion
-    ("50 miles (110 km)" holds "110 kilometres")."""
-    conversions = {_in_base(float(m.value), m.unit) for m in claim.mentions
-                   if m.kind == "number" and m.label == "conversion" and isinstance(m.value, float)}
-    return all(u.mention is not None and isinstance(u.mention.value, float)
-               and _in_base(u.mention.value, u.mention.unit) in conversions for u in values)
-
-
-def _currencies_converted(fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """Amounts in two currencies: converted at some rate, not reported differently."""
-    units_a = {u.mention.unit for u in fa if u.mention is not None}
-    units_b = {u.mention.unit for u in fb if u.mention is not None}
-    currencies = {u for u in units_a | units_b if len(u) == 3 and u.isalpha() and u.isupper()}
-    return bool(units_a and units_b) and units_a | units_b == currencies and not units_a & units_b
-
-
-def _value(unit: Unit) -> float | None:
-    if unit.mention is not None:
-        return unit.mention.value if isinstance(unit.mention.value, float) else None
-    try:
-        return float(unit.key.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _unit_agrees(x: Unit, y: Unit) -> bool:
-    """The same unit, a unit named on one side only, or two counted nouns ("two companies",
-    "two firms": the count agrees, the nouns are a matter of wording)."""
-    ux = x.mention.unit if x.mention else ""
-    uy = y.mention.unit if y.mention else ""
-    return ux == uy or not (ux and uy) or (_is_noun_unit(ux) and _is_noun_unit(uy))
-
-
-def _same_quantity(fa: Sequence[Unit], fb: Sequence[Unit], diff: ClaimDiff | None = None) -> bool:
-    """The same values: equal where one side leaves the unit out, equal after converting
-    units ("3 km", "two miles" to the nearest mile), or close where one side is approximate
-    or a bound ("more than $34 billion", "$33.4 billion")."""
-    if len(fa) != len(fb):
-        return False
-    for x, y in zip(fa, fb):
-        mx, my = x.mention, y.mention
-        if mx is None or my is None or not isinstance(mx.value, float) or not isinstance(my.value, float):
-            return False
-        if mx.value == my.value and (mx.unit == my.unit or not (mx.unit and my.unit)
-                                     or (_is_noun_unit(mx.unit) and _is_noun_unit(my.unit))):
-            continue  # "two bills", "two pieces of legislation": the count agrees
-        (base_x, vx), (base_y, vy) = _in_base(mx.value, mx.unit), _in_base(my.value, my.unit)
-        if diff is not None and (base_x == base_y or not (mx.unit and my.unit)) and \
-                _within_bound(diff, mx, vx, my, vy):
-            continue
-        if _unit_agrees(x, y) and rounded_alike(mx.text, mx.value, my.text, my.value):
-            continue  # "2.6 million residents", "2.58 million taxpayers"
-        if base_x != base_y:
-            return False
-
-        converted = mx.unit != my.unit
-        loose = converted or (diff is not None and (approximate(diff.a, mx) or approximate(diff.b, my)))
-        if not loose or abs(vx - vy) > _CLOSE * max(abs(vx), abs(vy)):
-            return False
-    return True
-
-
-_CLOSE = 0.1  # relative difference of an approximate or converted value that still agrees
-_ROUNDING = 0.05  # relative difference, at most, of a value and its rounding
-_SMALL = 10  # under this, a value is often rounded to the nearest whole one whatever the share
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_SPACED_DIGITS = re.compile(r"(?<=\d)([,.])\s(?=\d)")
-
-
-def rounded_alike(text_x: str, x: float, text_y: str, y: float) -> bool:
-    """One value is the other rounded: "$43,000" and "$43,350", "1.5 million" and
-    "1,496,000" (the rounder one's last significant digit is where the other is cut), and
-    close (not "100" for "130")."""
-    if x == y or not x or not y:
-        return x == y
-    if max(abs(x), abs(y)) < _SMALL and (x.is_integer() != y.is_integer()) and abs(x - y) <= 0.5:
-        return True  # "five months" for 4½ months, "a magnitude 5" for 5.2: a small value to the unit
-    rounder, exact = (x, y) if _precision(text_x, x) > _precision(text_y, y) else (y, x)
-    step = _precision(text_x, x) if rounder == x else _precision(text_y, y)
-    apart = abs(exact - rounder)
-    if step <= 0 or apart > _ROUNDING * abs(exact):
-        return False
-    # Half a step rounds up, away from zero: 2,450 is "2,500", never "2,400".
-    half = math.isclose(apart, step / 2, rel_tol=1e-9)
-    return apart < step / 2 and not half or half and abs(rounder) > abs(exact)
-
-
-def _precision(text: str, value: float) -> float:
-    """The place of a written value's last significant digit: 1,000 for "$43,000", 0.1 for
-    "$3.5 billion" read as 3.5, scaled to the value."""
-    digits = _DIGITS.search(_SPACED_DIGITS.sub(r"\1", text))  # "1, 482", "5. 4" as a tokeniser spaces them
-    if digits is None:
-        return 0.0
-    written = digits.group().replace(",", "")
-    number = float(written)
-    if not number:
-        return 0.0
-    scale = value / number  # "billion", "million", "k"
-    if "." in written:
-        return scale * 10 ** -len(written.split(".")[1])
-    stripped = written.rstrip("0")
-    return scale * 10 ** (len(written) - len(stripped))
-
-
-def _in_base(value: float, unit: str) -> tuple[str, float]:
-    """The value in its unit's base unit (``data/unit_factors.txt``); other units are their own."""
-    base, factor = _unit_factors().get(unit, (unit, 1.0))
-    return base, value * factor
-
-
-@functools.cache
-def _unit_factors() -> dict[str, tuple[str, float]]:
-    out = {}
-    for unit, rest in entries("unit_factors"):
-        base, factor = rest.split()
-        out[unit] = (base, float(factor))
-    return out
-
-
-def _within_bound(diff: ClaimDiff, mx: Mention, vx: float, my: Mention, vy: float) -> bool:
-    """One value is a bound the other keeps: "at least one" and "three", "more than 24 hours"
-    and "27 hours", "up to 50" and "40"; or a lower and an upper bound that leave values between
-    them ("more than 100 mph", "up to 120 mph")."""
-    kinds = _bound(diff.a, mx), _bound(diff.b, my)
-    if kinds[0] and kinds[1] and kinds[0] != kinds[1]:  # "more than 100 mph", "up to 120 mph"
-        low, high = (vx, vy) if kinds[0] == "lower" else (vy, vx)
-        return low <= high
-    if all(kinds) or not any(kinds):  # two bounds ("more than 5,000", "more than 3,500") differ
-        return False
-    kind, value, other = (kinds[0], vx, vy) if kinds[0] else (kinds[1], vy, vx)
-    return (kind == "lower" and other >= value) or (kind == "upper" and other <= value)
-
-
-def _bound(claim, mention) -> str | None:
-    """Whether a bounding phrase ("at least", "fewer than") stands right before the number."""
-    start = mention.start - claim.start
-    before = " ".join(claim.text[max(0, start - 24):start].lower().split())
-    said = " ".join(mention.text.lower().split())  # the number may be written with it: "At least one"
-    for kind, phrases in _bounds().items():
-        if any(said.startswith(p + " ") for p in phrases):
-            return kind
-    for kind, phrases in _bounds().items():
-        if any(before == p or before.endswith(" " + p) for p in phrases):
-            return kind
-    return None
-
-
-@functools.cache
-def _bounds() -> dict[str, tuple[str, ...]]:
-    return {kind: tuple(p.strip() for p in phrases.split(",")) for kind, phrases in entries("bounds")}
-
-
-def earlier_value(claim, mention) -> bool:
-    """Whether a figure is one of an earlier period that the claim compares with: right after
-    "from" ("climbed to 61.2 from 58.4"), or near a phrase that names an earlier period ("beating
-    its year-ago result, when the firm made $12.6 million", ``data/earlier_periods.txt``)."""
-    text, at = claim.text.lower(), mention.start - claim.start
-    if text[max(0, at - 6):at].split()[-1:] == ["from"]:
-        return True
-    stop = CLAUSE_BREAK.search(text, mention.end - claim.start)
-    # the period is named just before the figure ("the year-ago quarter, when it made ...") or
-    # in its clause after it ("$12 million a year earlier")
-    around = text[max(0, at - _PERIOD_REACH):stop.start() if stop else len(text)]
-    return any(phrase in around for phrase in lines("earlier_periods"))
-
-
-_PERIOD_REACH = 60  # characters before a figure where an earlier period it belongs to is named
-
-
-def _same_periods(diff: ClaimDiff, fa: list[Unit], fb: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """The figures to compare, without those of an earlier period that only one side gives
-    ("to 6.35 percent from 6.41 percent" against "to 6.33 percent": the 6.41 is not compared)."""
-    ea = [u for u in fa if u.mention is not None and earlier_value(diff.a, u.mention)]
-    eb = [u for u in fb if u.mention is not None and earlier_value(diff.b, u.mention)]
-    if ea and not eb and len(ea) < len(fa):
-        return [u for u in fa if u not in ea], fb
-    if eb and not ea and len(eb) < len(fb):
-        return fa, [u for u in fb if u not in eb]
-    return fa, fb
-
-
-def _of_other_periods(diff: ClaimDiff, fa: Sequence[Unit], fb: Sequence[Unit]) -> bool:
-    """Each figure against one of another period (see :func:`earlier_value`)."""
-    def earlier(claim, unit: Unit) -> bool | None:
-        return None if unit.mention is None else earlier_value(claim, unit.mention)
-    return all(earlier(diff.a, x) is not None and earlier(diff.b, y) is not None
-               and earlier(diff.a, x) != earlier(diff.b, y) for x in fa for y in fb)
 
 
 def _speaker_swap(diff: ClaimDiff, ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:

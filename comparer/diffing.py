@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable, Sequence
 from comparer.align import Link, align
 from comparer.amounts import amount_conflicts
 from comparer.claimdiff import ClaimDiff, diff_claims
-from comparer.classify import Finding, classify, quotation_changes, scattered_numbers
+from comparer.classify import Finding, classify, scattered_numbers
 from comparer.config import Config
 from comparer.lists import enumeration_swaps, list_changes
 from comparer.digest import sha1_hex
 from comparer.omissions import omissions
 from comparer.pipeline import read_documents
+from comparer.quotations import quotation_changes
 from comparer.textunits import ClaimIndex
 from comparer.types import SEVERITIES, Claim, Discrepancy, Document, InputProblem, Report, Span
 
