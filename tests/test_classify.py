@@ -481,11 +481,13 @@ def test_a_person_named_in_one_account_and_described_by_nationality_in_the_other
 
 
 def test_a_name_one_list_lacks_but_the_claim_gives_later_is_not_swapped():
-    found = _found("Lane faces counts of DWI, reckless endangerment and fleeing after a crash that "
-                   "killed a cyclist.",
-                   "Prosecutors accuse him of Reckless Endangerment, Second Degree Assault, fleeing after a "
-                   "crash that killed a cyclist, and DWI.")
+    # the first account names Ecuador outside its list: the second leaves Bolivia out, it swaps nothing
+    found = _found("Ministers from Chile, Peru and Bolivia signed the accord, and Ecuador signed it a day later.",
+                   "Ministers from Chile, Peru and Ecuador signed the accord.")
     assert [f for f in found if f[0] == "entity"] == []
+    swapped = _found("Ministers from Chile, Peru and Bolivia signed the accord.",
+                     "Ministers from Chile, Peru and Ecuador signed the accord.")
+    assert [f[:2] for f in swapped if f[0] == "entity"] == [("entity", "high")]
 
 
 def test_a_quotation_written_with_other_capitals_and_dots_is_the_same_quotation():
