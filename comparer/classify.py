@@ -185,6 +185,10 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         return found("modality", "medium",
                      f"{la} says {text_a!r} where {lb} says {text_b!r}: a different degree of certainty.")
 
+    if _size_changed(ua, ub) and _few_words(ua) and _few_words(ub):
+        return found("number", "medium", f"{la} says {text_a!r} where {lb} says {text_b!r}: the size it gives "
+                                         f"differs.")
+
     if not any(u.content for u in (*ua, *ub)):
         return None
     if _one_word_quoted_otherwise(diff, change, text_a, text_b):
@@ -876,6 +880,21 @@ def _certainty_change(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -
     sourcing = _stems("attribution")
     return not (all(u.key.split(":")[-1] in sourcing for u in hedged)
                 and any(u.key.split(":")[-1] in sourcing for u in plain))
+
+
+def _size_changed(ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """A word of size put for one of the other grade ("a substantial rise" / "a modest rise",
+    ``data/size_words.txt``): each side's changed words hold one grade only, and not the same."""
+    sizes = _sizes()
+    ga = {sizes[u.key] for u in ua if u.kind == "word" and u.key in sizes}
+    gb = {sizes[u.key] for u in ub if u.kind == "word" and u.key in sizes}
+    return len(ga) == len(gb) == 1 and ga != gb
+
+
+@functools.cache
+def _sizes() -> dict[str, str]:
+    """Word stem -> its grade of size."""
+    return {stem(word.lower()): grade for grade, body in entries("size_words") for word in body.split()}
 
 
 def _grades_of(units: Sequence[Unit], changed: Sequence[Unit]) -> list[tuple[str, int]]:

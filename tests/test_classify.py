@@ -312,6 +312,21 @@ def test_a_possibility_against_a_prediction_is_a_modality_change():
     assert found == [("modality", "medium", "will", "could")]
 
 
+@pytest.mark.parametrize("a,b,spans", [
+    ("Ticket sales rose sharply after the stadium reopened.",
+     "Ticket sales rose slightly after the stadium reopened.", ("sharply", "slightly")),
+    ("The flood did extensive damage to the harbour wall.",
+     "The flood did limited damage to the harbour wall.", ("extensive", "limited")),
+], ids=["sharply-slightly", "extensive-limited"])
+def test_a_size_word_of_the_other_grade_is_a_number_change(a, b, spans):
+    assert _found(a, b) == [("number", "medium", *spans)]
+
+
+def test_two_size_words_of_one_grade_are_wording():
+    assert _found("The flood did extensive damage to the harbour wall.",
+                  "The flood did widespread damage to the harbour wall.") == []
+
+
 @pytest.mark.parametrize("a,b", [
     ("The club paid $2 million in fines for not meeting the stadium deadlines.",
      "The club paid $2 million in fines for failing to meet the stadium deadlines."),
