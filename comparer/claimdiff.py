@@ -170,8 +170,9 @@ def diff_claims(index: ClaimIndex, a: Claim, b: Claim) -> ClaimDiff:
     ub = _as_names(units_of(index, b), units_of(index, a), b.text, b.start)
     ka = [u.key for u in ua]
     written = {u.key: u.mention.text for u in (*ua, *ub) if u.kind == "entity" and u.mention is not None}
-    kb = [_unify(u.key, ka, written) if u.kind == "entity" else u.key for u in ub]
-    ka = [_unify(u.key, kb, written) if u.kind == "entity" else u.key for u in ua]
+    places = frozenset(u.key for u in (*ua, *ub) if u.mention is not None and u.mention.label == "place")
+    kb = [_unify(u.key, ka, written, places) if u.kind == "entity" else u.key for u in ub]
+    ka = [_unify(u.key, kb, written, places) if u.kind == "entity" else u.key for u in ua]
     ua = tuple(u._replace(key=k) for u, k in zip(ua, ka))
     ub = tuple(u._replace(key=k) for u, k in zip(ub, kb))
     matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
@@ -307,16 +308,20 @@ def same_digits(x: str, y: str) -> bool:
 _DIGITS = re.compile(r"\d+")
 
 
-def _unify(key: str, others: Sequence[str], written: dict[str, str]) -> str:
+def _unify(key: str, others: Sequence[str], written: dict[str, str], places: frozenset[str] = frozenset()) -> str:
     """A shorter form of a name the other claim gives in full gets the full name's key: its
     words are some of the other's ("Biden" / "Joe Biden", "NBC" / "NBC News"), or both have
-    the same last word and first words that start alike ("Susan Rice" / "Susan E. Rice")."""
+    the same last word and first words that start alike ("Susan Rice" / "Susan E. Rice").
+    Two places the gazetteer knows apart (``places``) are not one name spelt two ways
+    ("Austria" / "Australia")."""
     words = _name_words(key[2:])
     for other in others:
         if not other.startswith("E:") or other == key:
             continue
         full = _name_words(other[2:])
-        if words and full and (set(words) <= set(full) or set(full) <= set(words) or _plural_of(words, full)):
+        spelt = not (key in places and other in places)
+        if words and full and (_words_within(words, full, spelt) or _words_within(full, words, spelt)
+                               or _plural_of(words, full)):
             return other
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _same_given(words[0], full[0]):
             return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth", "Bill" / "William Barr"
@@ -326,9 +331,16 @@ def _unify(key: str, others: Sequence[str], written: dict[str, str]) -> str:
             return other  # "AHL" / "American Hockey League" (keyed "united states hockey league")
         if _spelt_out(words, full) or _spelt_out(full, words):
             return other  # "MVP Award" / "Most Valuable Player Award"
-        if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING and same_digits(key, other):
+        if spelt and fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING and same_digits(key, other):
             return other  # "O'Neill" / "ONeills", "Visual Basic" / "VisualBasic"
     return key
+
+
+def _words_within(words: Sequence[str], full: Sequence[str], spelt: bool) -> bool:
+    """Each of ``words`` is one of ``full``, or (``spelt``) a spelling of one ("State Fire
+    Marshall" within "Alaska State Fire Marshal")."""
+    return all(w in full or (spelt and len(w) >= 5 and any(fuzz.ratio(w, f) >= _SPELLING for f in full))
+               for w in words)
 
 
 def _acronym_of_written(short: str, long: str, written: dict[str, str]) -> bool:

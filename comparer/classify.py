@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from comparer.claimdiff import CLAUSE_BREAK, Change, ClaimDiff, Unit, span_text
+from comparer.claimdiff import CLAUSE_BREAK, Change, ClaimDiff, Unit, same_digits, span_text
 from comparer.dates_agree import compatible_dates, day_against_time
 from comparer.mentions.entities import TITLES
 from comparer.quantities import (apart_in_the_day, converted_there, currencies_converted, figure_value,
@@ -30,7 +30,7 @@ from comparer.quantities import (apart_in_the_day, converted_there, currencies_c
                                  of_other_periods, other_dimensions, other_labels, same_periods, same_quantity,
                                  unmatched_numbers)
 from comparer.spelling import inflected_alike, letters_of, sounds_alike, spelling_variant, transliterated
-from comparer.textunits import stem
+from comparer.textunits import stem, stopwords
 from comparer.wordlists import entries, groups, lines, state_abbreviations, words
 
 SLOT = 6  # units a side: a longer change is a different wording, not one value replaced
@@ -209,11 +209,44 @@ def _names_replaced(diff: ClaimDiff, change: Change) -> bool:
     if _place_describes(diff.a, ua, ea, eb) or _place_describes(diff.b, ub, eb, ea):
         return False
     span_a, span_b = _spans(diff, change)
+    # two places the gazetteer knows apart are never one name spelt two ways ("Niger" / "Nigeria")
+    spelt = not _all_places(ea, eb) and (
+        spelling_variant(span_text(diff.a, span_a), span_text(diff.b, span_b))
+        or all(transliterated(x, y) for x, y in zip(ea, eb)))
     return not _descriptions(ea) and not _descriptions(eb) and not _one_place(ea, eb) \
-        and not spelling_variant(span_text(diff.a, span_a), span_text(diff.b, span_b)) and _same_type(ea, eb) \
-        and not all(transliterated(x, y) for x, y in zip(ea, eb)) \
+        and not spelt and _same_type(ea, eb) and not all(cut_otherwise(diff, x, y) for x, y in zip(ea, eb)) \
         and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a) \
         and _same_place_in_change(ua, ub)
+
+
+def cut_otherwise(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
+    """Two names each of whose words stand in the other claim, spelt alike (outside that claim's
+    own uses of the same name): one name cut in two places ("the Department of Health and Human
+    Services" against "the U.S. Health and Human Services Department" in a claim that gives "U.S."
+    elsewhere). A swapped name brings a word the other claim lacks ("North Korea", "South Korea")."""
+    if not same_digits(span_text(diff.a, (x.start, x.end)), span_text(diff.b, (y.start, y.end))):
+        return False  # "Q1" / "Q2"
+    spelt = not _all_places([x], [y])  # "Austria" is no spelling of "Australia"
+    return _words_given(diff.a, x, diff.b, diff.units_b, spelt) and _words_given(diff.b, y, diff.a, diff.units_a, spelt)
+
+
+def _words_given(claim, name: Unit, other, other_units: Sequence[Unit], spelt: bool) -> bool:
+    mine = [w for w in _WORD.findall(span_text(claim, (name.start, name.end)).lower()) if w not in stopwords()]
+    text = other.text
+    for unit in other_units:  # the same name given whole elsewhere is for the list rules to weigh
+        start, end = unit.start - other.start, unit.end - other.start
+        if unit.kind == "entity" and set(mine) <= set(_WORD.findall(text[start:end].lower())):
+            text = text[:start] + " " * (end - start) + text[end:]
+    theirs = set(_WORD.findall(text.lower()))
+    return bool(mine) and all(w in theirs or (spelt and any(spelling_variant(w, t) for t in theirs if t[:1] == w[:1]))
+                              for w in mine)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _all_places(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
+    return all(u.mention is not None and u.mention.label == "place" for u in (*ea, *eb))
 
 
 def _place_describes(claim, units: Sequence[Unit], names: Sequence[Unit], other: Sequence[Unit]) -> bool:

@@ -495,6 +495,31 @@ def test_a_person_named_in_one_account_and_described_by_nationality_in_the_other
     assert ("entity", "high", "a Canadian", "an Australian") in found
 
 
+@pytest.mark.parametrize("a,b", [("Austria", "Australia"), ("Niger", "Nigeria")])
+def test_two_places_the_gazetteer_knows_apart_are_no_spelling_of_one(a, b):
+    found = _found(f"The envoy flew to {a} on Monday.", f"The envoy flew to {b} on Monday.")
+    assert found == [("entity", "high", a, b)]
+
+
+def test_a_name_spelt_otherwise_is_no_other_name_whatever_the_span_holds():
+    found = _found('"The audit found gaps," said Defense Department auditor Joe Lamb.',
+                   '"The audit found gaps," Joe Lamb, a Defence Department auditor, said.')
+    assert [f for f in found if f[0] == "entity"] == []
+
+
+def test_a_name_cut_in_other_places_is_not_another_name():
+    # "and" splits the department's name in both claims, at other places; every word of each part
+    # stands in the other claim ("U.S." too), so neither names anything the other does not
+    found = _found("U.S. Senator Ann Ray said hospitals and two states had sued the Department of Health and "
+                   "Human Services over the fee.",
+                   "U.S. Senator Ann Ray said the U.S. Health and Human Services Department had no right to set "
+                   "the fee.")
+    assert [f for f in found if f[0] == "entity"] == []
+    swapped = _found("U.S. Senator Ann Ray said hospitals had sued the Department of Labor over the fee.",
+                     "U.S. Senator Ann Ray said hospitals had sued the Department of Energy over the fee.")
+    assert [f[:2] for f in swapped if f[0] == "entity"] == [("entity", "high")]
+
+
 def test_a_name_one_list_lacks_but_the_claim_gives_later_is_not_swapped():
     # the first account names Ecuador outside its list: the second leaves Bolivia out, it swaps nothing
     found = _found("Ministers from Chile, Peru and Bolivia signed the accord, and Ecuador signed it a day later.",

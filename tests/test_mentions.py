@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import comparer
 from comparer.config import Config, config_from_dict
 from comparer.mentions import gazetteer_for
@@ -64,6 +66,18 @@ def test_acronym_aliases_match_only_in_capitals():
     gaz = gazetteer_for(Config())
     assert [m.value for m in find_entities("Give us the WHO report.", gaz)] == ["World Health Organization"]
     assert find_entities("They told us who won.", gaz) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The Oregon State Nurses Association sued.", [("Oregon State Nurses Association", "other")]),
+    ("The Home Office said so.", [("Home Office", "other")]),
+    ("Health Secretary Ann Ray spoke.", [("Ann Ray", "person")]),
+    ("He met Secretary of State Tom Vale.", [("Tom Vale", "person")]),
+    ("State Secretary Karl Berg came.", [("Karl Berg", "person")]),
+], ids=["state-in-a-name", "home-office", "health-secretary", "secretary-of-state", "state-secretary"])
+def test_a_ministry_word_is_a_title_only_beside_one(text, names):
+    found = find_entities(text, gazetteer_for(Config()))
+    assert [(m.text, m.label) for m in found] == names
 
 
 def test_surname_resolves_to_full_name_in_document():

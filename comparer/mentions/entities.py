@@ -25,6 +25,9 @@ commissioner superintendent trooper agent lawyer actor actress singer rapper coa
 inspector insp det supt
 foreign defense defence finance interior state home health trade minister's
 """.split())
+# Words that make a title only before one ("Foreign Minister", "Health Secretary"); before any
+# other word they are part of a name ("Ohio State Teachers Association", "Home Office").
+_TITLE_MODIFIERS = frozenset("foreign defense defence finance interior state home health trade".split())
 # Lower-case words that may sit inside a name: "Bank of England", "Leonardo da Vinci".
 CONNECTORS = frozenset({"of", "the", "de", "da", "del", "van", "von", "bin", "al", "for", "&"})
 # Capitalised words that begin sentences without naming anything.
@@ -138,7 +141,7 @@ def find_entities(text: str, gazetteer: Gazetteer, *, known_capitalised: Iterabl
             after_title = False
             continue
         lower = _key(word).rstrip(".")
-        if lower in TITLES and not _opens_company_name(tokens, i, gazetteer):
+        if _is_title(tokens, i) and not _opens_company_name(tokens, i, gazetteer):
             after_title = True
             i += 1
             continue
@@ -202,6 +205,17 @@ def _longest_alias(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -
     return None
 
 
+def _is_title(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Token ``i`` is a role before a name: a title word, or a modifier before one or after one
+    and "of" ("Secretary of State")."""
+    key = _key(tokens[i][2]).rstrip(".")
+    if key not in _TITLE_MODIFIERS:
+        return key in TITLES
+    core = TITLES - _TITLE_MODIFIERS
+    before = i >= 2 and _key(tokens[i - 1][2]) == "of" and _key(tokens[i - 2][2]).rstrip(".") in core
+    return before or (i + 1 < len(tokens) and _key(tokens[i + 1][2]).rstrip(".") in core)
+
+
 def _opens_company_name(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> bool:
     """A title word that starts a company's name ("General Electric Co.", "General Mills Inc."):
     the capitalised run after it ends with a legal form (``data/company_suffixes.txt``)."""
@@ -222,7 +236,7 @@ def _run_end(tokens: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
             break
         if tokens[j - 1][2].endswith(".") and _key(word) in _COMMON:
             break  # "the C.I.A. Nothing was found": a sentence starts after the abbreviation
-        if _is_capitalised(word) and _key(word).rstrip(".") not in TITLES and not _longest_alias(tokens, j, gaz):
+        if _is_capitalised(word) and not _is_title(tokens, j) and not _longest_alias(tokens, j, gaz):
             j += 1
         elif word == "." and len(tokens[j - 1][2]) == 1 and tokens[j - 1][2].isupper():
             j += 1  # an initial: "Joseph R. Biden"
