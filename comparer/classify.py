@@ -221,9 +221,9 @@ def _names_replaced(diff: ClaimDiff, change: Change) -> bool:
 
 def cut_otherwise(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
     """Two names each of whose words stand in the other claim, spelt alike (outside that claim's
-    own uses of the same name): one name cut in two places ("the Department of Health and Human
-    Services" against "the U.S. Health and Human Services Department" in a claim that gives "U.S."
-    elsewhere). A swapped name brings a word the other claim lacks ("North Korea", "South Korea")."""
+    own uses of the same name): one name cut in two places ("the Department of Housing and Urban
+    Development" against "the U.S. Housing and Urban Development Department" in a claim that gives
+    "U.S." elsewhere). A swapped name brings a word the other claim lacks ("North Korea", "South Korea")."""
     if not same_digits(span_text(diff.a, (x.start, x.end)), span_text(diff.b, (y.start, y.end))):
         return False  # "Q1" / "Q2"
     spelt = not _all_places([x], [y])  # "Austria" is no spelling of "Australia"

@@ -510,10 +510,10 @@ def test_a_name_spelt_otherwise_is_no_other_name_whatever_the_span_holds():
 def test_a_name_cut_in_other_places_is_not_another_name():
     # "and" splits the department's name in both claims, at other places; every word of each part
     # stands in the other claim ("U.S." too), so neither names anything the other does not
-    found = _found("U.S. Senator Ann Ray said hospitals and two states had sued the Department of Health and "
-                   "Human Services over the fee.",
-                   "U.S. Senator Ann Ray said the U.S. Health and Human Services Department had no right to set "
-                   "the fee.")
+    found = _found("U.S. Senator Ann Ray said tenants and two states had sued the Department of Housing and "
+                   "Urban Development over the fee.",
+                   "U.S. Senator Ann Ray said the U.S. Housing and Urban Development Department had no right to "
+                   "set the fee.")
     assert [f for f in found if f[0] == "entity"] == []
     swapped = _found("U.S. Senator Ann Ray said hospitals had sued the Department of Labor over the fee.",
                      "U.S. Senator Ann Ray said hospitals had sued the Department of Energy over the fee.")
