@@ -312,16 +312,16 @@ def _unify(key: str, others: Sequence[str], written: dict[str, str], places: fro
     """A shorter form of a name the other claim gives in full gets the full name's key: its
     words are some of the other's ("Biden" / "Joe Biden", "NBC" / "NBC News"), or both have
     the same last word and first words that start alike ("Susan Rice" / "Susan E. Rice").
-    Two places the gazetteer knows apart (``places``) are not one name spelt two ways
-    ("Austria" / "Australia")."""
+    Two places the gazetteer knows apart (``places``) are never one name ("Austria" /
+    "Australia", "Sudan" / "South Sudan")."""
     words = _name_words(key[2:])
     for other in others:
         if not other.startswith("E:") or other == key:
             continue
         full = _name_words(other[2:])
-        spelt = not (key in places and other in places)
-        if words and full and (_words_within(words, full, spelt) or _words_within(full, words, spelt)
-                               or _plural_of(words, full)):
+        if key in places and other in places:
+            continue  # two places the gazetteer tells apart: "Sudan" is no short "South Sudan"
+        if words and full and (_words_within(words, full) or _words_within(full, words) or _plural_of(words, full)):
             return other
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _same_given(words[0], full[0]):
             return other  # "Susan E. Rice", "Zack Barth" / "Zachary Barth", "Bill" / "William Barr"
@@ -331,16 +331,15 @@ def _unify(key: str, others: Sequence[str], written: dict[str, str], places: fro
             return other  # "AHL" / "American Hockey League" (keyed "united states hockey league")
         if _spelt_out(words, full) or _spelt_out(full, words):
             return other  # "MVP Award" / "Most Valuable Player Award"
-        if spelt and fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING and same_digits(key, other):
+        if fuzz.ratio(_letters(key), _letters(other)) >= _SPELLING and same_digits(key, other):
             return other  # "O'Neill" / "ONeills", "Visual Basic" / "VisualBasic"
     return key
 
 
-def _words_within(words: Sequence[str], full: Sequence[str], spelt: bool) -> bool:
-    """Each of ``words`` is one of ``full``, or (``spelt``) a spelling of one ("State Fire
-    Marshall" within "Alaska State Fire Marshal")."""
-    return all(w in full or (spelt and len(w) >= 5 and any(fuzz.ratio(w, f) >= _SPELLING for f in full))
-               for w in words)
+def _words_within(words: Sequence[str], full: Sequence[str]) -> bool:
+    """Each of ``words`` is one of ``full``, or a spelling of one ("State Fire Marshall" within
+    "Alaska State Fire Marshal")."""
+    return all(w in full or (len(w) >= 5 and any(fuzz.ratio(w, f) >= _SPELLING for f in full)) for w in words)
 
 
 def _acronym_of_written(short: str, long: str, written: dict[str, str]) -> bool:

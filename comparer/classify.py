@@ -213,7 +213,7 @@ def _names_replaced(diff: ClaimDiff, change: Change) -> bool:
     spelt = not _all_places(ea, eb) and (
         spelling_variant(span_text(diff.a, span_a), span_text(diff.b, span_b))
         or all(transliterated(x, y) for x, y in zip(ea, eb)))
-    return not _descriptions(ea) and not _descriptions(eb) and not _one_place(ea, eb) \
+    return not _descriptions(ea) and not _descriptions(eb) and not one_place(ea, eb) \
         and not spelt and _same_type(ea, eb) and not all(cut_otherwise(diff, x, y) for x, y in zip(ea, eb)) \
         and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a) \
         and _same_place_in_change(ua, ub)
@@ -535,7 +535,7 @@ def _is_source(claim, units: Sequence[Unit], name: Unit) -> bool:
     return before == ["accord", "to"]
 
 
-def _one_place(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
+def one_place(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
     """A city and the country or state it lies in ("Hamburg", "Germany"; "Atlanta", "Georgia"):
     one place named at two levels (``data/places_geonames.txt``)."""
     if len(ea) != 1 or len(eb) != 1:
@@ -636,7 +636,7 @@ def _in_rewording(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak
     ea = [u for u in change.a if u.kind == "entity"]
     eb = [u for u in change.b if u.kind == "entity"]
     if len(ea) == 1 and len(eb) == 1 and _same_type(ea, eb) and _same_role(diff, ea[0], eb[0]) \
-            and not _one_place(ea, eb):
+            and not one_place(ea, eb):
         span_a, span_b = (ea[0].start, ea[0].end), (eb[0].start, eb[0].end)
         return Finding("entity", "low" if weak else "medium", span_a, span_b,
                        f"{la} names {span_text(diff.a, span_a)!r} where {lb} names {span_text(diff.b, span_b)!r}.")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from comparer.claimdiff import ClaimDiff, Unit, span_text
-from comparer.classify import Finding, cut_otherwise
+from comparer.classify import Finding, cut_otherwise, one_place
 from comparer.textunits import stem, stopwords
 
 _LETTERS = re.compile(r"[^a-z]+")
@@ -58,8 +58,8 @@ def enumeration_swaps(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> l
         extra_a = [u for u in run_a if u.key not in keys_b and u.key not in all_b]
         extra_b = [u for u in run_b if u.key not in keys_a and u.key not in all_a]
         for x, y in _paired(extra_a, extra_b, len(keys_a & keys_b)):
-            if cut_otherwise(diff, x, y):
-                continue
+            if cut_otherwise(diff, x, y) or one_place([x], [y]):
+                continue  # one name cut otherwise, or one place named at two levels
             shared = ", ".join(sorted(str(u.mention.value) if u.mention else span_text(diff.a, (u.start, u.end))
                                       for u in run_a if u.key in keys_b))
             out.append(Finding("entity", "low" if weak else "high", (x.start, x.end), (y.start, y.end),

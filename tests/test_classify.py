@@ -495,7 +495,7 @@ def test_a_person_named_in_one_account_and_described_by_nationality_in_the_other
     assert ("entity", "high", "a Canadian", "an Australian") in found
 
 
-@pytest.mark.parametrize("a,b", [("Austria", "Australia"), ("Niger", "Nigeria")])
+@pytest.mark.parametrize("a,b", [("Austria", "Australia"), ("Niger", "Nigeria"), ("Sudan", "South Sudan")])
 def test_two_places_the_gazetteer_knows_apart_are_no_spelling_of_one(a, b):
     found = _found(f"The envoy flew to {a} on Monday.", f"The envoy flew to {b} on Monday.")
     assert found == [("entity", "high", a, b)]
@@ -504,6 +504,12 @@ def test_two_places_the_gazetteer_knows_apart_are_no_spelling_of_one(a, b):
 def test_a_name_spelt_otherwise_is_no_other_name_whatever_the_span_holds():
     found = _found('"The audit found gaps," said Defense Department auditor Joe Lamb.',
                    '"The audit found gaps," Joe Lamb, a Defence Department auditor, said.')
+    assert [f for f in found if f[0] == "entity"] == []
+
+
+def test_a_city_and_its_state_in_two_lists_are_one_place():
+    found = _found("Officials named New York, Seattle and Reno as targets.",
+                   "Officials named New York City, Seattle and Reno as targets.")
     assert [f for f in found if f[0] == "entity"] == []
 
 
