@@ -122,3 +122,13 @@ def test_a_clock_time_carries_the_zone_written_after_it(text, expected):
 
     (time,) = find_times(text)
     assert (time.text, time.value, time.unit) == expected
+
+
+@pytest.mark.parametrize("text,years", [
+    ("They held a 2008 event in the town.", ["2008"]),
+    ("Voters recalled the 2016 election.", ["2016"]),
+    ("Then the 2000 troops arrived.", []),
+    ("The 2019 taxes were paid late.", []),
+], ids=["a-year-event", "the-year-election", "a-count-of-troops", "plural-noun"])
+def test_a_year_before_a_noun_is_a_date(text, years):
+    assert [m.value for m in find_dates(text) if m.label == "year"] == years

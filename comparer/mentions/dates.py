@@ -82,6 +82,8 @@ _DATE = re.compile(rf"""
     )
   | (?P<ctx>(?:(?:{_CONTEXT})\s+|[Mm]id-)
             (?:(?P<cm>{_FULL_MONTH})(?!\.?\s*\d) | (?P<yr>(?:19|20)\d\d){_NO_NUM}{_NOT_COUNT}))
+  | (?P<det>(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+
+            (?P<dy>(?:19|20)\d\d){_NO_NUM}{_NOT_COUNT}(?=\s+[a-z]))
   | (?P<rel>(?P<relw>[Ll]ast|[Nn]ext|[Tt]his)\s+
               (?:(?P<relm>{_FULL_MONTH})(?!\.?\s*\d) | (?P<wdm>{_WEEKDAY})
                 | (?P<relu>week|month|year|night|morning|afternoon|evening)\b)
@@ -243,6 +245,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Mention]:
         elif kind == "my":
             month = _MONTH_NUM[m.group("mym").rstrip(".")]
             value, label = f"{m.group('myy')}-{month:02d}", "month"
+        elif kind == "det":  # a year that qualifies a noun: "a 2008 event", "the 2016 election"
+            start, end = m.start("dy") - 1, m.end("dy") - 1
+            value, label = m.group("dy"), "year"
         elif kind == "ctx":
             part = "cm" if m.group("cm") else "yr"
             start, end = m.start(part) - 1, m.end(part) - 1
