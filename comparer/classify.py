@@ -511,11 +511,14 @@ def only_the_cue(units: Sequence[Unit]) -> bool:
 def _same_type(ea: Sequence[Unit], eb: Sequence[Unit]) -> bool:
     """Names of one kind (two places, two people); "other" is any kind."""
     for x, y in zip(ea, eb):
-        lx = x.mention.label if x.mention else "other"
-        ly = y.mention.label if y.mention else "other"
+        lx, ly = _label(x), _label(y)
         if lx != ly and "other" not in (lx, ly):
             return False
     return True
+
+
+def _label(unit: Unit) -> str:
+    return unit.mention.label if unit.mention else "other"
 
 
 def _is_source(claim, units: Sequence[Unit], name: Unit) -> bool:
@@ -786,6 +789,35 @@ def _counted(units: Sequence[Unit], number: Unit) -> set[str]:
     unit = number.mention.unit if number.mention else ""
     noun = [stem(unit.lower())] if unit.isalpha() and unit.islower() else []
     return set(after + before + noun)
+
+
+def scattered_names(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:
+    """A name replaced where the word diff cut the claims in other places ("held a 2008 event in
+    Norfolk" / "gathered in Norwalk in 2008"): the one name only the first claim gives against the
+    one only the second gives, of one type and after the same preposition, in claims mostly the
+    same."""
+    if diff.same < _SAME:
+        return []
+    keys_a, keys_b = {u.key for u in diff.units_a}, {u.key for u in diff.units_b}
+    only_a = [u for c in diff.changes for u in c.a if u.kind == "entity" and u.key not in keys_b]
+    only_b = [u for c in diff.changes for u in c.b if u.kind == "entity" and u.key not in keys_a]
+    if len(only_a) != 1 or len(only_b) != 1:
+        return []
+    (x,), (y,) = only_a, only_b
+    if any(x in c.a and y in c.b for c in diff.changes):
+        return []  # one change: :func:`classify` types it
+    spelt = not _all_places([x], [y]) and (transliterated(x, y) or spelling_variant(
+        span_text(diff.a, (x.start, x.end)), span_text(diff.b, (y.start, y.end))))
+    # the same preposition before both ("in"): a title ("President") is said of many people
+    # names of one label ("in New York state" is no "in Sullivan County Jail")
+    if _label(x) != _label(y) or not _same_role(diff, x, y) or _previous_word(diff.units_a, x) not in stopwords() \
+            or one_place([x], [y]) or spelt \
+            or _descriptions([x]) or _descriptions([y]) or cut_otherwise(diff, x, y):
+        return []
+    la, lb = labels
+    span_a, span_b = (x.start, x.end), (y.start, y.end)
+    return [Finding("entity", "low" if weak else "medium", span_a, span_b,
+                    f"{la} names {span_text(diff.a, span_a)!r} where {lb} names {span_text(diff.b, span_b)!r}.")]
 
 
 def scattered_numbers(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> list[Finding]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from comparer.align import Link, align
 from comparer.amounts import amount_conflicts
 from comparer.claimdiff import ClaimDiff, diff_claims
-from comparer.classify import Finding, classify, scattered_numbers
+from comparer.classify import Finding, classify, scattered_names, scattered_numbers
 from comparer.config import Config
 from comparer.lists import enumeration_swaps, list_changes
 from comparer.digest import sha1_hex
@@ -140,7 +140,8 @@ def _findings(index: ClaimIndex, links: list[Link], threshold: float, weak_thres
         if unsure:
             lists = [_unsure(f) for f in lists]
         for extra in [*quotation_changes(pair, labels, weak), *enumeration_swaps(pair, labels, weak),
-                      *lists, *scattered_numbers(pair, labels, weak), *(f for f in typed if f.kind in _AFTER_QUOTES)]:
+                      *lists, *scattered_numbers(pair, labels, weak),
+                      *scattered_names(pair, labels, weak), *(f for f in typed if f.kind in _AFTER_QUOTES)]:
             if not any(_overlap(extra.a, f.a) or _overlap(extra.b, f.b) for f in taken):
                 taken.append(extra)
         taken = [f for f in taken if not (f.kind == "quote" and _same_letters(pair, f))]

@@ -513,6 +513,16 @@ def test_a_city_and_its_state_in_two_lists_are_one_place():
     assert [f for f in found if f[0] == "entity"] == []
 
 
+def test_a_name_replaced_where_the_diff_cuts_the_claims_elsewhere_is_an_entity_change():
+    # the year moved, so the word diff puts each town in a change of its own
+    found = _found("The club held a 1998 reunion in Dunmore to honour its founders.",
+                   "The club met in Danville in 1998 to honour its founders.")
+    assert [f for f in found if f[0] == "entity"] == [("entity", "medium", "Dunmore", "Danville")]
+    elsewhere = _found("She was charged in Ohio on two counts and held without bail.",
+                       "She was charged on two counts and held without bail in Summit County Jail.")
+    assert [f for f in elsewhere if f[0] == "entity"] == []  # a place and a jail: two roles
+
+
 def test_a_name_cut_in_other_places_is_not_another_name():
     # "and" splits the department's name in both claims, at other places; every word of each part
     # stands in the other claim ("U.S." too), so neither names anything the other does not
