@@ -163,6 +163,8 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
 
     ea = [u for u in ua if u.kind == "entity"]
     eb = [u for u in ub if u.kind == "entity"]
+    if _other_party(diff, ua, ub):
+        return found("entity", "high", f"{la} names {text_a!r} where {lb} names {text_b!r}: another party.")
     if _names_replaced(diff, change):
         if _speaker_swap(diff, ea, eb):
             return found("attribution", "medium", f"{la} credits the words to {text_a!r}, {lb} to {text_b!r}.")
@@ -195,6 +197,22 @@ def _in_slot(diff: ClaimDiff, change: Change, labels: tuple[str, str], weak: boo
         return found("quote", "low" if inflected_alike(ua, ub) else "medium",
                      f"The quotation differs: {la} has {text_a!r}, {lb} has {text_b!r}.")
     return found("wording", "low", f"{la} words it {text_a!r} where {lb} words it {text_b!r}.")
+
+
+def _other_party(diff: ClaimDiff, ua: Sequence[Unit], ub: Sequence[Unit]) -> bool:
+    """A word of one party put for a word of another ("Democrats" / "Republicans",
+    ``data/parties.txt``): party words describe whom a claim is about, and another party is
+    someone else."""
+    def parties(claim, units: Sequence[Unit]) -> set[str]:
+        return {_parties()[w] for u in units for w in _WORD.findall(span_text(claim, (u.start, u.end)).lower())
+                if w in _parties()}
+    pa, pb = parties(diff.a, ua), parties(diff.b, ub)
+    return len(pa) == len(pb) == 1 and pa != pb
+
+
+@functools.cache
+def _parties() -> dict[str, str]:
+    return {word: party for party, body in entries("parties") for word in body.split()}
 
 
 def _names_replaced(diff: ClaimDiff, change: Change) -> bool:

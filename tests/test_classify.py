@@ -523,6 +523,19 @@ def test_a_name_replaced_where_the_diff_cuts_the_claims_elsewhere_is_an_entity_c
     assert [f for f in elsewhere if f[0] == "entity"] == []  # a place and a jail: two roles
 
 
+@pytest.mark.parametrize("a,b", [
+    ("Democrats stalled the dam bill in committee.", "Republicans stalled the dam bill in committee."),
+    ("The Utah Republican voted against the dam bill.", "The Utah Democrat voted against the dam bill."),
+], ids=["sentence-start", "after-a-place"])
+def test_another_party_in_one_slot_is_an_entity_change(a, b):
+    assert [f[:2] for f in _found(a, b)] == [("entity", "high")]
+
+
+def test_two_words_for_one_party_are_no_change():
+    assert [f for f in _found("Republicans stalled the dam bill.", "The GOP stalled the dam bill.")
+            if f[0] == "entity"] == []
+
+
 def test_a_name_cut_in_other_places_is_not_another_name():
     # "and" splits the department's name in both claims, at other places; every word of each part
     # stands in the other claim ("U.S." too), so neither names anything the other does not
