@@ -792,10 +792,15 @@ def _comparable(x: Unit, y: Unit) -> bool:
     vx, vy = figure_value(x), figure_value(y)
     if vx is None or vy is None or min(abs(vx), abs(vy)) == 0:
         return True
+    if x.mention is not None and y.mention is not None:  # "two seconds" is no "two weeks"
+        bx, by = in_base(vx, x.mention.unit)[1], in_base(vy, y.mention.unit)[1]
+        if min(abs(bx), abs(by)) and max(abs(bx), abs(by)) > _APART * min(abs(bx), abs(by)):
+            return False
     return max(abs(vx), abs(vy)) <= _REPORTED_TWICE * min(abs(vx), abs(vy))
 
 
 _REPORTED_TWICE = 1.5
+_APART = 100  # converted to one unit, values this many times apart are not one quantity misreported
 
 
 def _counted(units: Sequence[Unit], number: Unit) -> set[str]:

@@ -536,6 +536,30 @@ def test_two_words_for_one_party_are_no_change():
             if f[0] == "entity"] == []
 
 
+@pytest.mark.parametrize("a,b,expected", [
+    ("The clerk was jailed for 15 years over the thefts.", "The clerk was jailed for 15 months over the thefts.",
+     [("number", "high", "15 years", "15 months")]),
+    ("The clerk was jailed for two years over the thefts.", "The clerk was jailed for 24 months over the thefts.", []),
+], ids=["years-months", "converted"])
+def test_lengths_of_time_convert_into_one_another(a, b, expected):
+    assert _found(a, b) == expected
+
+
+@pytest.mark.parametrize("x,y,comparable", [
+    ((2.0, "s"), (2.0, "week"), False),  # "less than two seconds later", "less than two weeks later"
+    ((200.0, "ft"), (200.0, "m"), True),  # a conversion left undone is one length misreported
+    ((50000.0, ""), (890000.0, ""), False),
+], ids=["seconds-weeks", "feet-metres", "far-apart-counts"])
+def test_values_far_apart_once_converted_are_not_one_quantity(x, y, comparable):
+    from comparer.claimdiff import Unit
+    from comparer.classify import _comparable
+    from comparer.types import Mention
+
+    def unit(value, name):
+        return Unit(f"N:{value}{name}", 0, 1, "number", True, -1, Mention("number", 0, 1, "", value, name))
+    assert _comparable(unit(*x), unit(*y)) is comparable
+
+
 def test_a_name_cut_in_other_places_is_not_another_name():
     # "and" splits the department's name in both claims, at other places; every word of each part
     # stands in the other claim ("U.S." too), so neither names anything the other does not
