@@ -306,6 +306,15 @@ def test_a_noun_replaced_by_its_wordnet_antonym_in_one_slot_is_high(a, b, spans)
     assert _found(a, b) == [("negation", "high", *spans)]
 
 
+@pytest.mark.parametrize("a,b,spans", [
+    ("The mayor signed the zoning bill on Friday.", "The mayor vetoed the zoning bill on Friday.", ("signed", "vetoed")),
+    ("The appeals panel upheld the fine.", "The appeals panel overturned the fine.", ("upheld", "overturned")),
+    ("The brewery posted a profit of $2 million.", "The brewery posted a loss of $2 million.", ("profit", "loss")),
+], ids=["signed-vetoed", "upheld-overturned", "profit-loss"])
+def test_outcomes_of_decisions_and_accounts_are_opposites(a, b, spans):
+    assert _found(a, b) == [("negation", "high", *spans)]
+
+
 def test_a_possibility_against_a_prediction_is_a_modality_change():
     found = _found("Farmers fear the new levy will hurt small dairies the most.",
                    "Farmers fear the new levy could hurt small dairies the most.")
