@@ -909,6 +909,8 @@ def _opposite_pair(ua: Sequence[Unit], ub: Sequence[Unit], diff: ClaimDiff | Non
     is part of a compound ("3-year-old" is no "old")."""
     ca = [u for u in ua if u.content and not (diff and _hyphened(diff.a, u))]
     cb = [u for u in ub if u.content and not (diff and _hyphened(diff.b, u))]
+    if not ca and not cb and len(ua) == len(ub) == 1:  # function words: "before" / "after", "for" / "against"
+        ca, cb = list(ua), list(ub)
     if any(u.kind == "negation" and u.key.split(":")[-1] in _stems("negators") for u in (*ca, *cb)):
         return False
     one, other = (ca, cb) if len(ca) <= len(cb) else (cb, ca)

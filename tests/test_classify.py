@@ -315,6 +315,16 @@ def test_outcomes_of_decisions_and_accounts_are_opposites(a, b, spans):
     assert _found(a, b) == [("negation", "high", *spans)]
 
 
+@pytest.mark.parametrize("a,b,spans", [
+    ("The blaze began shortly before dawn on Sunday.", "The blaze began shortly after dawn on Sunday.",
+     ("before", "after")),
+    ("Councillor Webb voted for the levy on Monday.", "Councillor Webb voted against the levy on Monday.",
+     ("for", "against")),
+], ids=["before-after", "for-against"])
+def test_a_function_word_replaced_by_its_opposite_is_a_negation(a, b, spans):
+    assert _found(a, b) == [("negation", "high", *spans)]
+
+
 def test_a_possibility_against_a_prediction_is_a_modality_change():
     found = _found("Farmers fear the new levy will hurt small dairies the most.",
                    "Farmers fear the new levy could hurt small dairies the most.")
