@@ -227,14 +227,20 @@ def _names_replaced(diff: ClaimDiff, change: Change) -> bool:
     if _place_describes(diff.a, ua, ea, eb) or _place_describes(diff.b, ub, eb, ea):
         return False
     span_a, span_b = _spans(diff, change)
-    # two places the gazetteer knows apart are never one name spelt two ways ("Niger" / "Nigeria")
-    spelt = not _all_places(ea, eb) and (
-        spelling_variant(span_text(diff.a, span_a), span_text(diff.b, span_b))
-        or all(transliterated(x, y) for x, y in zip(ea, eb)))
-    return not _descriptions(ea) and not _descriptions(eb) and not one_place(ea, eb) \
-        and not spelt and _same_type(ea, eb) and not all(cut_otherwise(diff, x, y) for x, y in zip(ea, eb)) \
+    return _other_names(diff, ea, eb, span_text(diff.a, span_a), span_text(diff.b, span_b)) and _same_type(ea, eb) \
         and not _named_elsewhere(ea, diff.units_b) and not _named_elsewhere(eb, diff.units_a) \
         and _same_place_in_change(ua, ub)
+
+
+def _other_names(diff: ClaimDiff, ea: Sequence[Unit], eb: Sequence[Unit], text_a: str, text_b: str) -> bool:
+    """Names that are not one name written, described or cut otherwise: not a spelling (two places
+    the gazetteer knows apart never are: "Niger" / "Nigeria") or a transliteration, not a place
+    and what holds it, a description ("the South Carolina Republican"), or one name cut in other
+    places. ``text_a`` and ``text_b`` are what each side's change reads."""
+    spelt = not _all_places(ea, eb) and (spelling_variant(text_a, text_b)
+                                         or all(transliterated(x, y) for x, y in zip(ea, eb)))
+    return not spelt and not _descriptions(ea) and not _descriptions(eb) and not one_place(ea, eb) \
+        and not all(cut_otherwise(diff, x, y) for x, y in zip(ea, eb))
 
 
 def cut_otherwise(diff: ClaimDiff, x: Unit, y: Unit) -> bool:
@@ -829,16 +835,13 @@ def scattered_names(diff: ClaimDiff, labels: tuple[str, str], weak: bool) -> lis
     (x,), (y,) = only_a, only_b
     if any(x in c.a and y in c.b for c in diff.changes):
         return []  # one change: :func:`classify` types it
-    spelt = not _all_places([x], [y]) and (transliterated(x, y) or spelling_variant(
-        span_text(diff.a, (x.start, x.end)), span_text(diff.b, (y.start, y.end))))
-    # the same preposition before both ("in"): a title ("President") is said of many people
-    # names of one label ("in New York state" is no "in Sullivan County Jail")
+    span_a, span_b = (x.start, x.end), (y.start, y.end)
+    # one label ("in New York state" is no "in Sullivan County Jail"), and a preposition before both
+    # ("in"): a title ("President") is said of many people
     if _label(x) != _label(y) or not _same_role(diff, x, y) or _previous_word(diff.units_a, x) not in stopwords() \
-            or one_place([x], [y]) or spelt \
-            or _descriptions([x]) or _descriptions([y]) or cut_otherwise(diff, x, y):
+            or not _other_names(diff, [x], [y], span_text(diff.a, span_a), span_text(diff.b, span_b)):
         return []
     la, lb = labels
-    span_a, span_b = (x.start, x.end), (y.start, y.end)
     return [Finding("entity", "low" if weak else "medium", span_a, span_b,
                     f"{la} names {span_text(diff.a, span_a)!r} where {lb} names {span_text(diff.b, span_b)!r}.")]
 
