@@ -108,22 +108,29 @@ def _date_relations(sim: Any, members: Sequence[int], dates: Sequence[Signature]
     and ``apart`` (1 for dates more than ``conflict_days`` apart).
 
     The date and participant factors of each pair multiply its similarity in ``sim`` (in place).
+    Only pairs whose reports both tell when (a date, a year or a weekday), or name different main
+    participants and share a feature, are looked at: any other pair has factor 1 and no agreement.
     """
     import numpy as np
 
     agree = np.zeros_like(sim)
     apart = np.zeros_like(sim)
-    for a in range(len(members)):
-        for b in range(a + 1, len(members)):
-            sa, sb = dates[members[a]], dates[members[b]]
-            factor, agree[a, b] = date_relation(sa, sb, cluster)
-            if agree[a, b] < 0 and dates_apart(sa, sb, cluster):
-                apart[a, b] = apart[b, a] = 1.0
-            factor *= participant_factor(sa, sb, cluster)
-            agree[b, a] = agree[a, b]
-            if factor != 1.0:
-                sim[a, b] *= factor
-                sim[b, a] *= factor
+    sigs = [dates[m] for m in members]
+    when = np.array([bool(s.dates or s.years) or s.weekday is not None for s in sigs])
+    mains: dict[str | None, int] = {None: -1}
+    main = np.array([mains.setdefault(s.main, len(mains)) for s in sigs])
+    differ = (main[:, None] != main[None, :]) & (main[:, None] >= 0) & (main[None, :] >= 0) & (sim != 0)
+    visit = np.triu((when[:, None] & when[None, :]) | differ, 1)
+    for a, b in zip(*(side.tolist() for side in np.nonzero(visit))):
+        sa, sb = dates[members[a]], dates[members[b]]
+        factor, agree[a, b] = date_relation(sa, sb, cluster)
+        if agree[a, b] < 0 and dates_apart(sa, sb, cluster):
+            apart[a, b] = apart[b, a] = 1.0
+        factor *= participant_factor(sa, sb, cluster)
+        agree[b, a] = agree[a, b]
+        if factor != 1.0:
+            sim[a, b] *= factor
+            sim[b, a] *= factor
     return agree, apart
 
 
