@@ -82,7 +82,8 @@ def cluster(documents: Sequence[Document], config: Config | None = None,
     clusters = []
     for number, group in enumerate(groups, start=1):
         pairs = tuple((docs[i].id, docs[j].id) for k in group for i, j in by_first.get(k, ()))
-        why, event_date, places = explain(group, signatures, matrix, config.cluster, vocabulary)
+        why, event_date, places = explain(group, signatures, matrix, config.cluster, vocabulary,
+                                          lambda i: f"{docs[i].title}\n{docs[i].text[:config.cluster.lede_chars]}")
         if pairs:
             copies = len({d for pair in pairs for d in pair})
             why += f"; {copies} of them are copies of one story (near-duplicates)"

@@ -51,7 +51,8 @@ class ClusterConfig(_Checked):
 
     Signatures are TF-IDF vectors of the title (``title_weight``; else a headline-like first line)
     and the first ``lede_chars`` characters, where names and numbers weigh ``name_weight`` and
-    ``number_weight`` times a word. Candidate pairs share two of each document's ``top_features``
+    ``number_weight`` times a word (words are stemmed); a name of one word, which counts as a word
+    as well, weighs ``name_word_weight``. Candidate pairs share two of each document's ``top_features``
     strongest features (one, for a short document): all holders of a feature seen in at most
     ``max_df`` documents pair up, a commoner one (up to 20 times that) pairs each holder with the
     next one only. Candidates of cosine ``link_threshold`` or more (after the date factor) form
@@ -103,6 +104,7 @@ class ClusterConfig(_Checked):
     lede_chars: int = 6000
     date_chars: int = 2000
     name_weight: float = 1.2
+    name_word_weight: float = 0.6
     number_weight: float = 2.0
     top_features: int = 30
     max_df: int = 100
@@ -150,6 +152,7 @@ class ClusterConfig(_Checked):
         _check_int("cluster.conflict_days", self.conflict_days, 0, 100_000)
         _check_range("cluster.conflict_share", self.conflict_share, 0.0, 1.0)
         _check_range("cluster.name_weight", self.name_weight, 0.0, 100.0)
+        _check_range("cluster.name_word_weight", self.name_word_weight, 0.0, 100.0)
         _check_range("cluster.number_weight", self.number_weight, 0.0, 100.0)
         _check_int("cluster.top_features", self.top_features, 1, 10_000)
         _check_int("cluster.max_df", self.max_df, 2, 10_000_000)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from comparer.config import ClusterConfig, Config
+from comparer.textunits import stem
 from comparer.types import Document
 
 RARE_DF = 10
@@ -101,6 +103,7 @@ def signature(doc: Document, config: Config, cluster: ClusterConfig | None = Non
     # a headline-like first line is in the text already: it gets the title's extra weight only
     title, title_weight = (doc.title, cluster.title_weight) if doc.title else \
         (_headline(doc.text), cluster.title_weight - 1.0)
+    title = _sentence_case(title, doc.text[: cluster.lede_chars])
     for part, weight in ((title, title_weight), (doc.text[: cluster.lede_chars], 1.0)):
         if part and weight > 0:
             _features(part, weight, counts, names)
@@ -143,6 +146,30 @@ def _weekday(title: str, lede: str) -> int | None:
     return None
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _sentence_case(title: str, text: str) -> str:
+    """``title`` in sentence case when it is written in title case ("Why Was Peter Strzok Fired"):
+    each of its words in lower case unless ``text`` writes it with a capital too ("Strzok").
+
+    Outlets differ in how they capitalise headlines, not in what is a name: a title-case headline
+    would make a name of each of its words, which no report of the event in sentence case shares.
+    A title is in title case when at least four in five of its words longer than three letters
+    (three at least) start with a capital.
+    """
+    words = [w for w in _TITLE_WORD.findall(title) if len(w) > 3]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return title
+    capitalised = set(re.findall(r"\b[A-Z][\w'’-]*", text))
+
+    def lower(match: re.Match) -> str:
+        word = match.group()
+        return word if word in capitalised or word.isupper() else word.lower()
+
+    return _TITLE_WORD.sub(lower, title)
+
+
 def _headline(text: str) -> str:
     """The first line of ``text`` when it reads as a headline: short, without a final full stop."""
     first = text.lstrip()[:200].split("\n", 1)[0].strip()
@@ -154,13 +181,14 @@ def _headline(text: str) -> str:
 def _features(text: str, weight: float, counts: Counter[str], names: dict[str, str]) -> None:
     """Add the word, name and number features of ``text`` to ``counts`` (times ``weight``).
 
-    Words and numbers are counted by regular expressions over the whole text; only the runs of
-    capitalised words are looked at one by one, so that a long text costs little Python.
+    Words are stemmed: one outlet writes that China "grounds" the jets, another that the jets
+    are "grounded". Words and numbers are counted by regular expressions over the whole text; only
+    the runs of capitalised words are looked at one by one, so that a long text costs little Python.
     """
     stop = STOPWORDS
     for word, count in Counter(_WORD.findall(text.lower())).items():
         if len(word) > 2 and word not in stop:
-            counts["w:" + word] += weight * count
+            counts["w:" + word_stem(word)] += weight * count
     for before, number in _quantities(text):
         if before:  # part of a name ("Boeing 737", "Route 52"): a name feature, weighed by its rarity
             key = "e:" + f"{before} {number}".lower()
@@ -194,6 +222,20 @@ def _features(text: str, weight: float, counts: Counter[str], names: dict[str, s
             kept = []
 
 
+def written_words(text: str) -> Iterator[tuple[str, str]]:
+    """Each word feature's stem in ``text`` with the word as written there (lower case), in order."""
+    stop = STOPWORDS
+    for word in _WORD.findall(text.lower()):
+        if len(word) > 2 and word not in stop:
+            yield word_stem(word), word
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_stem(word: str) -> str:
+    """``stem(word)``, remembered: a corpus repeats its words."""
+    return stem(word)
+
+
 def _phrases(text: str, weight: float, counts: dict[str, float]) -> None:
     """Add each pair of adjacent content words of ``text`` (stemmed) to ``counts`` as a phrase.
 
@@ -201,13 +243,11 @@ def _phrases(text: str, weight: float, counts: dict[str, float]) -> None:
     of one topic share its words but less often in the same order. A phrase is a word feature
     (``p:``), weighed by its rarity like any other.
     """
-    from comparer.textunits import stem
-
     stop = STOPWORDS
     words = _WORD.findall(text.lower())
     for a, b in zip(words, words[1:]):
         if len(a) > 2 and len(b) > 2 and a not in stop and b not in stop:
-            key = f"p:{stem(a)} {stem(b)}"
+            key = f"p:{word_stem(a)} {word_stem(b)}"
             counts[key] = counts.get(key, 0.0) + weight
 
 

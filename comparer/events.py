@@ -1,8 +1,8 @@
 """Same-event clustering: event signatures, candidate pairs, average-link groups, and why.
 
 An event signature (``comparer.event_signature``) is a weighted bag of features read from the title
-and the opening of the text: content words, names (capitalised words and runs of them where a
-sentence does not start), and specific numbers (tolls, ages, magnitudes, years), weighted here by
+and the opening of the text: content words (stemmed), names (capitalised words and runs of them
+where a sentence does not start; a title-case headline is read in sentence case), and specific numbers (tolls, ages, magnitudes, years), weighted here by
 TF-IDF over the corpus (:mod:`comparer.tfidf`) so that what is rare in the corpus (a victim's
 name, a street, a death toll) counts for more than what every report of that kind of event says
 ("shooting", "police"). Two reports are of one event when their signatures are close (cosine) and
@@ -65,8 +65,10 @@ def vectors(rows: Iterable[dict[str, float]], cluster: ClusterConfig) -> tuple[A
 
 
 def kind_weights(features: Sequence[str], cluster: ClusterConfig) -> Any:
-    """The weight of each feature's kind: ``name_weight`` for names, ``number_weight`` for numbers."""
-    return tfidf.kind_weights(tfidf.kinds(features), cluster.name_weight, cluster.number_weight)
+    """The weight of each feature's kind: ``name_weight`` for names (``name_word_weight`` for a name of
+    one word), ``number_weight`` for numbers."""
+    return tfidf.kind_weights(tfidf.kinds(features), cluster.name_weight, cluster.number_weight,
+                              cluster.name_word_weight)
 
 
 def evidence_rows(matrix: Any, features: Sequence[str], df: Any, cluster: ClusterConfig) -> Any:
@@ -424,13 +426,14 @@ _NATIONALITIES = frozenset("us u.s american japanese chinese british french germ
 
 def explain(members: Sequence[int], signatures: Sequence[Signature], matrix: Any,
             cluster: ClusterConfig, vocabulary: tuple[Sequence[str], Any] | None = None,
-            ) -> tuple[str, str | None, tuple[str, ...]]:
+            texts: Callable[[int], str] | None = None) -> tuple[str, str | None, tuple[str, ...]]:
     """The ``why`` of a group, its event date and its places.
 
     With the corpus ``vocabulary`` (each column's feature and document count), the why names the
     specific evidence first: the names and words most of the group shares, rarest first, that few
     documents outside it hold; the names that many more documents than the group hold are the
-    topic, and are named as such after them.
+    topic, and are named as such after them. Word features are stems: ``texts`` (a document's
+    text by index) gives each shared word as its first member writes it.
     """
     day = _event_day(members, signatures)
     event_date = day.isoformat() if day else None
@@ -445,6 +448,8 @@ def explain(members: Sequence[int], signatures: Sequence[Signature], matrix: Any
     topic: list[str] = []
     if vocabulary is not None:
         names, words, topic, numbers = _specific(members, matrix, vocabulary, need, spelled, places)
+        if texts is not None:
+            words = _as_written(words, members, texts)
     else:
         names = _shared_names(members, signatures, need, spelled, places)
         held = Counter(f for i in members for f in signatures[i].counts if f.startswith("n:"))
@@ -540,6 +545,20 @@ def _shared_names(members: Sequence[int], signatures: Sequence[Signature], need:
     return [n for n in names if not any(n != other and n in other.split() for other in names)]
 
 
+def _as_written(stems: list[str], members: Sequence[int], texts: Callable[[int], str]) -> list[str]:
+    """Each stem as the first member that holds it writes it (the stem itself if none does)."""
+    from comparer.event_signature import written_words
+
+    found: dict[str, str] = {}
+    for i in members:
+        if len(found) == len(stems):
+            break
+        for stem, word in written_words(texts(i)):
+            if stem in stems:
+                found.setdefault(stem, word)
+    return [found.get(s, s) for s in stems]
+
+
 def _average_similarity(matrix: Any, members: Sequence[int]) -> float:
     """The mean cosine similarity of the group's pairs (rows of ``matrix`` are L2-normalised)."""
     sim = gram(matrix, members)
@@ -583,6 +602,8 @@ def _specific(members: Sequence[int], matrix: Any, vocabulary: tuple[Sequence[st
         return [n for n in found if not any(n != o and n.lower() in o.lower().split() for o in found)]
 
     names, topic = longest(names), longest(topic)
-    name_words = {w.lower() for n in [*names, *topic, *places] for w in n.split()}
+    from comparer.event_signature import word_stem
+
+    name_words = {word_stem(w.lower()) for n in [*names, *topic, *places] for w in n.split()}
     words = [w for w in words if w not in name_words][:4]
     return names, words, topic[:3], numbers[:4]

@@ -3,7 +3,7 @@
 A feature counted ``tf`` times in a document and held by ``df`` of a corpus's ``n`` documents weighs
 ``(1 + log tf) * (log((n + 1) / (df + 1)) + 1) * kind``: a repeated feature counts less than
 linearly, one that is rare in the corpus counts more, and ``kind`` weighs names and numbers
-against words (``ClusterConfig.name_weight`` and ``number_weight``). Batch clustering
+against words (``ClusterConfig.name_weight``, ``name_word_weight`` and ``number_weight``). Batch clustering
 (:mod:`comparer.events`) weighs a whole corpus at once; the index (:mod:`comparer.index`) keeps
 counts and document counts, and weighs them when it reads them.
 
@@ -15,26 +15,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-WORD, NAME, NUMBER = 0, 1, 2   # kinds of event feature, by prefix: "w:" (and any other), "e:", "n:"
+# kinds of event feature, by prefix: "w:" (and any other), "e:" of several words, "n:", "e:" of one word
+WORD, NAME, NUMBER, NAME_WORD = 0, 1, 2, 3
 
 
 def kinds(features: Iterable[str]) -> Any:
-    """The kind of each feature (``WORD``, ``NAME`` or ``NUMBER``) as a ``uint8`` array.
+    """The kind of each feature (``WORD``, ``NAME``, ``NUMBER`` or ``NAME_WORD``) as a ``uint8`` array.
 
-    >>> kinds(["w:quake", "e:kobe", "n:6.8"]).tolist()
-    [0, 1, 2]
+    A name of one word ("Kobe") is a word feature as well (``w:``); a name of several ("Kobe
+    Bryant") says more than its words do. So the two kinds weigh apart.
+
+    >>> kinds(["w:quake", "e:kobe bryant", "n:6.8", "e:kobe"]).tolist()
+    [0, 1, 2, 3]
     """
     import numpy as np
 
     codes = {"e:": NAME, "n:": NUMBER}
-    return np.array([codes.get(f[:2], WORD) for f in features], dtype=np.uint8)
+    return np.array([NAME_WORD if f[:2] == "e:" and " " not in f else codes.get(f[:2], WORD) for f in features],
+                    dtype=np.uint8)
 
 
-def kind_weights(codes: Any, name_weight: float, number_weight: float) -> Any:
-    """The weight of each kind in ``codes``: 1.0 for a word, ``name_weight``, ``number_weight``."""
+def kind_weights(codes: Any, name_weight: float, number_weight: float, name_word_weight: float) -> Any:
+    """The weight of each kind in ``codes``: 1.0 for a word, ``name_weight``, ``number_weight``,
+    ``name_word_weight``."""
     import numpy as np
 
-    return np.array([1.0, name_weight, number_weight])[np.asarray(codes, dtype=np.intp)]
+    return np.array([1.0, name_weight, number_weight, name_word_weight])[np.asarray(codes, dtype=np.intp)]
 
 
 def weights(counts: Any, df: Any, n_docs: int, kind: Any) -> Any:

@@ -503,6 +503,54 @@ def test_the_why_shows_whole_names_and_a_day_without_a_year_as_a_date():
               "Ilse Varga said Coastline Ferries Ltd had run the terminal at a loss."),
     ]]
     (event,) = comparer.cluster(docs).clusters
-    assert event.why.startswith("shared names: Ilse Varga, Brightwater, Coastline Ferries Ltd;")
+    names = event.why.split(";")[0].removeprefix("shared names: ").split(", ")
+    assert sorted(names) == ["Brightwater", "Coastline Ferries Ltd", "Ilse Varga"]
     assert "date March 14 (2 of 2 documents)" in event.why
     assert "shared numbers" not in event.why and "Commissioner" not in event.why
+
+
+def test_the_why_gives_shared_words_as_written_and_one_event_told_in_other_forms_of_its_words_is_one():
+    """Word features are stems, so "grounds" and "grounded" are one feature; the why shows the word
+    as a report writes it, not the stem."""
+    docs = [comparer.Document.from_text(text, id=doc_id) for doc_id, text in [
+        ("a", "Veloria grounds its Kestrel airliners after the Marrow Bay crash. The aviation regulator "
+              "of Veloria ordered carriers to ground every Kestrel until inspections end."),
+        ("b", "Kestrel airliners grounded by Veloria following crash at Marrow Bay. Carriers were ordered to keep "
+              "the planes grounded pending inspections, the regulator said."),
+    ]]
+    (event,) = comparer.cluster(docs).clusters
+    assert event.documents == ("a", "b")
+    words = next(part for part in event.why.split("; ") if part.startswith("shared words: "))
+    shown = words.removeprefix("shared words: ").split(", ")
+    assert any(w.startswith("ground") for w in shown) and all(w in docs[0].text.lower() for w in shown)
+
+
+def test_a_title_case_headline_gives_the_names_of_its_text_not_a_name_per_word():
+    """Outlets capitalise headlines differently: "Harbour Board Votes To Close Terminal" names
+    Brightwater, as its text does, and makes no names of "Votes" or "Close"."""
+    text = ("The harbour board of Brightwater voted on Monday to close the ferry terminal, which Coastline "
+            "Ferries had run at a loss since the spring.")
+    titled = signature(comparer.Document(id="a", text=text, title="Brightwater Harbour Board Votes To Close "
+                                                                  "Loss-Making Ferry Terminal"), Config())
+    plain = signature(comparer.Document(id="b", text=text, title="Brightwater harbour board votes to close "
+                                                                 "loss-making ferry terminal"), Config())
+    assert "e:brightwater" in titled.counts
+    assert not {"e:votes", "e:close", "e:ferry", "e:harbour"} & set(titled.counts)
+    assert {f for f in titled.counts if f.startswith("e:")} == {f for f in plain.counts if f.startswith("e:")}
+
+
+def test_a_name_of_one_word_weighs_name_word_weight():
+    """A one-word name is a word feature as well: its name feature weighs ``name_word_weight``,
+    a name of several words ``name_weight``."""
+    from comparer import events
+
+    docs = [comparer.Document.from_text(t, id=i) for i, t in [
+        ("a", "Officials in Carrow Vale said Ostrander signed the order."),
+        ("b", "Ostrander signed the Carrow Vale order, officials said."),
+        ("c", "A quiet week for the council.")]]
+    features = ["e:ostrander", "e:carrow vale", "w:ostrander"]
+    light = events.kind_weights(features, ClusterConfig(name_weight=1.5, name_word_weight=0.5))
+    assert light.tolist() == [0.5, 1.5, 1.0]
+    for weight in (0.3, 3.0):
+        groups, *_ = events.group_events(docs, Config(cluster=ClusterConfig(name_word_weight=weight)))
+        assert sorted(map(sorted, groups)) == [[0, 1], [2]]

@@ -153,16 +153,19 @@ def test_other_scheme_is_refused(seeded, tmp_path):
 
 
 def test_a_store_of_an_earlier_format_says_to_rebuild_it(seeded):
-    """Version 1 stores held weights where records now hold counts: they are refused, with what to do."""
-    with sqlite3.connect(seeded) as conn:
-        conn.execute("UPDATE meta SET value = '1' WHERE name = 'format_version'")
-    conn.close()
-    for args in (("match", SEED["001"]), ("index", "add", SEED["001"]), ("cluster",), ("index", "stats")):
-        result = run_cli(*args, "--store", seeded)
-        assert result.exit_code == 2
-        assert result.stderr == (f"Error: {seeded}: the store was built by an earlier comparer (index format "
-                                 f"version 1, this comparer reads version 2); rebuild it: comparer index add "
-                                 f"PATH... --store NEW_STORE\n")
+    """Stores of earlier formats (version 1 held weights, version 2 unstemmed words) are refused, with what to do."""
+    from comparer.index import FORMAT_VERSION
+
+    for earlier in range(1, FORMAT_VERSION):
+        with sqlite3.connect(seeded) as conn:
+            conn.execute("UPDATE meta SET value = ? WHERE name = 'format_version'", (str(earlier),))
+        conn.close()
+        for args in (("match", SEED["001"]), ("index", "add", SEED["001"]), ("cluster",), ("index", "stats")):
+            result = run_cli(*args, "--store", seeded)
+            assert result.exit_code == 2
+            assert result.stderr == (f"Error: {seeded}: the store was built by an earlier comparer (index format "
+                                     f"version {earlier}, this comparer reads version {FORMAT_VERSION}); rebuild "
+                                     f"it: comparer index add PATH... --store NEW_STORE\n")
 
 
 def test_unknown_format_version_is_refused(seeded):

@@ -11,6 +11,8 @@ import time
 
 import pytest
 
+from comparer.index import FORMAT_VERSION
+
 from tests.conftest import SEED, SEEDS, run_cli
 from tests.test_index import REPRINT, cli_process, write_corpus
 
@@ -109,7 +111,7 @@ def test_keys_all_live_under_the_prefix(seeded, redis_server):
     keys = [k.decode() for k in client.scan_iter(match=f"{prefix}*")]
     assert keys and all(k.startswith(prefix + ":") for k in keys)
     assert json.loads(client.hget(f"{prefix}:meta", "scheme"))["num_perm"] == 128
-    assert client.hget(f"{prefix}:meta", "format_version") == b"2"
+    assert client.hget(f"{prefix}:meta", "format_version") == str(FORMAT_VERSION).encode()
 
 
 def test_re_adding_is_a_no_op(seeded):

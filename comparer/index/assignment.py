@@ -66,7 +66,8 @@ class Prepared:
     def query(self, config: Config) -> Query:
         cluster = config.cluster
         features = self.features
-        kinds = tfidf.kind_weights(tfidf.kinds(features), cluster.name_weight, cluster.number_weight)
+        kinds = tfidf.kind_weights(tfidf.kinds(features), cluster.name_weight, cluster.number_weight,
+                                   cluster.name_word_weight)
         return Query(bands=tuple(self.bands), features=features, counts=tuple(self.esig.counts.values()),
                      kinds=tuple(kinds.tolist()), top=cluster.top_features, max_df=cluster.max_df)
 

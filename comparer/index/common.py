@@ -36,7 +36,8 @@ from comparer.event_signature import Signature
 from comparer.types import Document
 
 # 2: event records hold feature counts and document counts, not weights (version 1 held weights)
-FORMAT_VERSION = 2
+# 3: word features are stemmed, and names of one word weigh as their own kind
+FORMAT_VERSION = 3
 EVENT_PREFIX = "ev-"
 
 
@@ -168,7 +169,7 @@ class Terms:
         return tfidf.weights(1.0, self.df, self.n_docs, self._kind_weights(cluster))
 
     def _kind_weights(self, cluster: ClusterConfig) -> Any:
-        return tfidf.kind_weights(self.kinds, cluster.name_weight, cluster.number_weight)
+        return tfidf.kind_weights(self.kinds, cluster.name_weight, cluster.number_weight, cluster.name_word_weight)
 
 
 _HEAD = struct.Struct("<III")   # a packed record's sizes: dates JSON, number of features, archive size
