@@ -544,13 +544,18 @@ def test_a_name_of_one_word_weighs_name_word_weight():
     a name of several words ``name_weight``."""
     from comparer import events
 
-    docs = [comparer.Document.from_text(t, id=i) for i, t in [
-        ("a", "Officials in Carrow Vale said Ostrander signed the order."),
-        ("b", "Ostrander signed the Carrow Vale order, officials said."),
-        ("c", "A quiet week for the council.")]]
     features = ["e:ostrander", "e:carrow vale", "w:ostrander"]
     light = events.kind_weights(features, ClusterConfig(name_weight=1.5, name_word_weight=0.5))
     assert light.tolist() == [0.5, 1.5, 1.0]
-    for weight in (0.3, 3.0):
-        groups, *_ = events.group_events(docs, Config(cluster=ClusterConfig(name_word_weight=weight)))
-        assert sorted(map(sorted, groups)) == [[0, 1], [2]]
+    # two reports that share only a one-word name are closer the more such a name weighs
+    docs = [comparer.Document.from_text(t, id=i) for i, t in [
+        ("a", "The tribunal in Ostrander fined the ferry operator over late sailings."),
+        ("b", "Residents of Ostrander protested a planned landfill near the river."),
+        ("c", "Harvest festival draws record crowds to the valley.")]]
+
+    def cosine(weight: float) -> float:
+        config = Config(cluster=ClusterConfig(name_word_weight=weight))
+        matrix, *_ = events.vectors((signature(d, config).counts for d in docs), config.cluster)
+        return float(matrix[0].multiply(matrix[1]).sum())
+
+    assert cosine(0.3) < cosine(1.2) < cosine(3.0)
