@@ -2,11 +2,12 @@
 
 An event signature (``comparer.event_signature``) is a weighted bag of features read from the title
 and the opening of the text: content words (stemmed), names (capitalised words and runs of them
-where a sentence does not start; a title-case headline is read in sentence case), and specific numbers (tolls, ages, magnitudes, years), weighted here by
-TF-IDF over the corpus (:mod:`comparer.tfidf`) so that what is rare in the corpus (a victim's
-name, a street, a death toll) counts for more than what every report of that kind of event says
-("shooting", "police"). Two reports are of one event when their signatures are close (cosine) and
-their dates, when both are known, are close.
+where a sentence does not start; a title-case headline is read in sentence case), and specific
+numbers (tolls, ages, magnitudes, years), weighted here by TF-IDF over the corpus
+(:mod:`comparer.tfidf`) so that what is rare in the corpus (a victim's name, a street, a death
+toll) counts for more than what every report of that kind of event says ("shooting", "police").
+Two reports are of one event when their signatures are close (cosine) and their dates, when both
+are known, are close.
 
 Candidates come from an inverted index of each document's strongest rare features, so the corpus is
 never compared pair by pair. Each document's background (its similarity to the candidates beyond
