@@ -147,6 +147,7 @@ def _weekday(title: str, lede: str) -> int | None:
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def _sentence_case(title: str, text: str) -> str:
@@ -161,7 +162,7 @@ def _sentence_case(title: str, text: str) -> str:
     words = [w for w in _TITLE_WORD.findall(title) if len(w) > 3]
     if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
         return title
-    capitalised = set(re.findall(r"\b[A-Z][\w'’-]*", text))
+    capitalised = set(_CAPITALISED.findall(text))
 
     def lower(match: re.Match) -> str:
         word = match.group()
@@ -185,10 +186,8 @@ def _features(text: str, weight: float, counts: Counter[str], names: dict[str, s
     are "grounded". Words and numbers are counted by regular expressions over the whole text; only
     the runs of capitalised words are looked at one by one, so that a long text costs little Python.
     """
-    stop = STOPWORDS
-    for word, count in Counter(_WORD.findall(text.lower())).items():
-        if len(word) > 2 and word not in stop:
-            counts["w:" + word_stem(word)] += weight * count
+    for word, count in Counter(_content_words(text)).items():
+        counts["w:" + word_stem(word)] += weight * count
     for before, number in _quantities(text):
         if before:  # part of a name ("Boeing 737", "Route 52"): a name feature, weighed by its rarity
             key = "e:" + f"{before} {number}".lower()
@@ -222,12 +221,16 @@ def _features(text: str, weight: float, counts: Counter[str], names: dict[str, s
             kept = []
 
 
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` that are word features (lower case, in order): no stopword, none under 3 letters."""
+    stop = STOPWORDS
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in stop]
+
+
 def written_words(text: str) -> Iterator[tuple[str, str]]:
     """Each word feature's stem in ``text`` with the word as written there (lower case), in order."""
-    stop = STOPWORDS
-    for word in _WORD.findall(text.lower()):
-        if len(word) > 2 and word not in stop:
-            yield word_stem(word), word
+    for word in _content_words(text):
+        yield word_stem(word), word
 
 
 @functools.lru_cache(maxsize=1 << 16)

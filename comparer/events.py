@@ -30,7 +30,8 @@ from typing import Any
 from comparer import tfidf
 from comparer.agglomeration import average_link, gram
 from comparer.config import ClusterConfig, Config
-from comparer.event_signature import Signature, date_relation, participant_factor, signature, with_dates
+from comparer.event_signature import (Signature, date_relation, participant_factor, signature, with_dates,
+                                      word_stem, written_words)
 from comparer.types import Document
 
 Progress = Callable[[int], None]
@@ -68,8 +69,12 @@ def vectors(rows: Iterable[dict[str, float]], cluster: ClusterConfig) -> tuple[A
 def kind_weights(features: Sequence[str], cluster: ClusterConfig) -> Any:
     """The weight of each feature's kind: ``name_weight`` for names (``name_word_weight`` for a name of
     one word), ``number_weight`` for numbers."""
-    return tfidf.kind_weights(tfidf.kinds(features), cluster.name_weight, cluster.number_weight,
-                              cluster.name_word_weight)
+    return kind_code_weights(tfidf.kinds(features), cluster)
+
+
+def kind_code_weights(codes: Any, cluster: ClusterConfig) -> Any:
+    """The weight of each kind in ``codes`` (:func:`comparer.tfidf.kinds`) under ``cluster``'s settings."""
+    return tfidf.kind_weights(codes, cluster.name_weight, cluster.number_weight, cluster.name_word_weight)
 
 
 def evidence_rows(matrix: Any, features: Sequence[str], df: Any, cluster: ClusterConfig) -> Any:
@@ -548,8 +553,6 @@ def _shared_names(members: Sequence[int], signatures: Sequence[Signature], need:
 
 def _as_written(stems: list[str], members: Sequence[int], texts: Callable[[int], str]) -> list[str]:
     """Each stem as the first member that holds it writes it (the stem itself if none does)."""
-    from comparer.event_signature import written_words
-
     found: dict[str, str] = {}
     for i in members:
         if len(found) == len(stems):
@@ -603,8 +606,6 @@ def _specific(members: Sequence[int], matrix: Any, vocabulary: tuple[Sequence[st
         return [n for n in found if not any(n != o and n.lower() in o.lower().split() for o in found)]
 
     names, topic = longest(names), longest(topic)
-    from comparer.event_signature import word_stem
-
     name_words = {word_stem(w.lower()) for n in [*names, *topic, *places] for w in n.split()}
     words = [w for w in words if w not in name_words][:4]
     return names, words, topic[:3], numbers[:4]

@@ -37,7 +37,8 @@ def kinds(features: Iterable[str]) -> Any:
 
 def kind_weights(codes: Any, name_weight: float, number_weight: float, name_word_weight: float) -> Any:
     """The weight of each kind in ``codes``: 1.0 for a word, ``name_weight``, ``number_weight``,
-    ``name_word_weight``."""
+    ``name_word_weight`` (the settings of ``ClusterConfig``, passed one by one: this module sits
+    below the configuration)."""
     import numpy as np
 
     return np.array([1.0, name_weight, number_weight, name_word_weight])[np.asarray(codes, dtype=np.intp)]

@@ -17,6 +17,7 @@ from typing import Any
 from comparer import tfidf
 from comparer.config import ClusterConfig, Config
 from comparer.event_signature import Signature, date_relation, evidence_factor
+from comparer.events import kind_weights
 from comparer.index.common import Candidate, EventMatch, Lookup, Query, Terms, content_key, dot, feature_hash
 from comparer.types import Document
 
@@ -66,8 +67,7 @@ class Prepared:
     def query(self, config: Config) -> Query:
         cluster = config.cluster
         features = self.features
-        kinds = tfidf.kind_weights(tfidf.kinds(features), cluster.name_weight, cluster.number_weight,
-                                   cluster.name_word_weight)
+        kinds = kind_weights(features, cluster)
         return Query(bands=tuple(self.bands), features=features, counts=tuple(self.esig.counts.values()),
                      kinds=tuple(kinds.tolist()), top=cluster.top_features, max_df=cluster.max_df)
 

@@ -33,6 +33,7 @@ from comparer.config import ClusterConfig
 from comparer.minhash import Scheme
 from comparer.errors import ComparerError
 from comparer.event_signature import Signature
+from comparer.events import kind_code_weights
 from comparer.types import Document
 
 # 2: event records hold feature counts and document counts, not weights (version 1 held weights)
@@ -169,7 +170,7 @@ class Terms:
         return tfidf.weights(1.0, self.df, self.n_docs, self._kind_weights(cluster))
 
     def _kind_weights(self, cluster: ClusterConfig) -> Any:
-        return tfidf.kind_weights(self.kinds, cluster.name_weight, cluster.number_weight, cluster.name_word_weight)
+        return kind_code_weights(self.kinds, cluster)
 
 
 _HEAD = struct.Struct("<III")   # a packed record's sizes: dates JSON, number of features, archive size
