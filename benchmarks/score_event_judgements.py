@@ -3,8 +3,9 @@
 Usage: python benchmarks/score_event_judgements.py EVENTS.jsonl JUDGEMENTS.jsonl [--set cluster.KEY=VALUE ...]
 
 EVENTS.jsonl is an event set with its gold ``cluster`` field (e.g. ../shared/data/events/allsides-dev.jsonl);
-JUDGEMENTS.jsonl holds one judged gold group per line (``event``, ``documents``, ``verdict``: ``same``,
-``related`` or ``different``; see ``judgements/DEFINITIONS.md``). The whole events file is clustered
+JUDGEMENTS.jsonl holds one judged gold group per line (``event``, the group's gold ``cluster``, and
+``verdict``: ``same``, ``related`` or ``different``; see ``judgements/DEFINITIONS.md``); its documents
+are read from EVENTS.jsonl. The whole events file is clustered
 once with the default configuration (and any ``--set``); for each verdict, the line gives the groups
 judged so, how many of their document pairs comparer put in one event (pair recall), how many groups
 it kept whole, and how many documents of other gold groups share an event with each of theirs. A gold
@@ -40,14 +41,19 @@ def main() -> None:
         raise SystemExit(f"{args.events}: {problems[0]}")
     config = with_settings(Config(), args.set)
     event_of = {doc: c.id for c in cluster(documents, config).clusters for doc in c.documents}
+    members: dict[str, list[str]] = defaultdict(list)
+    with open(args.events, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                members[str(record["cluster"])].append(str(record["id"]))
     size = Counter(event_of.values())
     stats: dict[str, Counter] = defaultdict(Counter)
     for group in judged:
-        ids = group["documents"]
-        missing = [d for d in ids if d not in event_of]
-        if missing:
-            raise SystemExit(f"{args.judgements}: event {group['event']}: document {missing[0]} "
-                             f"is not in {args.events}")
+        ids = [d for d in members.get(str(group["event"]), []) if d in event_of]
+        if len(ids) < 2:
+            raise SystemExit(f"{args.judgements}: event {group['event']} has fewer than two documents "
+                             f"in {args.events}")
         found = Counter(event_of[d] for d in ids)
         s = stats[group["verdict"]]
         s["groups"] += 1
